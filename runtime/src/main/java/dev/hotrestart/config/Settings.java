@@ -1,0 +1,84 @@
+package dev.hotrestart.config;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runtime's switches, read from system properties each time they are asked for, so that a
+ * test or a program may change them while it runs. {@code mvn hotrestart:run} sets them on the
+ * forked JVM.
+ */
+public final class Settings {
+
+  /** {@code true} turns the debugger on; {@code mvn hotrestart:run} sets it. */
+  public static final String ENABLED = "hotrestart.enabled";
+  /** Forces (true) or forbids (false) waiting for commands; by default only on a terminal. */
+  public static final String INTERACTIVE = "hotrestart.interactive";
+  /** Where the sources of the running classes are, separated by the path separator. */
+  public static final String SOURCE_ROOTS = "hotrestart.sourceRoots";
+  /** {@code false}: {@code c} calls the method again without recompiling it. */
+  public static final String RELOAD_ON_CONTINUE = "hotrestart.reloadOnContinue";
+  /** {@code true}: {@code c} reloads every changed wrapped method, not just the crashed one. */
+  public static final String RELOAD_ALL = "hotrestart.reloadAll";
+  /** A file of debugger commands read before the terminal. */
+  public static final String COMMANDS = "hotrestart.commands";
+
+  private Settings() {}
+
+  public static boolean enabled() {
+    return Boolean.getBoolean(ENABLED);
+  }
+
+  /**
+   * Whether the debugger may wait for commands: a terminal is attached, or the user forced it.
+   * Without this a crash propagates at once, so a batch job never hangs on a prompt nobody sees.
+   */
+  public static boolean interactive() {
+    String forced = System.getProperty(INTERACTIVE);
+    if (forced != null && !forced.isBlank()) {
+      return Boolean.parseBoolean(forced.trim());
+    }
+    return Terminal.isAttached();
+  }
+
+  public static boolean reloadOnContinue() {
+    return !"false".equalsIgnoreCase(System.getProperty(RELOAD_ON_CONTINUE, "true").trim());
+  }
+
+  public static boolean reloadAll() {
+    return Boolean.getBoolean(RELOAD_ALL);
+  }
+
+  public static Optional<Path> commandsFile() {
+    String file = System.getProperty(COMMANDS);
+    return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.trim()));
+  }
+
+  /**
+   * The source roots to search, in order. When none are configured, {@code src/main/java} and
+   * {@code src/test/java} below the working directory, where they exist.
+   */
+  public static List<Path> sourceRoots() {
+    List<Path> roots = new ArrayList<>();
+    String configured = System.getProperty(SOURCE_ROOTS);
+    if (configured != null && !configured.isBlank()) {
+      for (String root : configured.split(File.pathSeparator)) {
+        if (!root.isBlank()) {
+          roots.add(Path.of(root.trim()).toAbsolutePath().normalize());
+        }
+      }
+      return roots;
+    }
+    for (String conventional : List.of("src/main/java", "src/test/java")) {
+      Path root = Path.of(conventional).toAbsolutePath().normalize();
+      if (Files.isDirectory(root)) {
+        roots.add(root);
+      }
+    }
+    return roots;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.hotrestart.slot;
+
+import dev.hotrestart.HotRestart;
+import dev.hotrestart.config.Settings;
+import dev.hotrestart.debug.Crash;
+import dev.hotrestart.debug.Outcome;
+import dev.hotrestart.debug.PostMortem;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The swappable implementation of one wrapped method. Used by generated code only.
+ *
+ * <p>A generated proxy holds one slot per overridden method, in a {@code static final} field,
+ * and calls the slot's {@link #invoker()} (also {@code static final}) with {@code invokeExact}.
+ * The invoker is the dynamic invoker of a {@link MutableCallSite}, so the JIT inlines the
+ * current implementation and pays a deoptimisation only when {@link #swap} changes it. The first
+ * implementation is {@code super.m(...)} of the annotated class.
+ *
+ * <p>The shape of a generated method:
+ *
+ * <pre>{@code
+ * public int work(int x) {
+ *   while (true) {
+ *     try {
+ *       return (int) HR_CALL_0.invokeExact(this, x);
+ *     } catch (Throwable e) {
+ *       HR_SLOT_0.failed(e, this, new Object[] {x});
+ *     }
+ *   }
+ * }
+ * }</pre>
+ */
+public final class MethodSlot {
+
+  private static final AtomicInteger VERSIONS = new AtomicInteger();
+
+  private final Class<?> proxyClass;
+  private final Class<?> declaringClass;
+  private final String methodName;
+  private final MethodType methodType;
+  private final List<String> parameterNames;
+  private final List<Class<? extends Throwable>> propagated;
+  private final MutableCallSite site;
+  private final MethodHandle invoker;
+  private volatile int version;
+
+  private MethodSlot(
+      Class<?> proxyClass,
+      Class<?> declaringClass,
+      String methodName,
+      MethodType methodType,
+      List<String> parameterNames,
+      List<Class<? extends Throwable>> propagated,
+      MethodHandle original) {
+    this.proxyClass = proxyClass;
+    this.declaringClass = declaringClass;
+    this.methodName = methodName;
+    this.methodType = methodType;
+    this.parameterNames = parameterNames;
+    this.propagated = propagated;
+    this.site = new MutableCallSite(original);
+    this.invoker = site.dynamicInvoker();
+  }
+
+  /**
+   * Creates the slot of one method of a proxy. Called from the proxy's static initialiser.
+   *
+   * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()}), which may call
+   *     the overridden method with {@code super} semantics
+   * @param declaringClass the annotated class that declares the method
+   * @param methodName the method's name
+   * @param methodType the method's erased type, without the receiver
+   * @param parameterNames the parameters' names in the source, for the debugger
+   * @param propagated exceptions that pass through without a prompt
+   * @return the slot, already registered with the runtime
+   */
+  public static MethodSlot create(
+      MethodHandles.Lookup proxyLookup,
+      Class<?> declaringClass,
+      String methodName,
+      MethodType methodType,
+      String[] parameterNames,
+      Class<?>[] propagated) {
+    Class<?> proxy = proxyLookup.lookupClass();
+    MethodHandle original;
+    try {
+      original = proxyLookup.findSpecial(declaringClass, methodName, methodType, proxy);
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw new IllegalStateException(
+          "hotrestart: " + proxy.getName() + " was generated for a different version of "
+              + declaringClass.getName() + " (no " + methodName + methodType
+              + "); rebuild the project so the proxy is generated again",
+          e);
+    }
+    List<Class<? extends Throwable>> propagatedTypes =
+        Stream.of(propagated).map(MethodSlot::throwableType).collect(Collectors.toUnmodifiableList());
+    MethodSlot slot =
+        new MethodSlot(
+            proxy,
+            declaringClass,
+            methodName,
+            methodType,
+            List.of(parameterNames),
+            propagatedTypes,
+            original);
+    SlotRegistry.register(slot);
+    return slot;
+  }
+
+  private static Class<? extends Throwable> throwableType(Class<?> type) {
+    return type.asSubclass(Throwable.class);
+  }
+
+  /**
+   * The handle the proxy calls: {@code (Proxy, parameters...) -> result}, always the current
+   * implementation.
+   *
+   * @return the dynamic invoker of this slot's call site
+   */
+  public MethodHandle invoker() {
+    return invoker;
+  }
+
+  /**
+   * Handles a throw from the current implementation. Returns normally when the method is to be
+   * called again (after the user typed {@code c}); otherwise throws {@code thrown} itself,
+   * unchanged, checked or not.
+   *
+   * @param thrown what the implementation threw
+   * @param receiver the proxy instance
+   * @param arguments the arguments of the call, boxed
+   */
+  public void failed(Throwable thrown, Object receiver, Object[] arguments) {
+    if (!HotRestart.isEnabled() || isPropagated(thrown) || PostMortem.isEvaluating()) {
+      throw Sneaky.<RuntimeException>rethrow(thrown);
+    }
+    if (!Settings.interactive()) {
+      PostMortem.noticeNotInteractive(this, thrown);
+      throw Sneaky.<RuntimeException>rethrow(thrown);
+    }
+    Outcome outcome = PostMortem.open(new Crash(this, thrown, receiver, arguments));
+    if (outcome == Outcome.CONTINUE) {
+      return;
+    }
+    if (outcome == Outcome.QUIT) {
+      HotRestart.exit();
+    }
+    throw Sneaky.<RuntimeException>rethrow(thrown);
+  }
+
+  private boolean isPropagated(Throwable thrown) {
+    for (Class<? extends Throwable> type : propagated) {
+      if (type.isInstance(thrown)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Makes {@code implementation} the method's code for every later call, atomically: a call
+   * runs either the old or the new code, never a mix.
+   *
+   * @param implementation a handle of type {@code (DeclaringClass, parameters...) -> result}
+   */
+  public void swap(MethodHandle implementation) {
+    Objects.requireNonNull(implementation, "implementation");
+    MethodHandle adapted = implementation.asType(site.type());
+    site.setTarget(adapted);
+    MutableCallSite.syncAll(new MutableCallSite[] {site});
+    version = VERSIONS.incrementAndGet();
+  }
+
+  /** How many reloads have been swapped in (0 for the original code). */
+  public int version() {
+    return version;
+  }
+
+  /** The generated proxy class. */
+  public Class<?> proxyClass() {
+    return proxyClass;
+  }
+
+  /** The annotated class that declares the method. */
+  public Class<?> declaringClass() {
+    return declaringClass;
+  }
+
+  /** The method's name. */
+  public String methodName() {
+    return methodName;
+  }
+
+  /** The method's erased type, without the receiver. */
+  public MethodType methodType() {
+    return methodType;
+  }
+
+  /** The parameter names, as written in the source. */
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  /** The method as a person reads it: {@code demo.Ledger.process(int, String)}. */
+  public String describe() {
+    return declaringClass.getName()
+        + "."
+        + methodName
+        + methodType.parameterList().stream()
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

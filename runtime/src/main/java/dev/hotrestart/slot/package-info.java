@@ -1,0 +1,2 @@
+/** Swappable method implementations, called by generated proxies. */
+package dev.hotrestart.slot;

@@ -1,0 +1,2 @@
+/** Locating and reading the sources of running classes. */
+package dev.hotrestart.source;
