@@ -1,17 +1,67 @@
 package dev.hotrestart.reload;
 
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.source.SourceLocator;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
 
-/** Recompiles the source of a wrapped method and swaps the new code into its slot. */
+/**
+ * Recompiles the source of a wrapped method and swaps the new code into its slot.
+ *
+ * <p>The whole file is compiled in memory against the running class path; the recompiled class
+ * must keep the running class's shape ({@link ShapeCheck}); the edited method, with what it
+ * needs, moves into a new class beside the running one ({@link Transplant}), defined through the
+ * running class's private lookup; then the slot points at it. Each step can refuse, and a refusal
+ * leaves the running code as it was. Reloads are serialised.
+ */
 public final class Reloader {
 
-  private static final Reloader SHARED = new Reloader();
+  private static final Reloader SHARED = new Reloader(SourceLocator.fromSettings());
+  private static final AtomicInteger WORK_CLASSES = new AtomicInteger();
 
-  private Reloader() {}
+  private final SourceLocator sources;
+  private final Map<List<String>, InMemoryCompiler> compilers = new HashMap<>();
+  private String noCompiler;
 
-  /** The reloader of this JVM. */
+  /**
+   * A reloader reading sources from {@code sources}; the JVM normally uses {@link #shared()}.
+   *
+   * @param sources where the sources of running classes are
+   */
+  public Reloader(SourceLocator sources) {
+    this.sources = sources;
+  }
+
+  /** The reloader of this JVM, reading the source roots of {@code -Dhotrestart.sourceRoots}. */
   public static Reloader shared() {
     return SHARED;
+  }
+
+  /** The source roots this reloader reads. */
+  public SourceLocator sources() {
+    return sources;
   }
 
   /**
@@ -23,9 +73,254 @@ public final class Reloader {
    * @return what happened, to show the user
    */
   public ReloadResult reload(MethodSlot slot) {
-    return ReloadResult.failure("hotrestart: reloading is not implemented yet for " + slot);
+    return reload(List.of(slot));
+  }
+
+  /**
+   * Reloads several methods; those of one class are compiled once and swapped together.
+   *
+   * @param slots the methods to reload
+   * @return what happened, one line per class
+   */
+  public synchronized ReloadResult reload(Collection<MethodSlot> slots) {
+    Map<Class<?>, List<MethodSlot>> byClass = new LinkedHashMap<>();
+    for (MethodSlot slot : slots) {
+      byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
+    }
+    List<String> messages = new ArrayList<>();
+    boolean allSucceeded = true;
+    for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
+      try {
+        messages.add(reloadClass(entry.getKey(), entry.getValue()));
+      } catch (ReloadRefusal refusal) {
+        allSucceeded = false;
+        messages.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        allSucceeded = false;
+        messages.add(
+            "hotrestart: internal error while reloading "
+                + entry.getKey().getName()
+                + ", nothing was swapped: "
+                + e);
+      }
+    }
+    return new ReloadResult(allSucceeded, String.join("\n", messages));
+  }
+
+  private String reloadClass(Class<?> running, List<MethodSlot> slots) throws ReloadRefusal {
+    long start = System.nanoTime();
+    Path file = sourceFile(running);
+    InMemoryCompiler.Output output = compiler(running).compile(file, release(running));
+    if (!output.succeeded()) {
+      throw new ReloadRefusal(
+          output.errors()
+              + "\nhotrestart: "
+              + file.getFileName()
+              + " does not compile; the old code is still running. Fix it and type c again.");
+    }
+    byte[] bytes = output.classes().get(running.getName());
+    if (bytes == null) {
+      throw new ReloadRefusal(
+          "hotrestart: " + file + " no longer declares " + running.getName() + "; nothing reloaded");
+    }
+    ClassNode edited = Transplant.read(bytes);
+    List<String> differences = ShapeCheck.differences(edited, running);
+    if (!differences.isEmpty()) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + running.getName()
+              + ": the edit changes the class's shape, which needs a restart:\n  - "
+              + String.join("\n  - ", differences)
+              + "\nThe old code is still running. Undo that part of the edit and type c, or type"
+              + " r or q to give up on this call.");
+    }
+    List<String> roots = new ArrayList<>();
+    for (MethodSlot slot : slots) {
+      roots.add(slot.methodName() + slot.methodType().toMethodDescriptorString());
+    }
+    String name =
+        Type.getInternalName(running)
+            + "$HR$"
+            + slots.get(0).methodName()
+            + "$"
+            + WORK_CLASSES.incrementAndGet();
+    Transplant.Result transplant =
+        Transplant.build(output.classes(), running, edited, roots, name);
+    Map<String, MethodHandle> handles = define(running, transplant);
+    for (MethodSlot slot : slots) {
+      slot.swap(handles.get(slot.methodName() + slot.methodType().toMethodDescriptorString()));
+    }
+    long total = (System.nanoTime() - start) / 1_000_000;
+    return "hotrestart: reloaded "
+        + slots.stream().map(MethodSlot::describe).collect(Collectors.joining(", "))
+        + " from "
+        + file.getFileName()
+        + " in "
+        + total
+        + " ms (javac "
+        + output.millis()
+        + " ms)";
+  }
+
+  /** Defines the transplant's classes beside {@code running} and links them, before any swap. */
+  static Map<String, MethodHandle> define(Class<?> running, Transplant.Result transplant)
+      throws ReloadRefusal {
+    MethodHandles.Lookup host;
+    try {
+      host = MethodHandles.privateLookupIn(running, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + running.getName()
+              + ": its package is not open to hotrestart ("
+              + e.getMessage()
+              + "); if it is in a named module, add `opens "
+              + running.getPackageName()
+              + "` to module-info.java");
+    }
+    List<Class<?>> defined = new ArrayList<>();
+    try {
+      for (byte[] bytes : transplant.classes().values()) {
+        defined.add(host.defineClass(bytes));
+      }
+      // Link and verify now: a verification error must refuse the reload, not crash later.
+      for (Class<?> type : defined) {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      }
+      Class<?> work = defined.get(defined.size() - 1);
+      Map<String, MethodHandle> handles = new LinkedHashMap<>();
+      for (Map.Entry<String, String> root : transplant.rootDescriptors().entrySet()) {
+        String methodName = root.getKey().substring(0, root.getKey().indexOf('('));
+        MethodType type =
+            MethodType.fromMethodDescriptorString(root.getValue(), running.getClassLoader());
+        handles.put(root.getKey(), host.findStatic(work, methodName, type));
+      }
+      return handles;
+    } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
+      throw new ReloadRefusal(
+          "hotrestart: the reloaded code of "
+              + running.getName()
+              + " could not be loaded, so nothing was swapped: "
+              + e
+              + "\nThis is a hotrestart bug; please report it with the edit that caused it.");
+    }
+  }
+
+  Path sourceFile(Class<?> running) throws ReloadRefusal {
+    Optional<Path> file = sources.find(running);
+    if (file.isEmpty()) {
+      List<Path> searched = sources.candidates(running);
+      throw new ReloadRefusal(
+          "hotrestart: cannot find the source of "
+              + running.getName()
+              + (searched.isEmpty()
+                  ? " (no source roots are configured)"
+                  : "; looked at:\n  "
+                      + searched.stream().map(Path::toString).collect(Collectors.joining("\n  ")))
+              + "\nSet the source roots with -Dhotrestart.sourceRoots=DIR"
+              + File.pathSeparator
+              + "DIR... (mvn hotrestart:run passes the project's source roots; see its"
+              + " sourceRoots parameter)");
+    }
+    if (!Files.isReadable(file.get())) {
+      throw new ReloadRefusal("hotrestart: cannot read " + file.get() + "; check its permissions");
+    }
+    return file.get();
+  }
+
+  InMemoryCompiler compiler(Class<?> running) throws ReloadRefusal {
+    List<String> classPath = classPath(running.getClassLoader());
+    synchronized (compilers) {
+      InMemoryCompiler compiler = compilers.get(classPath);
+      if (compiler != null) {
+        return compiler;
+      }
+      if (noCompiler != null) {
+        throw new ReloadRefusal(noCompiler);
+      }
+      StringBuilder whyNot = new StringBuilder();
+      Optional<InMemoryCompiler> created =
+          InMemoryCompiler.create(InMemoryCompiler.defaultEncoding(), classPath, whyNot);
+      if (created.isEmpty()) {
+        noCompiler = whyNot.toString();
+        throw new ReloadRefusal(noCompiler);
+      }
+      compilers.put(classPath, created.get());
+      return created.get();
+    }
+  }
+
+  /**
+   * The class path the running class was loaded from: the URLs of its loaders (a test or a
+   * framework may load the program through its own loader), then {@code java.class.path}.
+   */
+  static List<String> classPath(ClassLoader loader) {
+    Set<String> entries = new LinkedHashSet<>();
+    List<ClassLoader> chain = new ArrayList<>();
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      chain.add(0, l);
+    }
+    for (ClassLoader l : chain) {
+      if (l instanceof URLClassLoader) {
+        for (URL url : ((URLClassLoader) l).getURLs()) {
+          try {
+            if (url.getProtocol().equals("file")) {
+              entries.add(Path.of(url.toURI()).toString());
+            }
+          } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a local file: javac could not read it anyway
+          }
+        }
+      }
+    }
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(entry);
+      }
+    }
+    return new ArrayList<>(entries);
+  }
+
+  /**
+   * The release to compile for: that of the running class file, so that the new code may use
+   * what the old code could, and no more than this JVM runs.
+   */
+  static int release(Class<?> running) {
+    int runtime = Runtime.version().feature();
+    String resource = running.getName().replace('.', '/') + ".class";
+    ClassLoader loader = running.getClassLoader();
+    try (InputStream in =
+        loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+      if (in != null) {
+        byte[] header = in.readNBytes(8);
+        if (header.length == 8) {
+          int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+          int release = major - 44;
+          if (release >= 8 && release <= runtime) {
+            return Math.max(release, 8);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // fall back to this JVM's release
+    }
+    return runtime;
   }
 
   /** Starts compiling a tiny class in the background so that the first reload is fast. */
-  public void warmUp() {}
+  public void warmUp() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                compiler(Reloader.class).warmUp(Runtime.version().feature());
+              } catch (ReloadRefusal | RuntimeException e) {
+                // no compiler: the first reload will say so
+              }
+            },
+            "hotrestart-warm-up");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+  }
 }

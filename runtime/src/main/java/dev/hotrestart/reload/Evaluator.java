@@ -1,0 +1,250 @@
+package dev.hotrestart.reload;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeParameterTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
+import dev.hotrestart.debug.Crash;
+import dev.hotrestart.slot.MethodSlot;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Evaluates a Java expression in the scope of a crashed method: its arguments by name, {@code
+ * this} and the private members of its class.
+ *
+ * <p>It uses the reload machinery: a copy of the source gets a private method, declared with the
+ * crashed method's type parameters and parameters, that returns the expression; the copy is
+ * compiled, that one method is transplanted beside the running class, and it is called with the
+ * crash's receiver and arguments. The running code is never changed.
+ */
+public final class Evaluator {
+
+  private static final Evaluator SHARED = new Evaluator(Reloader.shared());
+  private static final AtomicInteger EVALUATIONS = new AtomicInteger();
+
+  private final Reloader reloader;
+
+  /**
+   * An evaluator that finds sources and compiles as {@code reloader} does.
+   *
+   * @param reloader the reloader to share sources and compiler with
+   */
+  public Evaluator(Reloader reloader) {
+    this.reloader = reloader;
+  }
+
+  /** The evaluator of this JVM. */
+  public static Evaluator shared() {
+    return SHARED;
+  }
+
+  /**
+   * Compiles {@code expression} into a method beside the crashed one and calls it on the crash's
+   * receiver with the crash's arguments. Never throws.
+   *
+   * @param crash the crash whose scope the expression sees
+   * @param expression a Java expression
+   * @return its value, or what went wrong
+   */
+  public Evaluation evaluate(Crash crash, String expression) {
+    if (expression.isBlank()) {
+      return Evaluation.error("p needs an expression, for example: p this.count + 1");
+    }
+    MethodHandle handle;
+    synchronized (reloader) {
+      try {
+        handle = compile(crash.slot(), expression.trim());
+      } catch (ReloadRefusal refusal) {
+        return Evaluation.error(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        return Evaluation.error("hotrestart: could not evaluate the expression: " + e);
+      }
+    }
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(crash.receiver());
+    arguments.addAll(crash.arguments());
+    try {
+      return Evaluation.value(handle.invokeWithArguments(arguments));
+    } catch (Throwable thrown) {
+      return Evaluation.error("the expression threw " + thrown);
+    }
+  }
+
+  private MethodHandle compile(MethodSlot slot, String expression) throws ReloadRefusal {
+    Class<?> running = slot.declaringClass();
+    Path file = reloader.sourceFile(running);
+    String source;
+    try {
+      source = Files.readString(file, InMemoryCompiler.defaultEncoding());
+    } catch (IOException e) {
+      throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
+    }
+    String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
+    String withExpression = insertMethod(source, file, slot, name, expression);
+    InMemoryCompiler.Output output =
+        reloader.compiler(running).compile(file, withExpression, Reloader.release(running));
+    if (!output.succeeded()) {
+      throw new ReloadRefusal(withoutLocations(output.errors(), file));
+    }
+    ClassNode edited = Transplant.read(output.classes().get(running.getName()));
+    Optional<MethodNode> method =
+        edited.methods.stream().filter(m -> m.name.equals(name)).findFirst();
+    if (method.isEmpty()) {
+      throw new ReloadRefusal("hotrestart: the expression method was not compiled");
+    }
+    String root = name + method.get().desc;
+    Transplant.Result transplant =
+        Transplant.build(
+            output.classes(),
+            running,
+            edited,
+            List.of(root),
+            Type.getInternalName(running) + "$HR$eval$" + EVALUATIONS.get());
+    return Reloader.define(running, transplant).get(root);
+  }
+
+  /** The source with a method returning {@code expression} added at the end of the class. */
+  static String insertMethod(
+      String source, Path file, MethodSlot slot, String name, String expression)
+      throws ReloadRefusal {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new ReloadRefusal("hotrestart: this JVM has no Java compiler; run it on a JDK");
+    }
+    JavaFileObject unit =
+        new SimpleJavaFileObject(URI.create("string:///" + file.getFileName()), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
+    JavacTask task =
+        (JavacTask) javac.getTask(null, null, diagnostic -> {}, List.of("-proc:none"), null, List.of(unit));
+    CompilationUnitTree tree;
+    try {
+      tree = task.parse().iterator().next();
+    } catch (IOException e) {
+      throw new ReloadRefusal("hotrestart: cannot parse " + file + ": " + e.getMessage());
+    }
+    SourcePositions positions = Trees.instance(task).getSourcePositions();
+    ClassTree type = findClass(tree, slot.declaringClass())
+        .orElseThrow(() -> new ReloadRefusal(
+            "hotrestart: " + file + " no longer declares " + slot.declaringClass().getName()));
+    MethodTree method = findMethod(type, slot)
+        .orElseThrow(() -> new ReloadRefusal(
+            "hotrestart: " + file + " no longer declares " + slot.describe()));
+    String typeParameters =
+        method.getTypeParameters().isEmpty()
+            ? ""
+            : method.getTypeParameters().stream()
+                .map(p -> text(source, positions, tree, p))
+                .collect(Collectors.joining(", ", "<", "> "));
+    String parameters =
+        method.getParameters().stream()
+            .map(p -> text(source, positions, tree, p))
+            .collect(Collectors.joining(", "));
+    String added =
+        " private "
+            + typeParameters
+            + "Object "
+            + name
+            + "("
+            + parameters
+            + ") throws Throwable { return (\n"
+            + expression
+            + "\n); }";
+    int closing = (int) positions.getEndPosition(tree, type) - 1;
+    return source.substring(0, closing) + added + source.substring(closing);
+  }
+
+  private static String text(
+      String source, SourcePositions positions, CompilationUnitTree unit, Tree tree) {
+    return source.substring(
+        (int) positions.getStartPosition(unit, tree), (int) positions.getEndPosition(unit, tree));
+  }
+
+  private static Optional<ClassTree> findClass(CompilationUnitTree unit, Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      names.add(0, c.getSimpleName());
+    }
+    List<? extends Tree> members = unit.getTypeDecls();
+    ClassTree found = null;
+    for (String simpleName : names) {
+      found = null;
+      for (Tree member : members) {
+        if (member instanceof ClassTree
+            && ((ClassTree) member).getSimpleName().contentEquals(simpleName)) {
+          found = (ClassTree) member;
+          break;
+        }
+      }
+      if (found == null) {
+        return Optional.empty();
+      }
+      members = found.getMembers();
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static Optional<MethodTree> findMethod(ClassTree type, MethodSlot slot) {
+    List<MethodTree> candidates = new ArrayList<>();
+    for (Tree member : type.getMembers()) {
+      if (member instanceof MethodTree) {
+        MethodTree method = (MethodTree) member;
+        if (method.getName().contentEquals(slot.methodName())
+            && method.getParameters().size() == slot.methodType().parameterCount()) {
+          candidates.add(method);
+        }
+      }
+    }
+    if (candidates.size() <= 1) {
+      return candidates.stream().findFirst();
+    }
+    // Overloads of the same arity: match the erased simple names of the parameter types.
+    for (MethodTree method : candidates) {
+      boolean matches = true;
+      List<? extends VariableTree> parameters = method.getParameters();
+      List<TypeParameterTree> typeVariables = new ArrayList<>(method.getTypeParameters());
+      for (int i = 0; i < parameters.size() && matches; i++) {
+        String written = parameters.get(i).getType().toString().replaceAll("<.*>", "").trim();
+        String simple = written.substring(written.lastIndexOf('.') + 1);
+        Class<?> erased = slot.methodType().parameterType(i);
+        boolean typeVariable =
+            typeVariables.stream().anyMatch(t -> t.getName().contentEquals(simple));
+        matches = typeVariable || simple.equals(erased.getSimpleName()) || simple.endsWith("...")
+            && simple.replace("...", "[]").equals(erased.getSimpleName());
+      }
+      if (matches) {
+        return Optional.of(method);
+      }
+    }
+    return candidates.stream().findFirst();
+  }
+
+  /** javac's errors for the expression, without the file and line of the hidden method. */
+  private static String withoutLocations(String errors, Path file) {
+    return errors.replace(file.toString(), "expression").replaceAll("(?m)^expression:\\d+: ", "");
+  }
+}

@@ -1,0 +1,236 @@
+package dev.hotrestart.reload;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles one source file in this JVM, into memory, against the running class path. One file
+ * manager is kept for the life of the JVM: javac then reads each jar of the class path once, which
+ * is most of the difference between a first compile (hundreds of ms) and a warm one (tens).
+ */
+final class InMemoryCompiler {
+
+  /** The outcome of a compile: class files by binary name, or javac's errors as text. */
+  record Output(Map<String, byte[]> classes, String errors, long millis) {
+    boolean succeeded() {
+      return errors == null;
+    }
+  }
+
+  private final JavaCompiler javac;
+  private final StandardJavaFileManager standard;
+  private final Charset encoding;
+
+  private InMemoryCompiler(JavaCompiler javac, Charset encoding, List<String> classPath)
+      throws IOException {
+    this.javac = javac;
+    this.encoding = encoding;
+    this.standard = javac.getStandardFileManager(null, Locale.ROOT, encoding);
+    List<File> files = new ArrayList<>();
+    for (String entry : classPath) {
+      files.add(new File(entry));
+    }
+    standard.setLocation(StandardLocation.CLASS_PATH, files);
+    // An empty source path: javac must not pick up and recompile other sources of the project.
+    standard.setLocation(StandardLocation.SOURCE_PATH, Collections.emptyList());
+  }
+
+  /**
+   * The compiler of this JVM, or a reason why there is none.
+   *
+   * @param encoding the encoding of the project's sources
+   * @param classPath what the compiled code may refer to
+   * @param whyNot receives the reason when there is no compiler
+   */
+  static Optional<InMemoryCompiler> create(
+      Charset encoding, List<String> classPath, StringBuilder whyNot) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      whyNot.append(
+          "hotrestart: this JVM has no Java compiler (it is a JRE, or runs without the"
+              + " jdk.compiler module); run the program on a JDK to reload code");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new InMemoryCompiler(javac, encoding, classPath));
+    } catch (IOException | RuntimeException e) {
+      whyNot.append("hotrestart: could not set up the Java compiler: ").append(e);
+      return Optional.empty();
+    }
+  }
+
+  /** Compiles a file as it is on disk; diagnostics name the file and its lines. */
+  synchronized Output compile(Path file, int release) {
+    Iterable<? extends JavaFileObject> units = standard.getJavaFileObjects(file);
+    return run(units, release);
+  }
+
+  /**
+   * Compiles {@code content} as if it were the file {@code file}: used for debugger expressions,
+   * which are compiled inside a copy of the file's source.
+   */
+  synchronized Output compile(Path file, String content, int release) {
+    JavaFileObject unit =
+        new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return content;
+          }
+        };
+    return run(List.of(unit), release);
+  }
+
+  private Output run(Iterable<? extends JavaFileObject> units, int release) {
+    long start = System.nanoTime();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    MemoryOutput output = new MemoryOutput(standard);
+    List<String> options =
+        List.of(
+            "-g",
+            "-parameters",
+            "-proc:none",
+            "-implicit:none",
+            "-nowarn",
+            "-Xlint:none",
+            "-encoding",
+            encoding.name(),
+            "--release",
+            Integer.toString(release));
+    boolean ok;
+    try {
+      ok = javac.getTask(null, output, diagnostics, options, null, units).call();
+    } catch (RuntimeException e) {
+      return new Output(Map.of(), "hotrestart: javac failed: " + e, millisSince(start));
+    }
+    if (!ok) {
+      return new Output(Map.of(), format(diagnostics.getDiagnostics()), millisSince(start));
+    }
+    return new Output(output.classes(), null, millisSince(start));
+  }
+
+  /** Warms javac up: the first compile in a JVM loads and JITs the compiler itself. */
+  void warmUp(int release) {
+    Path fake = Path.of("HotRestartWarmUp.java").toAbsolutePath();
+    compile(
+        fake,
+        "class HotRestartWarmUp { int f(java.util.List<String> l) {"
+            + " return l.stream().mapToInt(String::length).sum(); } }",
+        release);
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Errors as javac prints them: file:line: error: message, the source line and a caret. */
+  static String format(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    StringBuilder text = new StringBuilder();
+    int errors = 0;
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+      if (d.getKind() != Diagnostic.Kind.ERROR) {
+        continue;
+      }
+      errors++;
+      JavaFileObject source = d.getSource();
+      String where = source == null ? "" : Path.of(source.toUri()).toString();
+      if (d.getLineNumber() != Diagnostic.NOPOS) {
+        where += ":" + d.getLineNumber();
+      }
+      text.append(where.isEmpty() ? "" : where + ": ")
+          .append("error: ")
+          .append(d.getMessage(Locale.ROOT))
+          .append('\n');
+      sourceLine(d).ifPresent(line -> text.append(line));
+    }
+    text.append(errors).append(errors == 1 ? " error" : " errors");
+    return text.toString();
+  }
+
+  private static Optional<String> sourceLine(Diagnostic<? extends JavaFileObject> d) {
+    if (d.getSource() == null || d.getLineNumber() == Diagnostic.NOPOS) {
+      return Optional.empty();
+    }
+    try {
+      String content = d.getSource().getCharContent(true).toString();
+      String[] lines = content.split("\r\n|\r|\n", -1);
+      int index = (int) d.getLineNumber() - 1;
+      if (index < 0 || index >= lines.length) {
+        return Optional.empty();
+      }
+      String line = lines[index];
+      StringBuilder caret = new StringBuilder();
+      long column = d.getColumnNumber();
+      for (int i = 1; i < column && i <= line.length(); i++) {
+        caret.append(line.charAt(i - 1) == '\t' ? '\t' : ' ');
+      }
+      return Optional.of("    " + line + "\n    " + caret + "^\n");
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Keeps class files in memory, by binary name. */
+  private static final class MemoryOutput extends ForwardingJavaFileManager<JavaFileManager> {
+    private final Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
+
+    MemoryOutput(JavaFileManager delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+      URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
+      return new SimpleJavaFileObject(uri, kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          classes.put(className, bytes);
+          return bytes;
+        }
+      };
+    }
+
+    Map<String, byte[]> classes() {
+      Map<String, byte[]> result = new LinkedHashMap<>();
+      classes.forEach((name, bytes) -> result.put(name, bytes.toByteArray()));
+      return result;
+    }
+  }
+
+  static Charset defaultEncoding() {
+    String configured = System.getProperty("hotrestart.encoding");
+    if (configured != null && !configured.isBlank()) {
+      try {
+        return Charset.forName(configured.trim());
+      } catch (RuntimeException e) {
+        // fall through to UTF-8, the Maven default
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.hotrestart.reload;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Compares the shape of a recompiled class (superclass, interfaces, fields, methods) with the
+ * running class. Objects built before the crash keep their layout, and other code keeps calling
+ * the running methods, so a change there cannot be applied without a restart. New private
+ * methods are the exception: they are moved out with the reloaded code.
+ */
+final class ShapeCheck {
+
+  private ShapeCheck() {}
+
+  /** The changes that need a restart, one sentence each; empty when the shapes agree. */
+  static List<String> differences(ClassNode edited, Class<?> running) {
+    List<String> problems = new ArrayList<>();
+    String className = running.getName();
+
+    String runningSuper =
+        running.getSuperclass() == null ? null : Type.getInternalName(running.getSuperclass());
+    if (runningSuper != null && !runningSuper.equals(edited.superName)) {
+      problems.add(
+          "the superclass of "
+              + className
+              + " changed from "
+              + running.getSuperclass().getName()
+              + " to "
+              + edited.superName.replace('/', '.'));
+    }
+    Set<String> runningInterfaces = new TreeSet<>();
+    for (Class<?> type : running.getInterfaces()) {
+      runningInterfaces.add(Type.getInternalName(type));
+    }
+    if (!runningInterfaces.equals(new TreeSet<>(edited.interfaces))) {
+      problems.add("the interfaces implemented by " + className + " changed");
+    }
+
+    Map<String, Field> runningFields = new LinkedHashMap<>();
+    for (Field field : running.getDeclaredFields()) {
+      if (!field.isSynthetic()) {
+        runningFields.put(field.getName(), field);
+      }
+    }
+    Set<String> editedFields = new LinkedHashSet<>();
+    for (FieldNode field : edited.fields) {
+      if ((field.access & Opcodes.ACC_SYNTHETIC) != 0) {
+        continue;
+      }
+      editedFields.add(field.name);
+      Field before = runningFields.get(field.name);
+      String declared = Type.getType(field.desc).getClassName() + " " + field.name;
+      if (before == null) {
+        problems.add("a new field `" + declared + "` was added to " + className);
+      } else if (!RunningClasses.descriptorOf(before.getType()).equals(field.desc)) {
+        problems.add(
+            "field `"
+                + field.name
+                + "` of "
+                + className
+                + " changed type from "
+                + before.getType().getTypeName()
+                + " to "
+                + Type.getType(field.desc).getClassName());
+      } else if (Modifier.isStatic(before.getModifiers())
+          != ((field.access & Opcodes.ACC_STATIC) != 0)) {
+        problems.add("field `" + field.name + "` of " + className + " changed between static and instance");
+      }
+    }
+    for (String name : runningFields.keySet()) {
+      if (!editedFields.contains(name)) {
+        problems.add("field `" + name + "` was removed from " + className);
+      }
+    }
+
+    Map<String, String> runningMethods = new LinkedHashMap<>();
+    for (Method method : running.getDeclaredMethods()) {
+      if (!method.isSynthetic() && !method.isBridge()) {
+        runningMethods.put(
+            method.getName() + RunningClasses.descriptorOf(method), method.toGenericString());
+      }
+    }
+    for (Constructor<?> constructor : running.getDeclaredConstructors()) {
+      if (!constructor.isSynthetic()) {
+        runningMethods.put(
+            "<init>" + RunningClasses.descriptorOf(constructor), constructor.toGenericString());
+      }
+    }
+    Set<String> editedMethods = new LinkedHashSet<>();
+    for (MethodNode method : edited.methods) {
+      if ((method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0
+          || method.name.equals("<clinit>")) {
+        continue;
+      }
+      String key = method.name + method.desc;
+      editedMethods.add(key);
+      if (runningMethods.containsKey(key)) {
+        continue;
+      }
+      boolean privateMethod = (method.access & Opcodes.ACC_PRIVATE) != 0;
+      boolean constructor = method.name.equals("<init>");
+      if (!privateMethod || constructor) {
+        problems.add(
+            (constructor ? "a new constructor " : "a new method `")
+                + describe(method)
+                + (constructor ? "" : "`")
+                + " was added to "
+                + className
+                + (constructor ? "" : ", or a method's signature changed")
+                + (privateMethod ? "" : " (only new private methods can be added while running)"));
+      }
+    }
+    for (Map.Entry<String, String> method : runningMethods.entrySet()) {
+      if (!editedMethods.contains(method.getKey())) {
+        problems.add("`" + method.getValue() + "` was removed, renamed or changed its signature");
+      }
+    }
+    return problems;
+  }
+
+  static String describe(MethodNode method) {
+    Type type = Type.getMethodType(method.desc);
+    StringBuilder text = new StringBuilder();
+    if (!method.name.equals("<init>")) {
+      text.append(type.getReturnType().getClassName()).append(' ').append(method.name);
+    }
+    text.append('(');
+    Type[] arguments = type.getArgumentTypes();
+    for (int i = 0; i < arguments.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(arguments[i].getClassName());
+    }
+    return text.append(')').toString();
+  }
+}

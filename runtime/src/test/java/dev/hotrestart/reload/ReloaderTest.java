@@ -1,0 +1,360 @@
+package dev.hotrestart.reload;
+
+import static dev.hotrestart.reload.ReloadHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotrestart.reload.ReloadHarness.Wrapped;
+import dev.hotrestart.slot.MethodSlot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReloaderTest {
+
+  @TempDir Path dir;
+  ReloadHarness program;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    program = new ReloadHarness(dir);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    program.close();
+  }
+
+  private static final String COUNTER_V1 =
+      String.join(
+          "\n",
+          "package demo;",
+          "public class Counter {",
+          "  private int count;",
+          "  private static int total;",
+          "  private int helper(int x) { return x + 1; }",
+          "  public int work(int x) {",
+          "    count++;",
+          "    total++;",
+          "    return helper(x) + this.count;",
+          "  }",
+          "  public int count() { return count; }",
+          "}",
+          "");
+
+  private void reloadOk(MethodSlot slot) {
+    ReloadResult result = program.reload(slot);
+    assertTrue(result.succeeded(), result::message);
+    assertTrue(result.message().contains("reloaded " + slot.describe()), result::message);
+  }
+
+  @Test
+  void bodyEditUsesPrivateFieldsAndMethodsAndKeepsState() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.Counter");
+    assertEquals(12, call(counter, "work", 10)); // helper 11 + count 1
+    assertEquals(13, call(counter, "work", 10)); // count 2
+
+    program.write(
+        "demo.Counter",
+        COUNTER_V1.replace("return helper(x) + this.count;", "return helper(x) * 100 + count + total;"));
+    reloadOk(program.slot("demo.Counter", 0));
+
+    assertEquals(1100 + 3 + 3, call(counter, "work", 10));
+    assertEquals(3, call(counter, "count"), "the field kept its value and the new code wrote it");
+  }
+
+  @Test
+  void superCallsAndOverridesDoNotLoop() throws Throwable {
+    program
+        .write(
+            "demo.Base",
+            "package demo;\npublic class Base {\n  public String name() { return \"base\"; }\n"
+                + "  protected String tag() { return \"t\"; }\n}\n")
+        .write(
+            "demo.Child",
+            "package demo;\npublic class Child extends Base {\n"
+                + "  @Override public String name() { return \"v1:\" + super.name(); }\n}\n")
+        .proxy("demo.Child", new Wrapped("public String name()", "String", "", ""))
+        .start();
+    Object child = program.create("demo.Child");
+    assertEquals("v1:base", call(child, "name"));
+    program.write(
+        "demo.Child",
+        "package demo;\npublic class Child extends Base {\n"
+            + "  @Override public String name() { return \"v2:\" + super.name() + tag(); }\n}\n");
+    reloadOk(program.slot("demo.Child", 0));
+    assertEquals("v2:baset", call(child, "name"));
+  }
+
+  private static final String LAMBDAS_V1 =
+      String.join(
+          "\n",
+          "package demo;",
+          "import java.util.*;",
+          "import java.util.stream.*;",
+          "public class Words {",
+          "  private String suffix = \"!\";",
+          "  private int seen;",
+          "  private String shout(String s) { seen++; return s.toUpperCase(); }",
+          "  public List<String> run(List<String> words) {",
+          "    return words;",
+          "  }",
+          "}",
+          "");
+
+  @Test
+  void lambdasMethodReferencesAndAnonymousClassesReachPrivateMembers() throws Throwable {
+    program
+        .write("demo.Words", LAMBDAS_V1)
+        .proxy("demo.Words", new Wrapped("public java.util.List<String> run(java.util.List<String> words)", "java.util.List", "java.util.List.class", "words"))
+        .start();
+    Object words = program.create("demo.Words");
+    assertEquals(List.of("b", "a"), call(words, "run", List.of("b", "a")));
+
+    program.write(
+        "demo.Words",
+        LAMBDAS_V1.replace(
+            "    return words;",
+            String.join(
+                "\n",
+                "    Runnable bump = new Runnable() { public void run() { seen += 10; } };",
+                "    bump.run();",
+                "    Comparator<String> order = Comparator.comparing(String::length);",
+                "    return words.stream().sorted(order.thenComparing(Comparator.naturalOrder()))",
+                "        .map(this::shout).map(s -> s + suffix + seen)",
+                "        .collect(Collectors.toList());")));
+    reloadOk(program.slot("demo.Words", 0));
+    assertEquals(List.of("A!11", "BB!12"), call(words, "run", List.of("bb", "a")));
+  }
+
+  @Test
+  void newPrivateHelperIsMovedWithTheMethod() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.Counter");
+    call(counter, "work", 1);
+    program.write(
+        "demo.Counter",
+        COUNTER_V1
+            .replace("return helper(x) + this.count;", "return triple(x);")
+            .replace("  public int count()", "  private int triple(int x) { return 3 * x + count; }\n  public int count()"));
+    reloadOk(program.slot("demo.Counter", 0));
+    assertEquals(3 * 5 + 2, call(counter, "work", 5));
+  }
+
+  @Test
+  void recursionGoesThroughTheProxyToTheNewCode() throws Throwable {
+    String v1 =
+        "package demo;\npublic class Maths {\n"
+            + "  public long fact(int n) { return n <= 1 ? 1 : n * fact(n - 1); }\n}\n";
+    program
+        .write("demo.Maths", v1)
+        .proxy("demo.Maths", new Wrapped("public long fact(int n)", "long", "int.class", "n"))
+        .start();
+    Object maths = program.create("demo.Maths");
+    assertEquals(120L, call(maths, "fact", 5));
+    program.write("demo.Maths", v1.replace("n <= 1 ? 1 :", "n <= 1 ? 2 :"));
+    reloadOk(program.slot("demo.Maths", 0));
+    assertEquals(240L, call(maths, "fact", 5));
+  }
+
+  @Test
+  void overloadsVarargsAndGenericsReloadOneMethodOnly() throws Throwable {
+    String v1 =
+        String.join(
+            "\n",
+            "package demo;",
+            "import java.util.List;",
+            "public class Shapes {",
+            "  public String fmt(int x) { return \"int\" + x; }",
+            "  public String fmt(String x) { return \"str\" + x; }",
+            "  public int sum(int... xs) { int s = 0; for (int x : xs) s += x; return s; }",
+            "  public <T extends Comparable<T>> T max(List<T> items) { return items.get(0); }",
+            "}",
+            "");
+    program
+        .write("demo.Shapes", v1)
+        .proxy(
+            "demo.Shapes",
+            new Wrapped("public String fmt(int x)", "String", "int.class", "x"),
+            new Wrapped("public String fmt(String x)", "String", "String.class", "x"),
+            new Wrapped("public int sum(int... xs)", "int", "int[].class", "xs"),
+            new Wrapped("public <T extends Comparable<T>> T max(java.util.List<T> items)", "Comparable", "java.util.List.class", "items"))
+        .start();
+    Object shapes = program.create("demo.Shapes");
+    String v2 =
+        v1.replace("\"int\" + x", "\"INT\" + x")
+            .replace("\"str\" + x", "\"STR\" + x")
+            .replace("s += x;", "s += 2 * x;")
+            .replace("return items.get(0);", "T best = items.get(0); for (T t : items) if (t.compareTo(best) > 0) best = t; return best;");
+    program.write("demo.Shapes", v2);
+    reloadOk(program.slot("demo.Shapes", 0));
+    assertEquals("INT1", call(shapes, "fmt", 1));
+    assertEquals("strx", call(shapes, "fmt", "x"), "only the reloaded overload changed");
+    reloadOk(program.slot("demo.Shapes", 2));
+    assertEquals(12, call(shapes, "sum", new int[] {1, 2, 3}));
+    reloadOk(program.slot("demo.Shapes", 3));
+    assertEquals("c", call(shapes, "max", List.of("a", "c", "b")));
+  }
+
+  @Test
+  void reloadedFramesKeepTheEditedFileAndLine() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.Counter");
+    program.write(
+        "demo.Counter",
+        COUNTER_V1.replace(
+            "    count++;\n", "    count++;\n\n\n    if (x < 0) throw new IllegalStateException(\"neg\");\n"));
+    reloadOk(program.slot("demo.Counter", 0));
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> call(counter, "work", -1));
+    StackTraceElement top = thrown.getStackTrace()[0];
+    assertEquals("Counter.java", top.getFileName());
+    assertEquals(10, top.getLineNumber());
+    assertTrue(top.getClassName().startsWith("demo.Counter$HR$work$"), top.toString());
+    assertEquals("work", top.getMethodName());
+  }
+
+  @Test
+  void newFieldIsRefusedAndTheOldCodeKeepsRunning() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.Counter");
+    program.write(
+        "demo.Counter",
+        COUNTER_V1
+            .replace("  private int count;", "  private int count;\n  private long extra;")
+            .replace("return helper(x) + this.count;", "return (int) extra;"));
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded());
+    assertTrue(result.message().contains("a new field `long extra` was added to demo.Counter"), result.message());
+    assertTrue(result.message().contains("restart"), result.message());
+    assertEquals(12, call(counter, "work", 10), "the old code still runs");
+  }
+
+  @Test
+  void removedMethodIsRefused() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    program.write("demo.Counter", COUNTER_V1.replace("  public int count() { return count; }\n", ""));
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded());
+    assertTrue(result.message().contains("public int demo.Counter.count()` was removed"), result.message());
+  }
+
+  @Test
+  void compileErrorsNameFileAndLineAndKeepTheOldCode() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.Counter");
+    program.write("demo.Counter", COUNTER_V1.replace("total++;", "total++ oops;"));
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded());
+    String file = program.sourceOf("demo.Counter").toString();
+    assertTrue(result.message().contains(file + ":8: error: "), result.message());
+    assertTrue(result.message().contains("total++ oops;"), "shows the source line: " + result.message());
+    assertEquals(12, call(counter, "work", 10));
+
+    program.write("demo.Counter", COUNTER_V1.replace("return helper(x) + this.count;", "return -x;"));
+    reloadOk(program.slot("demo.Counter", 0));
+    assertEquals(-10, call(counter, "work", 10), "a later good edit works");
+  }
+
+  @Test
+  void missingSourceSaysWhereItLookedAndHowToConfigure() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Files.delete(program.sourceOf("demo.Counter"));
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded());
+    assertTrue(result.message().contains(program.sourceOf("demo.Counter").toString()), result.message());
+    assertTrue(result.message().contains("-Dhotrestart.sourceRoots"), result.message());
+  }
+
+  @Test
+  void callToAMethodTheRunningProgramLacksIsRefused() throws Throwable {
+    String util = "package demo;\npublic class Util {\n  public static int one() { return 1; }\n}\n";
+    program
+        .write("demo.Util", util)
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    program.type("demo.Util"); // loaded: the running Util stays the old one
+    // The user added Util.two(), an IDE compiled it, and the edited method calls it.
+    program.write("demo.Util", util.replace("}\n}", "}\n  public static int two() { return 2; }\n}"));
+    program.write("demo.Counter", COUNTER_V1.replace("return helper(x) + this.count;", "return Util.two();"));
+    program.recompile();
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(result.message().contains("demo.Util.two()"), result.message());
+  }
+
+  @Test
+  void nestedClassReachesPrivateMembersOfItsOuterClass() throws Throwable {
+    String v1 =
+        String.join(
+            "\n",
+            "package demo;",
+            "public class Outer {",
+            "  private static int secret = 7;",
+            "  private static int reveal() { return secret; }",
+            "  public static class Inner {",
+            "    private int own = 1;",
+            "    public int peek() { return own; }",
+            "  }",
+            "}",
+            "");
+    program.write("demo.Outer", v1);
+    // A proxy of Outer.Inner, named as the processor names it.
+    program.write(
+        "demo.HotRestart_Outer_Inner",
+        String.join(
+            "\n",
+            "package demo;",
+            "import dev.hotrestart.slot.MethodSlot;",
+            "import java.lang.invoke.*;",
+            "public final class HotRestart_Outer_Inner extends Outer.Inner {",
+            "  static final MethodSlot S0 = MethodSlot.create(MethodHandles.lookup(), Outer.Inner.class, \"peek\",",
+            "      MethodType.methodType(int.class), new String[0], new Class<?>[0]);",
+            "  static final MethodHandle C0 = S0.invoker();",
+            "  @Override public int peek() {",
+            "    while (true) {",
+            "      try { return (int) C0.invokeExact(this); }",
+            "      catch (Throwable e) { S0.failed(e, this, new Object[0]); }",
+            "    }",
+            "  }",
+            "}",
+            ""));
+    program.start();
+    Object inner = program.type("demo.HotRestart_Outer_Inner").getConstructor().newInstance();
+    assertEquals(1, call(inner, "peek"));
+    program.write("demo.Outer", v1.replace("return own;", "return own + secret + reveal();"));
+    java.lang.reflect.Field slotField = program.type("demo.HotRestart_Outer_Inner").getDeclaredField("S0");
+    slotField.setAccessible(true);
+    reloadOk((MethodSlot) slotField.get(null));
+    assertEquals(15, call(inner, "peek"));
+  }
+}
