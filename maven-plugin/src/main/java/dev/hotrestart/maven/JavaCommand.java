@@ -1,0 +1,144 @@
+package dev.hotrestart.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The command line of the forked JVM, in this order: the {@code java} executable, the JVM
+ * arguments, {@code -Dhotrestart.enabled=true}, {@code -Dhotrestart.sourceRoots=...}, the
+ * user's system properties, the class path, the main class, the program arguments.
+ *
+ * <p>The user's JVM arguments come first and the user's system properties after ours, so a
+ * {@code systemProperties} entry can override a {@code hotrestart.*} switch and a
+ * {@code -D} in {@code jvmArguments} cannot turn the debugger off by accident.
+ */
+final class JavaCommand {
+
+  /** Read by the runtime: turns the post-mortem debugger on. */
+  static final String ENABLED_PROPERTY = "hotrestart.enabled";
+  /** Read by the runtime: where the sources of the running classes are. */
+  static final String SOURCE_ROOTS_PROPERTY = "hotrestart.sourceRoots";
+
+  private final Path javaExecutable;
+  private final List<String> jvmArguments;
+  private final List<Path> sourceRoots;
+  private final Map<String, String> systemProperties;
+  private final ClassPath classPath;
+  private final String mainClass;
+  private final List<String> arguments;
+
+  private JavaCommand(Builder builder) {
+    this.javaExecutable = Objects.requireNonNull(builder.javaExecutable, "javaExecutable");
+    this.mainClass = Objects.requireNonNull(builder.mainClass, "mainClass");
+    this.classPath = Objects.requireNonNull(builder.classPath, "classPath");
+    this.jvmArguments = List.copyOf(builder.jvmArguments);
+    this.sourceRoots = List.copyOf(builder.sourceRoots);
+    this.systemProperties = new LinkedHashMap<>(builder.systemProperties);
+    this.arguments = List.copyOf(builder.arguments);
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code bin/java} (or {@code java.exe}) of the given Java home. */
+  static Path javaExecutable(Path javaHome) {
+    boolean windows = File.separatorChar == '\\';
+    return javaHome.resolve("bin").resolve(windows ? "java.exe" : "java");
+  }
+
+  String mainClass() {
+    return mainClass;
+  }
+
+  /**
+   * The command line. If the class path is longer than {@code argFileThreshold} it is written to
+   * {@code argFile} and passed as {@code @argFile}.
+   */
+  List<String> toList(int argFileThreshold, Path argFile) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable.toString());
+    command.addAll(jvmArguments);
+    command.add("-D" + ENABLED_PROPERTY + "=true");
+    if (!sourceRoots.isEmpty()) {
+      List<String> roots = new ArrayList<>();
+      for (Path root : sourceRoots) {
+        roots.add(root.toString());
+      }
+      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + String.join(File.pathSeparator, roots));
+    }
+    for (Map.Entry<String, String> property : systemProperties.entrySet()) {
+      // <name/> in the pom gives null: -Dname, which Java reads as the empty string
+      String value = property.getValue();
+      command.add("-D" + property.getKey() + (value == null ? "" : "=" + value));
+    }
+    command.addAll(classPath.launcherArguments(argFileThreshold, argFile));
+    command.add(mainClass);
+    command.addAll(arguments);
+    return command;
+  }
+
+  /** Collects the parts; {@code javaExecutable}, {@code classPath} and {@code mainClass} are required. */
+  static final class Builder {
+    private Path javaExecutable;
+    private final List<String> jvmArguments = new ArrayList<>();
+    private final List<Path> sourceRoots = new ArrayList<>();
+    private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private ClassPath classPath;
+    private String mainClass;
+    private final List<String> arguments = new ArrayList<>();
+
+    private Builder() {}
+
+    Builder javaExecutable(Path javaExecutable) {
+      this.javaExecutable = javaExecutable;
+      return this;
+    }
+
+    Builder jvmArguments(List<String> jvmArguments) {
+      this.jvmArguments.addAll(jvmArguments);
+      return this;
+    }
+
+    /** Adds source roots; a root given twice is passed once. */
+    Builder sourceRoots(List<Path> roots) {
+      for (Path root : roots) {
+        if (!sourceRoots.contains(root)) {
+          sourceRoots.add(root);
+        }
+      }
+      return this;
+    }
+
+    /** Adds system properties in the map's iteration order. */
+    Builder systemProperties(Map<String, String> properties) {
+      this.systemProperties.putAll(properties);
+      return this;
+    }
+
+    Builder classPath(ClassPath classPath) {
+      this.classPath = classPath;
+      return this;
+    }
+
+    Builder mainClass(String mainClass) {
+      this.mainClass = mainClass;
+      return this;
+    }
+
+    Builder arguments(List<String> arguments) {
+      this.arguments.addAll(arguments);
+      return this;
+    }
+
+    JavaCommand build() {
+      return new JavaCommand(this);
+    }
+  }
+}
