@@ -189,11 +189,11 @@ final class Transplant {
       for (MethodNode method : companion.methods) {
         rewrite(method.instructions, target);
       }
-      // The copy is no member of the running nest: drop what says it is.
+      // The copy is no member of the running nest: drop what says it is. Its InnerClasses
+      // entries stay (renamed), since getSimpleName() and so a local record's toString() read
+      // them; the enclosing method may not exist in the running class, so it goes.
       companion.nestHostClass = null;
       companion.nestMembers = null;
-      companion.innerClasses = new ArrayList<>();
-      companion.outerClass = null;
       companion.outerMethod = null;
       companion.outerMethodDesc = null;
       companion.permittedSubclasses = null;

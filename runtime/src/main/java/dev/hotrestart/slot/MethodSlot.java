@@ -5,12 +5,14 @@ import dev.hotrestart.config.Settings;
 import dev.hotrestart.debug.Crash;
 import dev.hotrestart.debug.Outcome;
 import dev.hotrestart.debug.PostMortem;
+import dev.hotrestart.reload.Reloader;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,6 +43,7 @@ import java.util.stream.Stream;
 public final class MethodSlot {
 
   private static final AtomicInteger VERSIONS = new AtomicInteger();
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
   private final Class<?> proxyClass;
   private final Class<?> declaringClass;
@@ -112,6 +115,11 @@ public final class MethodSlot {
             propagatedTypes,
             original);
     SlotRegistry.register(slot);
+    if (HotRestart.isEnabled() && Settings.reloadOnContinue() && WARMED_UP.compareAndSet(false, true)) {
+      // javac's first compile in a JVM takes several hundred ms; pay it now, in the background,
+      // not when the user types c.
+      Reloader.shared().warmUp();
+    }
     return slot;
   }
 
