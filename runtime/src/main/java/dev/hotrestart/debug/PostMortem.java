@@ -2,24 +2,45 @@ package dev.hotrestart.debug;
 
 import dev.hotrestart.slot.MethodSlot;
 
-/** The entry points of the post-mortem debugger, called by {@link MethodSlot}. */
+/**
+ * The entry points of the post-mortem debugger, called by {@link MethodSlot} when a wrapped method
+ * throws. Every session of the JVM shares one prompt, one input (System.in, after the commands
+ * file of {@code -Dhotrestart.commands}) and System.out.
+ */
 public final class PostMortem {
+
+  private static final ThreadLocal<Boolean> IN_DEBUGGER = ThreadLocal.withInitial(() -> false);
+
+  private static volatile Host host;
 
   private PostMortem() {}
 
   /**
-   * Opens the prompt on a crash and returns what the user chose. Blocks while the user works.
+   * Opens the prompt on a crash and returns what the user chose. Blocks while the user works, and
+   * while another thread's prompt is open. Never throws: if the debugger itself fails, the crash
+   * is raised.
    *
    * @param crash the crash
    * @return how to go on
    */
   public static Outcome open(Crash crash) {
-    return Outcome.RAISE;
+    Host current = host();
+    try {
+      return current.open(crash);
+    } catch (Throwable e) { // the debugger must never be what kills the program
+      current.internalError(e);
+      return Outcome.RAISE;
+    }
   }
 
-  /** Whether this thread is evaluating a debugger expression: its crashes must not prompt. */
+  /**
+   * Whether this thread is inside the debugger: evaluating an expression, or running any other
+   * user code for it (a {@code toString}, a reload). Its crashes must propagate, not prompt again.
+   *
+   * @return whether this thread is in a debugger session
+   */
   public static boolean isEvaluating() {
-    return false;
+    return IN_DEBUGGER.get();
   }
 
   /**
@@ -28,5 +49,50 @@ public final class PostMortem {
    * @param slot the method that threw
    * @param thrown what it threw
    */
-  public static void noticeNotInteractive(MethodSlot slot, Throwable thrown) {}
+  public static void noticeNotInteractive(MethodSlot slot, Throwable thrown) {
+    try {
+      host().noticeNotInteractive(slot, thrown);
+    } catch (RuntimeException | LinkageError e) {
+      // The program is about to see the real exception; a failed notice must not replace it.
+    }
+  }
+
+  /** Marks this thread as in a session; returns the previous state for {@link #leaveDebugger}. */
+  static boolean enterDebugger() {
+    boolean previous = IN_DEBUGGER.get();
+    IN_DEBUGGER.set(true);
+    return previous;
+  }
+
+  /** Restores the state {@link #enterDebugger} returned. */
+  static void leaveDebugger(boolean previous) {
+    IN_DEBUGGER.set(previous);
+  }
+
+  private static Host host() {
+    Host current = host;
+    if (current == null) {
+      synchronized (PostMortem.class) {
+        if (host == null) {
+          host = Host.jvm();
+        }
+        current = host;
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Replaces the JVM's host, for tests that drive the real entry points.
+   *
+   * @param replacement the new host, or null to go back to the real one
+   * @return the host before
+   */
+  static Host swapHost(Host replacement) {
+    synchronized (PostMortem.class) {
+      Host before = host;
+      host = replacement;
+      return before;
+    }
+  }
 }

@@ -1,0 +1,508 @@
+package dev.hotrestart.debug;
+
+import dev.hotrestart.source.SourceLocator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One post-mortem session: prints the crash once, then reads and runs commands until one of them
+ * ends the session. Every stream and every action with effects outside the session is passed in,
+ * so a test drives a session with strings and fakes, as jshell's tool is tested.
+ *
+ * <p>A session runs on the crashed thread, inside the proxy's {@code catch}: the callers above are
+ * still on this thread's stack, which is what {@code where} shows as live frames.
+ */
+final class Debugger {
+
+  /** The prompt; tests and the end-to-end harness wait for it. */
+  static final String PROMPT = "(hotrestart) ";
+
+  /** Lines listed by {@code l}: the current line and five either side, as pdb. */
+  private static final int WINDOW = 11;
+
+  /** Lines of context either side of the failing line in the crash report. */
+  private static final int REPORT_CONTEXT = 3;
+
+  /**
+   * A session's switches.
+   *
+   * @param reloadOnContinue whether {@code c} recompiles before calling again
+   * @param reloadAll whether {@code c} reloads every changed wrapped method
+   * @param hint whether to print the one-line hint on c, r, q, h (the first session only)
+   * @param labelThreads whether to label prompts with the thread: asked at each prompt, since
+   *     another thread may crash while this one is at its prompt
+   */
+  record Options(
+      boolean reloadOnContinue, boolean reloadAll, boolean hint, BooleanSupplier labelThreads) {
+
+    /** Reload on continue, only the crashed method, with the hint, no thread labels. */
+    static Options defaults() {
+      return new Options(true, false, true, () -> false);
+    }
+  }
+
+  private final Crash crash;
+  private final Input input;
+  private final PrintWriter out;
+  private final Actions actions;
+  private final SourceLocator locator;
+  private final Options options;
+  private final Commands commands;
+
+  private Frames frames;
+  private int selected;
+  /** The first line the next plain {@code l} lists; 0 until something was listed for the frame. */
+  private int listFrom;
+
+  private Commands.Command lastCommand;
+  private String lastArgument = "";
+
+  /**
+   * A session with the standard commands.
+   *
+   * @param crash what happened
+   * @param input where commands come from
+   * @param out where everything is printed
+   * @param actions reload and evaluate
+   * @param locator the source roots
+   * @param options the switches
+   */
+  Debugger(
+      Crash crash,
+      Input input,
+      PrintWriter out,
+      Actions actions,
+      SourceLocator locator,
+      Options options) {
+    this(crash, input, out, actions, locator, options, Commands.standard());
+  }
+
+  /**
+   * A session with a given command table.
+   *
+   * @param crash what happened
+   * @param input where commands come from
+   * @param out where everything is printed
+   * @param actions reload and evaluate
+   * @param locator the source roots
+   * @param options the switches
+   * @param commands the command table
+   */
+  Debugger(
+      Crash crash,
+      Input input,
+      PrintWriter out,
+      Actions actions,
+      SourceLocator locator,
+      Options options,
+      Commands commands) {
+    this.crash = crash;
+    this.input = input;
+    this.out = out;
+    this.actions = actions;
+    this.locator = locator;
+    this.options = options;
+    this.commands = commands;
+  }
+
+  /**
+   * Runs the session: the report, then commands until one ends it.
+   *
+   * @return what the user chose; {@link Outcome#RAISE} at end of input or on broken I/O
+   */
+  Outcome run() {
+    // The whole session counts as "evaluating": anything here that runs user code (p, a toString
+    // in args or this, a static initialiser during a reload) must not open a nested prompt on
+    // this thread, which holds the prompt already.
+    boolean wasEvaluating = PostMortem.enterDebugger();
+    try {
+      try {
+        printReport();
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        internalError(e);
+      }
+      while (true) {
+        if (options.labelThreads().getAsBoolean()) {
+          out.println("[thread \"" + crash.thread().getName() + "\"]");
+        }
+        out.print(PROMPT);
+        out.flush();
+        if (out.checkError()) {
+          return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
+        }
+        Input.Line line;
+        try {
+          line = input.read();
+        } catch (IOException e) {
+          out.println();
+          out.println("hotrestart: cannot read commands (" + e + "); raising the exception");
+          out.flush();
+          return Outcome.RAISE;
+        }
+        if (line == null) {
+          out.println();
+          out.println("end of input: raising the exception to the caller");
+          out.flush();
+          return Outcome.RAISE;
+        }
+        if (line.echo()) {
+          out.println(line.text());
+        }
+        Optional<Outcome> outcome = execute(line.text());
+        out.flush();
+        if (outcome.isPresent()) {
+          return outcome.get();
+        }
+      }
+    } finally {
+      PostMortem.leaveDebugger(wasEvaluating);
+    }
+  }
+
+  /**
+   * Runs one command line. An empty line repeats the last repeatable command.
+   *
+   * @param text the line
+   * @return how the session ends, or empty to stay
+   */
+  Optional<Outcome> execute(String text) {
+    String line = text.strip();
+    Commands.Command command;
+    String argument;
+    if (line.isEmpty()) {
+      if (lastCommand == null) {
+        return Optional.empty();
+      }
+      command = lastCommand;
+      argument = lastArgument;
+    } else {
+      int space = indexOfWhitespace(line);
+      String word = space < 0 ? line : line.substring(0, space);
+      argument = space < 0 ? "" : line.substring(space + 1).strip();
+      Commands.Match match = commands.lookup(word);
+      if (!(match instanceof Commands.Found found)) {
+        report(match);
+        return Optional.empty();
+      }
+      command = found.command();
+    }
+    switch (command.repeat()) {
+      case NEVER -> lastCommand = null;
+      case SAME -> {
+        lastCommand = command;
+        lastArgument = argument;
+      }
+      case WITHOUT_ARGUMENT -> {
+        lastCommand = command;
+        lastArgument = "";
+      }
+    }
+    try {
+      return command.handler().run(this, argument);
+    } catch (Throwable e) { // the debugger must never be what kills the program
+      internalError(e);
+      return Optional.empty();
+    }
+  }
+
+  private static int indexOfWhitespace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Says what is wrong with a command word.
+   *
+   * @param match a failed lookup
+   */
+  void report(Commands.Match match) {
+    if (match instanceof Commands.Unknown unknown) {
+      out.println("*** unknown command: " + unknown.word() + " (h lists the commands)");
+    } else if (match instanceof Commands.Ambiguous ambiguous) {
+      out.println(
+          "*** ambiguous command: "
+              + ambiguous.word()
+              + " could be "
+              + String.join(", ", ambiguous.candidates())
+              + " (h lists the commands)");
+    }
+  }
+
+  /**
+   * Reports a failure of the debugger itself, and carries on.
+   *
+   * @param e what it threw
+   */
+  void internalError(Throwable e) {
+    out.println("hotrestart: internal error: " + e);
+    e.printStackTrace(out);
+    out.flush();
+  }
+
+  // ---- the crash report -------------------------------------------------------------------
+
+  private void printReport() {
+    Throwable thrown = crash.thrown();
+    String version =
+        crash.slot().version() > 0 ? " (reloaded code, version " + crash.slot().version() + ")" : "";
+    out.println(
+        "hotrestart: thread \""
+            + crash.thread().getName()
+            + "\" crashed in "
+            + crash.slot().describe()
+            + version);
+    out.println(safeToString(thrown));
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.add(thrown);
+    for (Throwable cause = thrown.getCause(); cause != null && seen.add(cause);
+        cause = cause.getCause()) {
+      out.println("Caused by: " + safeToString(cause));
+    }
+    Frames.Frame frame = frames().crashed() >= 0 ? frames().list().get(frames().crashed()) : null;
+    if (frame == null) {
+      out.println(
+          "  (the stack trace has no frame of "
+              + crash.slot().describe()
+              + "; e shows the whole trace)");
+    } else {
+      out.println("  at " + frame.describe());
+      printSource(frame, frame.line() - REPORT_CONTEXT, frame.line() + REPORT_CONTEXT, true);
+    }
+    if (options.hint()) {
+      out.println(
+          "Edit the method and type c to reload it and call it again; r raises the exception,"
+              + " q stops restarting, h lists the commands.");
+    }
+  }
+
+  private static String safeToString(Throwable thrown) {
+    try {
+      return thrown.toString(); // runs the exception's getMessage, user code
+    } catch (RuntimeException | LinkageError e) {
+      return thrown.getClass().getName() + " (its message threw " + e + ")";
+    }
+  }
+
+  // ---- frames ----------------------------------------------------------------------------
+
+  /** The frames, computed once: the live ones must be read while the callers are waiting. */
+  Frames frames() {
+    if (frames == null) {
+      frames = Frames.of(crash);
+      selected = Math.max(0, frames.crashed());
+    }
+    return frames;
+  }
+
+  /** The selected frame, or null if the stack is empty. */
+  Frames.Frame selectedFrame() {
+    List<Frames.Frame> list = frames().list();
+    return list.isEmpty() ? null : list.get(selected);
+  }
+
+  /** Prints the stack, selected frame marked. */
+  void printStack() {
+    List<Frames.Frame> list = frames().list();
+    for (int i = 0; i < list.size(); i++) {
+      Frames.Frame frame = list.get(i);
+      if (frame.live() && (i == 0 || !list.get(i - 1).live())) {
+        out.println("  -- the callers below are live, waiting for the wrapped method --");
+      }
+      out.println(describeFrame(i));
+    }
+    if (frames().hidden() > 0) {
+      out.println(
+          "  ("
+              + frames().hidden()
+              + " frames of hotrestart, method handles and reflection hidden; e shows the"
+              + " exception's)");
+    }
+  }
+
+  private String describeFrame(int index) {
+    Frames.Frame frame = frames().list().get(index);
+    String mark = "";
+    if (index == frames().crashed()) {
+      mark = "   <- wrapped method: c calls it again";
+    } else if (frame.wrapped()) {
+      mark = "   <- wrapped method";
+    }
+    // Pad the numbers to one width so that the frames line up: "#2   " beside "#12  ".
+    int width = String.valueOf(frames().list().size() - 1).length();
+    String number = String.format(Locale.ROOT, "#%-" + width + "d", index);
+    return (index == selected ? "> " : "  ") + number + "  " + frame.describe() + mark;
+  }
+
+  /** Prints the selected frame and its current line. */
+  void printSelectedFrame() {
+    Frames.Frame frame = selectedFrame();
+    if (frame == null) {
+      out.println("*** no frames");
+      return;
+    }
+    out.println(describeFrame(selected));
+    if (frame.line() > 0) {
+      printSource(frame, frame.line(), frame.line(), false);
+    }
+  }
+
+  /**
+   * Moves the selection.
+   *
+   * @param step +1 for out (up, towards the callers), -1 for in (down, towards the throw)
+   * @return empty: stay at the prompt
+   */
+  Optional<Outcome> moveFrame(int step) {
+    int target = selected + step;
+    if (target >= frames().list().size()) {
+      out.println("*** already at the outermost frame");
+      return Optional.empty();
+    }
+    if (target < 0) {
+      out.println("*** already at the innermost frame (where the exception was thrown)");
+      return Optional.empty();
+    }
+    return selectFrame(target);
+  }
+
+  /**
+   * Selects a frame by its number in {@code where}.
+   *
+   * @param index the number
+   * @return empty: stay at the prompt
+   */
+  Optional<Outcome> selectFrame(int index) {
+    int size = frames().list().size();
+    if (index < 0 || index >= size) {
+      out.println("*** no frame " + index + "; w shows frames 0 to " + (size - 1));
+      return Optional.empty();
+    }
+    selected = index;
+    listFrom = 0;
+    printSelectedFrame();
+    return Optional.empty();
+  }
+
+  // ---- listing ---------------------------------------------------------------------------
+
+  /** {@code l}: around the current line the first time, then the next lines. */
+  void listNext() {
+    if (listFrom <= 0) {
+      listAroundCurrent();
+      return;
+    }
+    listRange(listFrom, listFrom + WINDOW - 1);
+  }
+
+  /** {@code l .}: the window around the selected frame's line. */
+  void listAroundCurrent() {
+    Frames.Frame frame = selectedFrame();
+    if (frame == null || frame.line() <= 0) {
+      out.println("*** the selected frame has no line number; try l FIRST, LAST");
+      return;
+    }
+    int first = Math.max(1, frame.line() - WINDOW / 2);
+    listRange(first, first + WINDOW - 1);
+  }
+
+  /**
+   * Lists lines of the selected frame's file and continues after them on the next {@code l}.
+   *
+   * @param first the first line
+   * @param last the last line
+   */
+  void listRange(int first, int last) {
+    Frames.Frame frame = selectedFrame();
+    if (frame == null) {
+      out.println("*** no frames");
+      return;
+    }
+    if (printSource(frame, first, last, false)) {
+      listFrom = last + 1;
+    }
+  }
+
+  /** {@code ll}: the whole method of the selected frame. */
+  void listMethod() {
+    Frames.Frame frame = selectedFrame();
+    if (frame == null || frame.line() <= 0) {
+      out.println("*** the selected frame has no line number");
+      return;
+    }
+    SourceView.Located located = SourceView.locate(locator, frame.element());
+    if (located.view().isEmpty()) {
+      out.println(located.missing());
+      return;
+    }
+    SourceView view = located.view().get();
+    Optional<SourceView.Range> range =
+        view.methodRange(frame.element().getMethodName(), frame.line());
+    if (range.isPresent()) {
+      listRange(range.get().first(), range.get().last());
+    } else {
+      listAroundCurrent();
+    }
+  }
+
+  /**
+   * Prints lines of a frame's source with the frame's line marked, or why there is no source.
+   * The file's path heads the crash report only; listings after it are about the same files.
+   *
+   * @return whether anything could be listed
+   */
+  private boolean printSource(Frames.Frame frame, int first, int last, boolean showPath) {
+    SourceView.Located located = SourceView.locate(locator, frame.element());
+    if (located.view().isEmpty()) {
+      out.println(located.missing());
+      return false;
+    }
+    SourceView view = located.view().get();
+    if (first > view.lineCount()) {
+      out.println("[end of file: " + view.lineCount() + " lines]");
+      return false;
+    }
+    if (showPath) {
+      out.println(view.file() + ":" + frame.line()); // path:line, which terminals and IDEs link
+    }
+    out.print(view.render(first, last, frame.line()));
+    return true;
+  }
+
+  // ---- for the handlers ------------------------------------------------------------------
+
+  /** The crash. */
+  Crash crash() {
+    return crash;
+  }
+
+  /** Where to print. */
+  PrintWriter out() {
+    return out;
+  }
+
+  /** Reload and evaluate. */
+  Actions actions() {
+    return actions;
+  }
+
+  /** The switches. */
+  Options options() {
+    return options;
+  }
+
+  /** The command table. */
+  Commands commands() {
+    return commands;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.hotrestart.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Dispatch: exact names and aliases first, then a unique prefix. */
+class CommandsTest {
+
+  private static String found(Commands commands, String word) {
+    return ((Commands.Found) commands.lookup(word)).command().name();
+  }
+
+  @Test
+  void standardTableResolvesNamesAliasesAndPrefixes() {
+    Commands commands = Commands.standard();
+    assertEquals("list", found(commands, "l"), "an exact alias beats being a prefix of ll");
+    assertEquals("ll", found(commands, "ll"));
+    assertEquals("ll", found(commands, "lo"));
+    assertEquals("where", found(commands, "bt"));
+    assertEquals("where", found(commands, "wh"));
+    assertEquals("print", found(commands, "p"));
+    assertEquals("pp", found(commands, "pp"));
+    assertEquals("continue", found(commands, "cont"));
+    assertEquals("this", found(commands, "th"));
+    assertEquals("help", found(commands, "?"));
+    assertEquals(new Commands.Unknown("zz"), commands.lookup("zz"));
+  }
+
+  @Test
+  void namesAreUniqueAcrossTheTable() {
+    List<String> all =
+        Commands.standard().list().stream()
+            .flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c.name()),
+                c.aliases().stream()))
+            .toList();
+    assertEquals(all.size(), all.stream().distinct().count(), all.toString());
+  }
+
+  @Test
+  void sharedPrefixIsAmbiguous() {
+    Commands.Handler none = (session, argument) -> Optional.empty();
+    Commands commands =
+        new Commands(
+            List.of(
+                new Commands.Command("step", List.of(), "", "", "", Commands.Repeat.NEVER, none),
+                new Commands.Command("status", List.of("s"), "", "", "", Commands.Repeat.NEVER,
+                    none)));
+    assertEquals(
+        new Commands.Ambiguous("st", List.of("step", "status")), commands.lookup("st"));
+    assertEquals("status", found(commands, "s"));
+    assertEquals("step", found(commands, "ste"));
+  }
+}
