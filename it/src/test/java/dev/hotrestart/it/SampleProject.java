@@ -1,0 +1,143 @@
+package dev.hotrestart.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A fresh copy of a sample project (or of the demo) in {@code target/it-work}, built against the
+ * hotrestart artifacts of this build, which the invoker plugin installed into {@code
+ * target/it-repo}. Maven resolves everything else from the user's own local repository, through
+ * a file mirror, so the tests need no network.
+ */
+final class SampleProject {
+
+  private static final AtomicInteger COPIES = new AtomicInteger();
+
+  static final String VERSION = property("hotrestart.it.version");
+  static final Path REPO = Path.of(property("hotrestart.it.repo"));
+  static final Path USER_REPO = Path.of(property("hotrestart.it.userRepo"));
+  static final Path MAVEN_HOME = Path.of(property("hotrestart.it.mavenHome"));
+  static final Path PROJECTS = Path.of(property("hotrestart.it.projects"));
+  static final Path DEMO = Path.of(property("hotrestart.it.demo"));
+  static final Path WORK = Path.of(property("hotrestart.it.work"));
+
+  final Path dir;
+
+  private SampleProject(Path dir) {
+    this.dir = dir;
+  }
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is not set: run the tests with mvn verify");
+    }
+    return value;
+  }
+
+  /** A copy of {@code src/it/<name>}, or of the demo for {@code "demo"}. */
+  static SampleProject copy(String name) {
+    Path source = name.equals("demo") ? DEMO : PROJECTS.resolve(name);
+    Path target = WORK.resolve(name + "-" + COPIES.incrementAndGet());
+    try {
+      copyTree(source, target);
+      Path pom = target.resolve("pom.xml");
+      Files.writeString(
+          pom, Files.readString(pom).replace("@project.version@", VERSION), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SampleProject(target);
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path path : (Iterable<Path>) walk::iterator) {
+        Path relative = source.relativize(path);
+        if (relative.startsWith("target")) {
+          continue;
+        }
+        Path copy = target.resolve(relative.toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** The settings that point Maven at the user's local repository as its only remote. */
+  static synchronized Path settings() throws IOException {
+    Path settings = WORK.resolve("settings.xml");
+    if (!Files.exists(settings)) {
+      Files.createDirectories(WORK);
+      String url = USER_REPO.toUri().toString();
+      Files.writeString(
+          settings,
+          String.join(
+              "\n",
+              "<settings>",
+              "  <mirrors>",
+              "    <mirror>",
+              "      <id>user-local-repository</id>",
+              "      <mirrorOf>*</mirrorOf>",
+              "      <url>" + url + "</url>",
+              "    </mirror>",
+              "  </mirrors>",
+              "</settings>",
+              ""));
+    }
+    return settings;
+  }
+
+  /** The Maven command line, with the goals and options given. */
+  List<String> maven(String... goalsAndOptions) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(MAVEN_HOME.resolve("bin/mvn").toString());
+    command.add("-B");
+    command.add("-ntp");
+    command.add("-s");
+    command.add(settings().toString());
+    command.add("-Dmaven.repo.local=" + REPO);
+    command.addAll(List.of(goalsAndOptions));
+    return command;
+  }
+
+  /** {@code mvn hotrestart:run} with extra options, on a terminal. */
+  Terminal run(String... options) throws IOException {
+    List<String> command = new ArrayList<>(List.of("hotrestart:run"));
+    command.addAll(List.of(options));
+    return Terminal.start(dir, shell(maven(command.toArray(new String[0]))));
+  }
+
+  static String shell(List<String> command) {
+    StringBuilder line = new StringBuilder();
+    for (String word : command) {
+      line.append(line.length() == 0 ? "" : " ").append('\'').append(word.replace("'", "'\\''")).append('\'');
+    }
+    return line.toString();
+  }
+
+  Path file(String relative) {
+    return dir.resolve(relative);
+  }
+
+  /** Edits a source file the way a person would: replaces one piece of text with another. */
+  void edit(String relative, String before, String after) throws IOException {
+    Path file = file(relative);
+    String text = Files.readString(file);
+    assertTrue(text.contains(before), () -> relative + " does not contain: " + before);
+    Files.writeString(file, text.replace(before, after));
+  }
+}

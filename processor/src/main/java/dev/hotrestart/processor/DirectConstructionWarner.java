@@ -1,0 +1,111 @@
+package dev.hotrestart.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.Map;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Warns where code of the same compilation writes {@code new Foo(...)} for a class {@code Foo}
+ * that got a proxy: that instance is not the proxy, so its methods never restart, which is easy
+ * to miss. {@code @SuppressWarnings("hotrestart")} on an enclosing method or class silences it.
+ *
+ * <p>Types are only known after attribution, which comes after annotation processing, so this
+ * listens for javac's {@code ANALYZE} events instead of scanning in a round. It needs javac's
+ * {@link JavacTask}; under a wrapped processing environment (Gradle incremental processing) it is
+ * off, and so are warnings about code compiled in a later, separate compile.
+ */
+final class DirectConstructionWarner implements TaskListener {
+
+  /** Annotated class name to its proxy's simple name. */
+  private final Map<String, String> proxies = new HashMap<>();
+  private final Trees trees;
+
+  private DirectConstructionWarner(Trees trees) {
+    this.trees = trees;
+  }
+
+  /** Registers a warner with the running javac; does nothing outside javac. */
+  static DirectConstructionWarner register(ProcessingEnvironment env) {
+    try {
+      JavacTask task = JavacTask.instance(env);
+      DirectConstructionWarner warner = new DirectConstructionWarner(Trees.instance(env));
+      task.addTaskListener(warner);
+      return warner;
+    } catch (IllegalArgumentException notJavac) {
+      return new DirectConstructionWarner(null);
+    }
+  }
+
+  /** Notes that {@code type} got a proxy, so constructing it directly deserves a warning. */
+  void proxyGenerated(TypeElement type) {
+    proxies.put(type.getQualifiedName().toString(), ProxyModelBuilder.proxySimpleName(type));
+  }
+
+  @Override
+  public void started(TaskEvent event) {}
+
+  @Override
+  public void finished(TaskEvent event) {
+    if (trees == null || proxies.isEmpty() || event.getKind() != TaskEvent.Kind.ANALYZE) {
+      return;
+    }
+    CompilationUnitTree unit = event.getCompilationUnit();
+    if (unit == null) {
+      return;
+    }
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        Element constructor = trees.getElement(getCurrentPath());
+        if (constructor != null && constructor.getKind() == ElementKind.CONSTRUCTOR) {
+          TypeElement type = (TypeElement) constructor.getEnclosingElement();
+          String proxy = proxies.get(type.getQualifiedName().toString());
+          if (proxy != null && !isSuppressed(getCurrentPath())) {
+            trees.printMessage(
+                Diagnostic.Kind.WARNING,
+                ErrorReporter.format(
+                    "HotRestartDirectNew",
+                    "new "
+                        + ProxyValidator.name(type)
+                        + "(...) creates an instance whose methods never restart; call "
+                        + proxy
+                        + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to"
+                        + " silence this"),
+                node,
+                unit);
+          }
+        }
+        return super.visitNewClass(node, unused);
+      }
+    }.scan(unit, null);
+  }
+
+  private boolean isSuppressed(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Element element = trees.getElement(p);
+      if (element != null && p.getLeaf() != path.getLeaf()) {
+        SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
+        if (suppress != null) {
+          for (String key : suppress.value()) {
+            if (key.equals(ErrorReporter.SUPPRESSION_KEY)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

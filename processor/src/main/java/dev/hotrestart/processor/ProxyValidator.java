@@ -1,0 +1,662 @@
+package dev.hotrestart.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Decides whether a class gets a proxy and what goes in it, reporting every problem on the
+ * annotated element. It never writes anything.
+ *
+ * <p>Three ways a class becomes a candidate, and how loudly each is checked:
+ *
+ * <ul>
+ *   <li>{@code @HotRestartable} on the class: every overridable method it declares is wrapped.
+ *       A class that cannot have a proxy is an error; a final, static, private or native method
+ *       is a {@code [HotRestartSkipped]} warning.
+ *   <li>{@code @HotRestartable} on methods of a class that is not annotated: only those methods
+ *       are wrapped; each must be overridable (an error otherwise), and class problems are
+ *       errors on the first annotated method.
+ *   <li>{@code @HotRestartable} on the package of a top-level class: like the class annotation,
+ *       except that a class that cannot have a proxy (or has no method to wrap, or says
+ *       {@code @NoRestart}) is skipped silently, and methods that cannot restart are skipped
+ *       without warnings: a package holds helpers and {@code main} classes that were never meant
+ *       to restart.
+ * </ul>
+ *
+ * <p>Only methods <em>declared</em> in the class are wrapped, never inherited ones (from a
+ * superclass, from {@code Object} or interface default methods): the reloader recompiles the
+ * class's own source file, so a method whose source is elsewhere could restart but never be
+ * edited. Annotate the superclass too if its methods should restart.
+ */
+final class ProxyValidator {
+
+  private final Elements elements;
+  private final Types types;
+  private final ErrorReporter reporter;
+
+  ProxyValidator(Elements elements, Types types, ErrorReporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+  }
+
+  /**
+   * Validates one candidate class.
+   *
+   * @return the plan, or empty when the class gets no proxy (errors, if any, are reported)
+   * @throws MissingTypeException when a signature names an undefined type: try again next round
+   */
+  Optional<ProxyPlan> validate(TypeElement type) {
+    Optional<AnnotationMirror> classAnnotation =
+        Annotations.find(type, Annotations.HOT_RESTARTABLE);
+    List<ExecutableElement> annotatedMethods =
+        ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+            .filter(m -> Annotations.has(m, Annotations.HOT_RESTARTABLE))
+            .collect(Collectors.toList());
+    Optional<AnnotationMirror> packageAnnotation =
+        type.getNestingKind() == NestingKind.TOP_LEVEL
+            ? Annotations.find(elements.getPackageOf(type), Annotations.HOT_RESTARTABLE)
+            : Optional.empty();
+    if (classAnnotation.isEmpty() && annotatedMethods.isEmpty() && packageAnnotation.isEmpty()) {
+      return Optional.empty();
+    }
+    checkDefined(type);
+    // Read every propagate list now, so that an undefined exception type defers the class before
+    // anything is reported: reports must not repeat when the class is retried.
+    classAnnotation.ifPresent(this::checkPropagateDefined);
+    packageAnnotation.ifPresent(this::checkPropagateDefined);
+    for (ExecutableElement method : annotatedMethods) {
+      Annotations.find(method, Annotations.HOT_RESTARTABLE).ifPresent(this::checkPropagateDefined);
+    }
+
+    boolean direct = classAnnotation.isPresent();
+    Subject subject =
+        direct
+            ? new Subject(type, "@HotRestartable " + kindNoun(type) + " " + name(type), true)
+            : annotatedMethods.isEmpty()
+                ? new Subject(type, kindNoun(type) + " " + name(type), false)
+                : new Subject(
+                    annotatedMethods.get(0),
+                    kindNoun(type)
+                        + " "
+                        + name(type)
+                        + " of @HotRestartable method "
+                        + signature(annotatedMethods.get(0)),
+                    true);
+    // Package mode only: generated classes (ours are final anyway) never get a proxy.
+    if (!subject.reported && Annotations.isGenerated(type)) {
+      return Optional.empty();
+    }
+
+    if (!checkKind(type, subject)) {
+      return Optional.empty();
+    }
+    checkClass(type, subject);
+    List<ProxyPlan.Wrapped> wrapped =
+        wrappedMethods(
+            type,
+            direct,
+            direct || packageAnnotation.isPresent(),
+            classAnnotation.or(() -> packageAnnotation));
+    List<ExecutableElement> constructors = constructors(type, subject);
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      checkAbstract(type, subject);
+    }
+    checkFactoryClash(type, constructors, subject);
+
+    if (subject.failed || reporter.errorCount() > subject.errorsBefore) {
+      return Optional.empty();
+    }
+    if (wrapped.isEmpty()) {
+      if (!direct) {
+        return Optional.empty();
+      }
+      reporter.warning(
+          type,
+          "HotRestartEmpty",
+          subject.text
+              + " declares no method that can restart, so its proxy changes nothing; declare an"
+              + " overridable method in it, or remove @HotRestartable");
+    }
+    return Optional.of(new ProxyPlan(type, wrapped, constructors));
+  }
+
+  /** The element problems of the class are reported on, and how it is named in messages. */
+  private final class Subject {
+    final Element element;
+    final String text;
+    final boolean reported;
+    final int errorsBefore = reporter.errorCount();
+    boolean failed;
+
+    Subject(Element element, String text, boolean reported) {
+      this.element = element;
+      this.text = text;
+      this.reported = reported;
+    }
+
+    void error(String tag, String message) {
+      failed = true;
+      if (reported) {
+        reporter.error(element, tag, text + " " + message);
+      }
+    }
+  }
+
+  private boolean checkKind(TypeElement type, Subject subject) {
+    String name = name(type);
+    switch (type.getKind()) {
+      case CLASS:
+        return true;
+      case INTERFACE:
+        subject.error(
+            "HotRestartNotAClass",
+            "cannot restart: the generated proxy must extend a class; annotate the class that"
+                + " implements "
+                + name
+                + " instead");
+        return false;
+      case ENUM:
+        subject.error(
+            "HotRestartNotAClass",
+            "cannot restart: an enum cannot be subclassed by the generated proxy; move the code"
+                + " that may fail into a class and annotate that");
+        return false;
+      case RECORD:
+        subject.error(
+            "HotRestartNotAClass",
+            "cannot restart: a record is final, so the generated proxy cannot subclass it; move"
+                + " the code that may fail into a class and annotate that");
+        return false;
+      case ANNOTATION_TYPE:
+        subject.error(
+            "HotRestartNotAClass",
+            "cannot restart: an annotation type has no code to run; remove @HotRestartable");
+        return false;
+      default:
+        subject.error(
+            "HotRestartNotAClass", "cannot restart: only a class can; remove @HotRestartable");
+        return false;
+    }
+  }
+
+  private void checkClass(TypeElement type, Subject subject) {
+    String proxy = ProxyModelBuilder.proxySimpleName(type);
+    if (Annotations.has(type, Annotations.NO_RESTART)) {
+      subject.error("HotRestartConflict", "is also annotated @NoRestart; remove one of the two");
+    }
+    if (type.getModifiers().contains(Modifier.FINAL)) {
+      subject.error(
+          "HotRestartFinal",
+          "must not be final: the generated proxy " + proxy + " subclasses it; remove final");
+    }
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      subject.error(
+          "HotRestartSealed",
+          "must not be sealed: the generated proxy "
+              + proxy
+              + " is not one of its permitted subclasses; make it non-sealed, or annotate the"
+              + " permitted subclasses instead");
+    }
+    if (type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      subject.error(
+          "HotRestartLocal",
+          "cannot restart: the generated proxy cannot see a local or anonymous class; move it to"
+              + " a top-level or static nested class");
+    } else if (type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      subject.error(
+          "HotRestartInner",
+          "must be static: the generated proxy "
+              + proxy
+              + " is a top-level class and has no enclosing instance to create an inner class"
+              + " with; add static");
+    }
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      subject.error(
+          "HotRestartPrivate",
+          "must not be private: the generated proxy "
+              + proxy
+              + " is a separate class in the same package and cannot see it; make it"
+              + " package-private");
+    } else {
+      for (Element e = type.getEnclosingElement();
+          e instanceof TypeElement;
+          e = e.getEnclosingElement()) {
+        if (e.getModifiers().contains(Modifier.PRIVATE)) {
+          subject.error(
+              "HotRestartPrivate",
+              "is nested in private class "
+                  + name((TypeElement) e)
+                  + ", which the generated proxy "
+                  + proxy
+                  + ", a separate class in the same package, cannot see; make "
+                  + e.getSimpleName()
+                  + " package-private");
+          break;
+        }
+      }
+    }
+    for (TypeParameterElement parameter : type.getTypeParameters()) {
+      for (TypeMirror bound : parameter.getBounds()) {
+        privateType(bound)
+            .ifPresent(
+                hidden ->
+                    subject.error(
+                        "HotRestartPrivate",
+                        "has type parameter "
+                            + parameter.getSimpleName()
+                            + " bounded by private type "
+                            + name(hidden)
+                            + ", which the generated proxy cannot see; make "
+                            + hidden.getSimpleName()
+                            + " package-private"));
+      }
+    }
+  }
+
+  private List<ProxyPlan.Wrapped> wrappedMethods(
+      TypeElement type,
+      boolean warn,
+      boolean wrapAll,
+      Optional<AnnotationMirror> enclosingAnnotation) {
+    List<ProxyPlan.Wrapped> wrapped = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      Optional<AnnotationMirror> own = Annotations.find(method, Annotations.HOT_RESTARTABLE);
+      boolean noRestart = Annotations.has(method, Annotations.NO_RESTART);
+      if (own.isPresent() && noRestart) {
+        reporter.error(
+            method,
+            "HotRestartConflict",
+            "@HotRestartable method "
+                + signature(method)
+                + " is also annotated @NoRestart; remove one of the two");
+        continue;
+      }
+      if (own.isEmpty() && (!wrapAll || noRestart)) {
+        continue;
+      }
+      Optional<String[]> problem = whyNotWrappable(method);
+      if (problem.isPresent()) {
+        String why = problem.get()[0];
+        String fix = problem.get()[1];
+        if (own.isPresent()) {
+          reporter.error(
+              method,
+              "HotRestartMethod",
+              "@HotRestartable method "
+                  + signature(method)
+                  + " cannot restart: "
+                  + why
+                  + "; "
+                  + fix);
+        } else if (warn && !method.getModifiers().contains(Modifier.ABSTRACT)) {
+          // Abstract methods are the implementing subclass's business, not a surprise.
+          reporter.warning(
+              method,
+              "HotRestartSkipped",
+              "method "
+                  + signature(method)
+                  + " of @HotRestartable class "
+                  + name(type)
+                  + " cannot restart: "
+                  + why
+                  + "; "
+                  + fix
+                  + ", or mark it @NoRestart or @SuppressWarnings(\"hotrestart\") to silence"
+                  + " this");
+        }
+        continue;
+      }
+      AnnotationMirror nearest = own.orElseGet(enclosingAnnotation::orElseThrow);
+      wrapped.add(new ProxyPlan.Wrapped(method, Annotations.propagate(nearest, elements)));
+    }
+    return wrapped;
+  }
+
+  /** Why the proxy cannot override {@code method}, and what to do: {why, fix}; empty if it can. */
+  private Optional<String[]> whyNotWrappable(ExecutableElement method) {
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      return Optional.of(
+          new String[] {
+            "it is private, so the generated proxy cannot override it", "make it package-private"
+          });
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      return Optional.of(
+          new String[] {
+            "it is static, so the generated proxy cannot override it",
+            "make it an instance method"
+          });
+    }
+    if (method.getModifiers().contains(Modifier.FINAL)) {
+      return Optional.of(
+          new String[] {"it is final, so the generated proxy cannot override it", "remove final"});
+    }
+    if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+      return Optional.of(
+          new String[] {
+            "it is abstract and has no code to restart",
+            "annotate the method that implements it instead"
+          });
+    }
+    if (method.getModifiers().contains(Modifier.NATIVE)) {
+      return Optional.of(
+          new String[] {"it is native and has no Java source to edit", "remove @HotRestartable"});
+    }
+    Optional<TypeElement> hidden = privateType(method);
+    if (hidden.isPresent()) {
+      return Optional.of(
+          new String[] {
+            "its signature names private type "
+                + name(hidden.get())
+                + ", which the generated proxy cannot see",
+            "make " + hidden.get().getSimpleName() + " package-private"
+          });
+    }
+    return Optional.empty();
+  }
+
+  private List<ExecutableElement> constructors(TypeElement type, Subject subject) {
+    List<ExecutableElement> usable = new ArrayList<>();
+    boolean anyNonPrivate = false;
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      anyNonPrivate = true;
+      Optional<TypeElement> hidden = privateType(constructor);
+      if (hidden.isPresent()) {
+        if (subject.reported) {
+          reporter.warning(
+              constructor,
+              "HotRestartSkipped",
+              "constructor "
+                  + signature(constructor)
+                  + " gets no factory: its signature names private type "
+                  + name(hidden.get())
+                  + ", which the generated proxy cannot see; make "
+                  + hidden.get().getSimpleName()
+                  + " package-private, or add @SuppressWarnings(\"hotrestart\") to silence this");
+        }
+        continue;
+      }
+      usable.add(constructor);
+    }
+    boolean onlyImplicit =
+        ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .allMatch(c -> elements.getOrigin(c) == Elements.Origin.MANDATED);
+    // The implicit constructor of a private class is private too: already reported as such.
+    if (usable.isEmpty() && !(onlyImplicit && type.getModifiers().contains(Modifier.PRIVATE))) {
+      subject.error(
+          "HotRestartConstructor",
+          (anyNonPrivate
+                  ? "has no constructor whose signature the generated proxy can see"
+                  : "has no non-private constructor")
+              + ": the factories of the generated proxy must call one; add a package-private"
+              + " constructor");
+    }
+    return usable;
+  }
+
+  private void checkAbstract(TypeElement type, Subject subject) {
+    List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(type));
+    for (ExecutableElement method : members) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      boolean implemented =
+          members.stream()
+              .anyMatch(
+                  other ->
+                      other != method
+                          && !other.getModifiers().contains(Modifier.ABSTRACT)
+                          && elements.overrides(other, method, type));
+      if (!implemented) {
+        subject.error(
+            "HotRestartAbstract",
+            "is abstract and leaves method "
+                + signature(method)
+                + " unimplemented: the generated proxy is a concrete class with factories and"
+                + " cannot implement it; annotate the concrete subclasses instead");
+        return;
+      }
+    }
+  }
+
+  /** The factories are static methods named {@code create}: they must not collide with methods. */
+  private void checkFactoryClash(
+      TypeElement type, List<ExecutableElement> constructors, Subject subject) {
+    List<ExecutableElement> creates =
+        ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+            .filter(m -> m.getSimpleName().contentEquals("create"))
+            .filter(m -> !m.getModifiers().contains(Modifier.PRIVATE))
+            .collect(Collectors.toList());
+    for (ExecutableElement constructor : constructors) {
+      for (ExecutableElement create : creates) {
+        if (sameErasedParameters(constructor, create)) {
+          subject.error(
+              "HotRestartFactoryClash",
+              "has method "
+                  + signature(create)
+                  + ", which clashes with the factory "
+                  + ProxyModelBuilder.proxySimpleName(type)
+                  + ".create that the generated proxy needs for constructor "
+                  + signature(constructor)
+                  + "; rename the method");
+        }
+      }
+    }
+  }
+
+  private boolean sameErasedParameters(ExecutableElement a, ExecutableElement b) {
+    List<? extends VariableElement> pa = a.getParameters();
+    List<? extends VariableElement> pb = b.getParameters();
+    if (pa.size() != pb.size()) {
+      return false;
+    }
+    for (int i = 0; i < pa.size(); i++) {
+      if (!types.isSameType(
+          types.erasure(pa.get(i).asType()), types.erasure(pb.get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- types the proxy cannot name ------------------------------------------------------------
+
+  private Optional<TypeElement> privateType(ExecutableElement executable) {
+    List<TypeMirror> mentioned = new ArrayList<>();
+    mentioned.add(executable.getReturnType());
+    executable.getParameters().forEach(p -> mentioned.add(p.asType()));
+    mentioned.addAll(executable.getThrownTypes());
+    executable.getTypeParameters().forEach(p -> mentioned.addAll(p.getBounds()));
+    for (TypeMirror type : mentioned) {
+      Optional<TypeElement> hidden = privateType(type);
+      if (hidden.isPresent()) {
+        return hidden;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A private class (or one nested in a private class) named anywhere in {@code type}. */
+  private Optional<TypeElement> privateType(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return privateType(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          return privateType(wildcard.getExtendsBound());
+        }
+        return wildcard.getSuperBound() != null
+            ? privateType(wildcard.getSuperBound())
+            : Optional.empty();
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        for (Element e = declared.asElement();
+            e instanceof TypeElement;
+            e = e.getEnclosingElement()) {
+          if (e.getModifiers().contains(Modifier.PRIVATE)) {
+            return Optional.of((TypeElement) declared.asElement());
+          }
+        }
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          Optional<TypeElement> hidden = privateType(argument);
+          if (hidden.isPresent()) {
+            return hidden;
+          }
+        }
+        return Optional.empty();
+      default:
+        // Primitives, void and type variables (whose bounds are checked where declared).
+        return Optional.empty();
+    }
+  }
+
+  // ---- types not defined yet ------------------------------------------------------------------
+
+  private void checkDefined(TypeElement type) {
+    checkDefined(type.getSuperclass());
+    type.getInterfaces().forEach(this::checkDefined);
+    type.getTypeParameters().forEach(p -> p.getBounds().forEach(this::checkDefined));
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD || member.getKind() == ElementKind.CONSTRUCTOR) {
+        ExecutableElement executable = (ExecutableElement) member;
+        checkDefined(executable.getReturnType());
+        executable.getParameters().forEach(p -> checkDefined(p.asType()));
+        executable.getThrownTypes().forEach(this::checkDefined);
+        executable.getTypeParameters().forEach(p -> p.getBounds().forEach(this::checkDefined));
+      }
+    }
+  }
+
+  private void checkPropagateDefined(AnnotationMirror hotRestartable) {
+    Annotations.propagate(hotRestartable, elements).forEach(this::checkDefined);
+  }
+
+  private void checkDefined(TypeMirror type) {
+    switch (type.getKind()) {
+      case ERROR:
+        throw new MissingTypeException(type.toString());
+      case ARRAY:
+        checkDefined(((ArrayType) type).getComponentType());
+        break;
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          checkDefined(wildcard.getExtendsBound());
+        }
+        if (wildcard.getSuperBound() != null) {
+          checkDefined(wildcard.getSuperBound());
+        }
+        break;
+      case DECLARED:
+        ((DeclaredType) type).getTypeArguments().forEach(this::checkDefined);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---- names in messages ----------------------------------------------------------------------
+
+  private static String kindNoun(TypeElement type) {
+    switch (type.getKind()) {
+      case ANNOTATION_TYPE:
+        return "annotation type";
+      default:
+        return type.getKind().name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** {@code Outer.Inner}: the name as written in the package. */
+  static String name(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement();
+        e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + ".");
+    }
+    return name.toString();
+  }
+
+  /** {@code work(int, List<String>)}, or {@code Pipeline(Config)} for a constructor. */
+  static String signature(ExecutableElement executable) {
+    String name =
+        executable.getKind() == ElementKind.CONSTRUCTOR
+            ? executable.getEnclosingElement().getSimpleName().toString()
+            : executable.getSimpleName().toString();
+    List<String> parameters = new ArrayList<>();
+    List<? extends VariableElement> declared = executable.getParameters();
+    for (int i = 0; i < declared.size(); i++) {
+      String type = simpleType(declared.get(i).asType());
+      if (executable.isVarArgs() && i == declared.size() - 1 && type.endsWith("[]")) {
+        type = type.substring(0, type.length() - 2) + "...";
+      }
+      parameters.add(type);
+    }
+    return name + "(" + String.join(", ", parameters) + ")";
+  }
+
+  private static String simpleType(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return simpleType(((ArrayType) type).getComponentType()) + "[]";
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        String raw = declared.asElement().getSimpleName().toString();
+        if (declared.getTypeArguments().isEmpty()) {
+          return raw;
+        }
+        return raw
+            + declared.getTypeArguments().stream()
+                .map(ProxyValidator::simpleType)
+                .collect(Collectors.joining(", ", "<", ">"));
+      case TYPEVAR:
+        return ((TypeVariable) type).asElement().getSimpleName().toString();
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          return "? extends " + simpleType(wildcard.getExtendsBound());
+        }
+        if (wildcard.getSuperBound() != null) {
+          return "? super " + simpleType(wildcard.getSuperBound());
+        }
+        return "?";
+      default:
+        // Primitives print as written; type annotations are not part of a readable name.
+        return primitiveOrOther(type);
+    }
+  }
+
+  private static String primitiveOrOther(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? type.getKind().name().toLowerCase(Locale.ROOT)
+        : type.toString();
+  }
+}

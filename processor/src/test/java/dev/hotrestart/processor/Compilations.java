@@ -1,0 +1,123 @@
+package dev.hotrestart.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/** Shared helpers: compilers with the processor, sources, and running what was compiled. */
+final class Compilations {
+
+  private Compilations() {}
+
+  /** The processor under {@code -Xlint:all -Werror}: any warning, ours or javac's, fails. */
+  static Compiler strict() {
+    return javac().withProcessors(new HotRestartProcessor()).withOptions("-Xlint:all", "-Werror");
+  }
+
+  /** The processor with all lint on but warnings allowed, to observe warnings and errors. */
+  static Compiler lenient() {
+    return javac().withProcessors(new HotRestartProcessor()).withOptions("-Xlint:all");
+  }
+
+  static JavaFileObject source(String qualifiedName, String... lines) {
+    return JavaFileObjects.forSourceLines(qualifiedName, lines);
+  }
+
+  /**
+   * A class loader holding every class file of {@code compilation} (inputs and generated), whose
+   * parent is the test's loader and so has the runtime.
+   */
+  static ClassLoader load(Compilation compilation) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = file.toUri().getPath();
+      String marker = "CLASS_OUTPUT/";
+      String name =
+          path.substring(path.indexOf(marker) + marker.length(), path.length() - ".class".length())
+              .replace('/', '.');
+      try (InputStream in = file.openInputStream()) {
+        classes.put(name, in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new ClassLoader(Compilations.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+
+  /** Calls a public method by name and arity, unwrapping what it throws. */
+  static Object call(Object receiver, String name, Object... arguments) throws Throwable {
+    for (Method method : receiver.getClass().getMethods()) {
+      if (method.getName().equals(name) && accepts(method.getParameterTypes(), arguments)) {
+        method.setAccessible(true);
+        try {
+          return method.invoke(receiver, arguments);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      }
+    }
+    throw new NoSuchMethodException(name + "/" + arguments.length);
+  }
+
+  /** Calls the proxy's static {@code create} factory of the given arity. */
+  static Object create(Class<?> proxy, Object... arguments) throws Throwable {
+    for (Method method : proxy.getDeclaredMethods()) {
+      if (method.getName().equals("create") && accepts(method.getParameterTypes(), arguments)) {
+        method.setAccessible(true);
+        try {
+          return method.invoke(null, arguments);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      }
+    }
+    throw new NoSuchMethodException("create/" + arguments.length);
+  }
+
+  private static final Map<Class<?>, Class<?>> BOXES =
+      Map.of(
+          boolean.class, Boolean.class,
+          byte.class, Byte.class,
+          short.class, Short.class,
+          char.class, Character.class,
+          int.class, Integer.class,
+          long.class, Long.class,
+          float.class, Float.class,
+          double.class, Double.class);
+
+  /** Whether reflection can pass {@code arguments} to parameters of these types, unboxing. */
+  private static boolean accepts(Class<?>[] parameters, Object[] arguments) {
+    if (parameters.length != arguments.length) {
+      return false;
+    }
+    for (int i = 0; i < parameters.length; i++) {
+      Class<?> type = BOXES.getOrDefault(parameters[i], parameters[i]);
+      if (arguments[i] == null ? parameters[i].isPrimitive() : !type.isInstance(arguments[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
