@@ -1,6 +1,7 @@
 package dev.hotrestart.reload;
 
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.objectweb.asm.Type;
@@ -97,19 +100,106 @@ public final class Reloader {
         messages.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
         allSucceeded = false;
-        messages.add(
-            "hotrestart: internal error while reloading "
-                + entry.getKey().getName()
-                + ", nothing was swapped: "
-                + e);
+        messages.add(internalError(entry.getKey(), e));
       }
     }
     return new ReloadResult(allSucceeded, String.join("\n", messages));
   }
 
-  private String reloadClass(Class<?> running, List<MethodSlot> slots) throws ReloadRefusal {
+  /**
+   * For {@code -Dhotrestart.reloadAll=true}: recompiles the file of every class with wrapped
+   * methods that was modified since it last ran, and swaps in each wrapped method whose code
+   * differs from the running code, plus {@code crashed} in any case. Every file is compiled and
+   * checked before anything is swapped, so one broken file changes nothing anywhere.
+   *
+   * @param crashed the method the user is continuing
+   * @param candidates the methods that may have changed: normally {@link SlotRegistry#all()}
+   * @return what happened, one line per class
+   */
+  public synchronized ReloadResult reloadChanged(
+      MethodSlot crashed, Collection<MethodSlot> candidates) {
+    Map<Class<?>, List<MethodSlot>> byClass = new LinkedHashMap<>();
+    byClass.put(crashed.declaringClass(), new ArrayList<>(List.of(crashed)));
+    for (MethodSlot slot : candidates) {
+      if (slot == crashed) {
+        continue;
+      }
+      byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
+    }
+    Map<Class<?>, Compiled> compiled = new LinkedHashMap<>();
+    Map<Class<?>, List<MethodSlot>> changed = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
+      Class<?> running = entry.getKey();
+      boolean isCrashed = running == crashed.declaringClass();
+      try {
+        if (!isCrashed
+            && (sources.find(running).isEmpty() || !modifiedSinceChecked(running))) {
+          continue; // no source to reload from, or not edited since it last compiled
+        }
+        Compiled result = compile(running);
+        List<MethodSlot> slots = new ArrayList<>();
+        for (MethodSlot slot : entry.getValue()) {
+          String key = key(slot);
+          String now = Fingerprint.of(result.edited(), key);
+          if (slot == crashed || (now != null && !now.equals(runningFingerprint(slot)))) {
+            slots.add(slot);
+          }
+        }
+        if (!slots.isEmpty()) {
+          compiled.put(running, result);
+          changed.put(running, slots);
+        }
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(internalError(running, e));
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.add("hotrestart: nothing was reloaded, in any class; the old code is still running.");
+      return ReloadResult.failure(String.join("\n", problems));
+    }
+    List<String> messages = new ArrayList<>();
+    boolean allSucceeded = true;
+    for (Map.Entry<Class<?>, List<MethodSlot>> entry : changed.entrySet()) {
+      try {
+        messages.add(apply(entry.getKey(), compiled.get(entry.getKey()), entry.getValue()));
+      } catch (ReloadRefusal refusal) {
+        allSucceeded = false;
+        messages.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        allSucceeded = false;
+        messages.add(internalError(entry.getKey(), e));
+      }
+    }
+    return new ReloadResult(allSucceeded, String.join("\n", messages));
+  }
+
+  private static String internalError(Class<?> running, Throwable e) {
+    return "hotrestart: internal error while reloading "
+        + running.getName()
+        + ", nothing was swapped: "
+        + e;
+  }
+
+  private static String key(MethodSlot slot) {
+    return slot.methodName() + slot.methodType().toMethodDescriptorString();
+  }
+
+  /** A compiled edit of one class that passed the shape check. */
+  record Compiled(Path file, InMemoryCompiler.Output output, ClassNode edited, long start) {
+    /** The same compile, ready to be applied again (a transplant consumes the class node). */
+    Compiled again(Class<?> running) {
+      return new Compiled(
+          file, output, Transplant.read(output.classes().get(running.getName())), System.nanoTime());
+    }
+  }
+
+  Compiled compile(Class<?> running) throws ReloadRefusal {
     long start = System.nanoTime();
     Path file = sourceFile(running);
+    checked.put(running, lastModified(file));
     InMemoryCompiler.Output output = compiler(running).compile(file, release(running));
     if (!output.succeeded()) {
       throw new ReloadRefusal(
@@ -134,9 +224,19 @@ public final class Reloader {
               + "\nThe old code is still running. Undo that part of the edit and type c, or type"
               + " r or q to give up on this call.");
     }
+    return new Compiled(file, output, edited, start);
+  }
+
+  String apply(Class<?> running, Compiled compiled, List<MethodSlot> slots)
+      throws ReloadRefusal {
     List<String> roots = new ArrayList<>();
     for (MethodSlot slot : slots) {
-      roots.add(slot.methodName() + slot.methodType().toMethodDescriptorString());
+      roots.add(key(slot));
+    }
+    // Fingerprints first: the transplant consumes the edited class's method nodes.
+    Map<MethodSlot, String> fingerprints = new HashMap<>();
+    for (MethodSlot slot : slots) {
+      fingerprints.put(slot, Fingerprint.of(compiled.edited(), key(slot)));
     }
     String name =
         Type.getInternalName(running)
@@ -145,21 +245,90 @@ public final class Reloader {
             + "$"
             + WORK_CLASSES.incrementAndGet();
     Transplant.Result transplant =
-        Transplant.build(output.classes(), running, edited, roots, name);
+        Transplant.build(compiled.output().classes(), running, compiled.edited(), roots, name);
     Map<String, MethodHandle> handles = define(running, transplant);
     for (MethodSlot slot : slots) {
-      slot.swap(handles.get(slot.methodName() + slot.methodType().toMethodDescriptorString()));
+      slot.swap(handles.get(key(slot)));
+      loaded.put(slot, fingerprints.get(slot));
     }
-    long total = (System.nanoTime() - start) / 1_000_000;
+    long total = (System.nanoTime() - compiled.start()) / 1_000_000;
     return "hotrestart: reloaded "
         + slots.stream().map(MethodSlot::describe).collect(Collectors.joining(", "))
         + " from "
-        + file.getFileName()
+        + compiled.file().getFileName()
         + " in "
         + total
         + " ms (javac "
-        + output.millis()
+        + compiled.output().millis()
         + " ms)";
+  }
+
+  private String reloadClass(Class<?> running, List<MethodSlot> slots) throws ReloadRefusal {
+    return apply(running, compile(running), slots);
+  }
+
+  // ---------------------------------------------------------------- what runs now
+
+  /** The fingerprint of each slot's code as last swapped in. */
+  private final Map<MethodSlot, String> loaded = new ConcurrentHashMap<>();
+  /** The class files as they were when their first proxy was created. */
+  private final Map<Class<?>, byte[]> originals = new ConcurrentHashMap<>();
+  /** When each class's source was last compiled, as the file's modification time then. */
+  private final Map<Class<?>, FileTime> checked = new ConcurrentHashMap<>();
+
+  /**
+   * Keeps the class file of {@code slot}'s class as it is now, so that {@link #reloadChanged}
+   * can tell later edits from the running code even after an IDE recompiles the class file on
+   * disk. Called when a proxy is created with restarting enabled.
+   *
+   * @param slot a slot of a proxy being initialised
+   */
+  public void remember(MethodSlot slot) {
+    originals.computeIfAbsent(slot.declaringClass(), Reloader::classFile);
+  }
+
+  private String runningFingerprint(MethodSlot slot) {
+    String fingerprint = loaded.get(slot);
+    if (fingerprint != null) {
+      return fingerprint;
+    }
+    byte[] original = originals.computeIfAbsent(slot.declaringClass(), Reloader::classFile);
+    return original.length == 0 ? null : Fingerprint.of(Transplant.read(original), key(slot));
+  }
+
+  private boolean modifiedSinceChecked(Class<?> running) throws ReloadRefusal {
+    Path file = sourceFile(running);
+    FileTime before = checked.get(running);
+    FileTime now = lastModified(file);
+    if (before == null) {
+      // Never compiled in this JVM: changed if modified after the JVM started.
+      return now.toInstant().isAfter(STARTED);
+    }
+    return now.compareTo(before) > 0;
+  }
+
+  private static final java.time.Instant STARTED =
+      ProcessHandle.current().info().startInstant().orElse(java.time.Instant.EPOCH);
+
+  private static FileTime lastModified(Path file) throws ReloadRefusal {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static byte[] classFile(Class<?> type) {
+    String resource = type.getName().replace('.', '/') + ".class";
+    ClassLoader loader = type.getClassLoader();
+    try (InputStream in =
+        loader == null
+            ? ClassLoader.getSystemResourceAsStream(resource)
+            : loader.getResourceAsStream(resource)) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
   }
 
   /** Defines the transplant's classes beside {@code running} and links them, before any swap. */
@@ -287,22 +456,13 @@ public final class Reloader {
    */
   static int release(Class<?> running) {
     int runtime = Runtime.version().feature();
-    String resource = running.getName().replace('.', '/') + ".class";
-    ClassLoader loader = running.getClassLoader();
-    try (InputStream in =
-        loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
-      if (in != null) {
-        byte[] header = in.readNBytes(8);
-        if (header.length == 8) {
-          int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-          int release = major - 44;
-          if (release >= 8 && release <= runtime) {
-            return Math.max(release, 8);
-          }
-        }
+    byte[] header = classFile(running);
+    if (header.length >= 8) {
+      int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+      int release = major - 44;
+      if (release >= 8 && release <= runtime) {
+        return release;
       }
-    } catch (IOException e) {
-      // fall back to this JVM's release
     }
     return runtime;
   }

@@ -115,10 +115,13 @@ public final class MethodSlot {
             propagatedTypes,
             original);
     SlotRegistry.register(slot);
-    if (HotRestart.isEnabled() && Settings.reloadOnContinue() && WARMED_UP.compareAndSet(false, true)) {
-      // javac's first compile in a JVM takes several hundred ms; pay it now, in the background,
-      // not when the user types c.
-      Reloader.shared().warmUp();
+    if (HotRestart.isEnabled() && Settings.reloadOnContinue()) {
+      Reloader.shared().remember(slot);
+      if (WARMED_UP.compareAndSet(false, true)) {
+        // javac's first compile in a JVM takes several hundred ms; pay it now, in the
+        // background, not when the user types c.
+        Reloader.shared().warmUp();
+      }
     }
     return slot;
   }
