@@ -5,7 +5,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,10 +89,52 @@ final class InMemoryCompiler {
     }
   }
 
-  /** Compiles a file as it is on disk; diagnostics name the file and its lines. */
+  /**
+   * Compiles a file as it is on disk; diagnostics name the file and its lines. The file is decoded
+   * here, strictly: javac would only warn about bytes that are not valid in the encoding and
+   * compile replacement characters into the code.
+   */
   synchronized Output compile(Path file, int release) {
-    Iterable<? extends JavaFileObject> units = standard.getJavaFileObjects(file);
-    return run(units, release);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new Output(Map.of(), "hotrestart: cannot read " + file + ": " + e, 0);
+    }
+    CharsetDecoder decoder =
+        encoding
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      return new Output(
+          Map.of(),
+          String.format(
+              "%s:%d: error: byte 0x%02X is not valid %s%n"
+                  + "Save the file as %s, or tell hotrestart its encoding with"
+                  + " -Dhotrestart.encoding=NAME (mvn hotrestart:run passes"
+                  + " project.build.sourceEncoding)",
+              file,
+              line,
+              bytes[in.position()] & 0xff,
+              encoding.name(),
+              encoding.name()),
+          0);
+    }
+    out.flip();
+    return compile(file, out.toString(), release);
   }
 
   /**

@@ -357,4 +357,33 @@ class ReloaderTest {
     reloadOk((MethodSlot) slotField.get(null));
     assertEquals(15, call(inner, "peek"));
   }
+
+  @Test
+  void changedSuperclassIsRefused() throws Throwable {
+    program
+        .write("demo.Base", "package demo;\npublic class Base {}\n")
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    program.write("demo.Counter", COUNTER_V1.replace("public class Counter {", "public class Counter extends Base {"));
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded());
+    assertTrue(
+        result.message().contains("the superclass of demo.Counter changed from java.lang.Object to demo.Base"),
+        result.message());
+  }
+
+  @Test
+  void sourceInAnotherEncodingIsReportedByJavacWithTheLine() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    String latin1 = COUNTER_V1.replace("return helper(x) + this.count;", "return \"caf\u00e9\".length();");
+    Files.write(program.sourceOf("demo.Counter"), latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    ReloadResult result = program.reload(program.slot("demo.Counter", 0));
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(result.message().contains("Counter.java:9: error: byte 0xE9 is not valid UTF-8"), result.message());
+    assertTrue(result.message().contains("hotrestart.encoding"), "says how to set the encoding: " + result.message());
+  }
 }
