@@ -3,8 +3,11 @@ package dev.hotrestart.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One edit that uses what a reloaded method must handle: private and static fields, explicit
@@ -38,10 +41,26 @@ class ReloadCasesIT {
           "        + \" largest=\" + largest(counts) + \" total=\" + total()",
           "        + \" restocks=\" + restocks + \" instances=\" + instances);");
 
-  @Test
-  void anEditUsingEveryKindOfMemberAccessReloads() throws Exception {
+  /** The feature release of a JDK, from its {@code release} file: 17, 25... */
+  static String javaFeature(Path jdk) throws java.io.IOException {
+    for (String line : java.nio.file.Files.readAllLines(jdk.resolve("release"))) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        return line.replaceAll("JAVA_VERSION=\"?(\\d+).*", "$1");
+      }
+    }
+    throw new AssertionError("no JAVA_VERSION in " + jdk.resolve("release"));
+  }
+
+  static List<Path> jdks() {
+    return SampleProject.jdks();
+  }
+
+  /** On JDK 17 and the newest JDK: class definition and lambdas differ between them. */
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("jdks")
+  void anEditUsingEveryKindOfMemberAccessReloads(Path jdk) throws Exception {
     SampleProject project = SampleProject.copy("reload-cases");
-    try (Terminal terminal = project.run()) {
+    try (Terminal terminal = project.runOn(jdk)) {
       String crash = terminal.prompt();
       assertTrue(crash.contains("negative amount -1 for plum"), crash);
       assertTrue(crash.contains("shop.Inventory.restock(String, int[])"), crash);
@@ -60,6 +79,9 @@ class ReloadCasesIT {
                   + " restocks=4 instances=1"),
           out);
       assertTrue(out.contains("after: {apple=7, pear=2, plum=5} after 4 restocks"), out);
+      assertTrue(
+          terminal.text().contains("running on Java " + javaFeature(jdk) + "\n"),
+          "the program ran on the JDK under test: " + terminal.text());
       assertEquals(0, terminal.exitCode(Duration.ofSeconds(60)), terminal.text());
     }
   }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -116,9 +117,28 @@ final class SampleProject {
 
   /** {@code mvn hotrestart:run} with extra options, on a terminal. */
   Terminal run(String... options) throws IOException {
+    return runOn(Path.of(System.getProperty("java.home")), options);
+  }
+
+  /**
+   * {@code mvn hotrestart:run} with Maven, and so the program, running on the JDK in {@code
+   * javaHome}.
+   */
+  Terminal runOn(Path javaHome, String... options) throws IOException {
     List<String> command = new ArrayList<>(List.of("hotrestart:run"));
     command.addAll(List.of(options));
-    return Terminal.start(dir, shell(maven(command.toArray(new String[0]))));
+    return Terminal.start(
+        dir, shell(maven(command.toArray(new String[0]))), Map.of("JAVA_HOME", javaHome.toString()));
+  }
+
+  /** The JDKs to run the end-to-end tests on: this one, and Temurin 25 where it is installed. */
+  static List<Path> jdks() {
+    List<Path> jdks = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+    Path newest = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    if (Files.isExecutable(newest.resolve("bin/java")) && !jdks.contains(newest)) {
+      jdks.add(newest);
+    }
+    return jdks;
   }
 
   static String shell(List<String> command) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,12 @@ final class Terminal implements AutoCloseable {
 
   /** Runs {@code command} (a shell command line) in {@code directory} on a pseudo-terminal. */
   static Terminal start(Path directory, String command) throws IOException {
+    return start(directory, command, Map.of());
+  }
+
+  /** Like {@link #start(Path, String)}, with extra environment variables. */
+  static Terminal start(Path directory, String command, Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("script", "-qfec", command, "/dev/null")
             .directory(directory.toFile())
@@ -65,6 +72,7 @@ final class Terminal implements AutoCloseable {
     builder.environment().put("TERM", "dumb");
     builder.environment().put("NO_COLOR", "1");
     builder.environment().remove("MAVEN_OPTS");
+    builder.environment().putAll(environment);
     return new Terminal(builder.start());
   }
 
