@@ -386,4 +386,37 @@ class ReloaderTest {
     assertTrue(result.message().contains("Counter.java:9: error: byte 0xE9 is not valid UTF-8"), result.message());
     assertTrue(result.message().contains("hotrestart.encoding"), "says how to set the encoding: " + result.message());
   }
+
+  @Test
+  void genericClassWithBoundsReloads() throws Throwable {
+    String v1 =
+        String.join(
+            "\n",
+            "package demo;",
+            "import java.util.*;",
+            "public class Box<T extends Comparable<T>> {",
+            "  private final List<T> items = new ArrayList<>();",
+            "  public T best(List<T> more) {",
+            "    items.addAll(more);",
+            "    return items.get(0);",
+            "  }",
+            "}",
+            "");
+    program
+        .write("demo.Box", v1)
+        .proxy("demo.Box", new Wrapped("public Comparable best(java.util.List more)", "Comparable", "java.util.List.class", "more"))
+        .start();
+    Object box = program.create("demo.Box");
+    assertEquals("b", call(box, "best", List.of("b", "c")));
+    program.write("demo.Box", v1.replace("return items.get(0);", "return Collections.max(items);"));
+    reloadOk(program.slot("demo.Box", 0));
+    assertEquals("d", call(box, "best", List.of("a", "d")), "the items added before the reload are kept");
+    assertEquals("[b, c, a, d]", itemsOf(box));
+  }
+
+  private static String itemsOf(Object box) throws ReflectiveOperationException {
+    java.lang.reflect.Field items = box.getClass().getSuperclass().getDeclaredField("items");
+    items.setAccessible(true);
+    return items.get(box).toString();
+  }
 }
