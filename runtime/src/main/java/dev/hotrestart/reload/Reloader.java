@@ -90,20 +90,18 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
-    List<String> messages = new ArrayList<>();
-    boolean allSucceeded = true;
-    for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
+    Map<Class<?>, Compiled> compiled = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Class<?> running : byClass.keySet()) {
       try {
-        messages.add(reloadClass(entry.getKey(), entry.getValue()));
+        compiled.put(running, compile(running));
       } catch (ReloadRefusal refusal) {
-        allSucceeded = false;
-        messages.add(refusal.getMessage());
+        problems.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
-        allSucceeded = false;
-        messages.add(internalError(entry.getKey(), e));
+        problems.add(internalError(running, e));
       }
     }
-    return new ReloadResult(allSucceeded, String.join("\n", messages));
+    return problems.isEmpty() ? applyAll(compiled, byClass) : nothingReloaded(problems, byClass);
   }
 
   /**
@@ -156,13 +154,23 @@ public final class Reloader {
         problems.add(internalError(running, e));
       }
     }
-    if (!problems.isEmpty()) {
+    return problems.isEmpty() ? applyAll(compiled, changed) : nothingReloaded(problems, byClass);
+  }
+
+  private static ReloadResult nothingReloaded(
+      List<String> problems, Map<Class<?>, List<MethodSlot>> byClass) {
+    if (byClass.size() > 1) {
       problems.add("hotrestart: nothing was reloaded, in any class; the old code is still running.");
-      return ReloadResult.failure(String.join("\n", problems));
     }
+    return ReloadResult.failure(String.join("\n", problems));
+  }
+
+  /** Swaps in each class's compiled edit; all of them compiled and passed their checks. */
+  private ReloadResult applyAll(
+      Map<Class<?>, Compiled> compiled, Map<Class<?>, List<MethodSlot>> slots) {
     List<String> messages = new ArrayList<>();
     boolean allSucceeded = true;
-    for (Map.Entry<Class<?>, List<MethodSlot>> entry : changed.entrySet()) {
+    for (Map.Entry<Class<?>, List<MethodSlot>> entry : slots.entrySet()) {
       try {
         messages.add(apply(entry.getKey(), compiled.get(entry.getKey()), entry.getValue()));
       } catch (ReloadRefusal refusal) {
@@ -261,10 +269,6 @@ public final class Reloader {
         + " ms (javac "
         + compiled.output().millis()
         + " ms)";
-  }
-
-  private String reloadClass(Class<?> running, List<MethodSlot> slots) throws ReloadRefusal {
-    return apply(running, compile(running), slots);
   }
 
   // ---------------------------------------------------------------- what runs now

@@ -6,7 +6,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,25 +34,34 @@ final class RunningClasses {
     }
   }
 
-  /** Whether the class or one of its supertypes declares the field, as field resolution does. */
-  static boolean hasField(Class<?> owner, String name, String descriptor) {
+  /** The class and its supertypes, in the order resolution searches them, each once. */
+  private static Set<Class<?>> hierarchy(Class<?> owner) {
+    Set<Class<?>> seen = new LinkedHashSet<>();
     Deque<Class<?>> todo = new ArrayDeque<>();
-    Set<Class<?>> seen = new HashSet<>();
     todo.add(owner);
     while (!todo.isEmpty()) {
       Class<?> type = todo.poll();
       if (!seen.add(type)) {
         continue;
       }
+      if (type.getSuperclass() != null) {
+        todo.add(type.getSuperclass());
+      } else if (type.isInterface()) {
+        todo.add(Object.class);
+      }
+      todo.addAll(List.of(type.getInterfaces()));
+    }
+    return seen;
+  }
+
+  /** Whether the class or one of its supertypes declares the field, as field resolution does. */
+  static boolean hasField(Class<?> owner, String name, String descriptor) {
+    for (Class<?> type : hierarchy(owner)) {
       for (Field field : type.getDeclaredFields()) {
         if (field.getName().equals(name) && descriptorOf(field.getType()).equals(descriptor)) {
           return true;
         }
       }
-      if (type.getSuperclass() != null) {
-        todo.add(type.getSuperclass());
-      }
-      todo.addAll(java.util.List.of(type.getInterfaces()));
     }
     return false;
   }
@@ -61,33 +71,20 @@ final class RunningClasses {
     if (owner.isArray()) {
       return true; // clone() and Object's methods
     }
-    Deque<Class<?>> todo = new ArrayDeque<>();
-    Set<Class<?>> seen = new HashSet<>();
-    todo.add(owner);
-    while (!todo.isEmpty()) {
-      Class<?> type = todo.poll();
-      if (!seen.add(type)) {
-        continue;
-      }
-      if (name.equals("<init>")) {
-        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-          if (descriptorOf(constructor).equals(descriptor)) {
-            return true;
-          }
+    if (name.equals("<init>")) {
+      for (Constructor<?> constructor : owner.getDeclaredConstructors()) {
+        if (descriptorOf(constructor).equals(descriptor)) {
+          return true;
         }
-        return false; // constructors are not inherited
       }
+      return false; // constructors are not inherited
+    }
+    for (Class<?> type : hierarchy(owner)) {
       for (Method method : type.getDeclaredMethods()) {
         if (method.getName().equals(name) && descriptorOf(method).equals(descriptor)) {
           return true;
         }
       }
-      if (type.getSuperclass() != null) {
-        todo.add(type.getSuperclass());
-      } else if (type.isInterface()) {
-        todo.add(Object.class);
-      }
-      todo.addAll(java.util.List.of(type.getInterfaces()));
     }
     // Signature-polymorphic methods (MethodHandle.invokeExact and friends) match any descriptor.
     return owner.getName().startsWith("java.lang.invoke.");
