@@ -1,5 +1,7 @@
 package dev.hotrestart.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,7 @@ final class SampleProject {
   static final Path PROJECTS = Path.of(property("hotrestart.it.projects"));
   static final Path DEMO = Path.of(property("hotrestart.it.demo"));
   static final Path WORK = Path.of(property("hotrestart.it.work"));
+  static final Path MAVEN_DISTS = Path.of(property("hotrestart.it.mavenDists"));
 
   final Path dir;
 
@@ -103,8 +107,13 @@ final class SampleProject {
 
   /** The Maven command line, with the goals and options given. */
   List<String> maven(String... goalsAndOptions) throws IOException {
+    return mavenOf(MAVEN_HOME, goalsAndOptions);
+  }
+
+  /** The command line of the Maven installed at {@code mavenHome}, with the goals and options given. */
+  List<String> mavenOf(Path mavenHome, String... goalsAndOptions) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(MAVEN_HOME.resolve("bin/mvn").toString());
+    command.add(mavenHome.resolve("bin/mvn").toString());
     command.add("-B");
     command.add("-ntp");
     command.add("-s");
@@ -119,6 +128,35 @@ final class SampleProject {
     List<String> command = new ArrayList<>(List.of("hotrestart:run"));
     command.addAll(List.of(options));
     return Terminal.start(dir, shell(maven(command.toArray(new String[0]))));
+  }
+
+  /** Maven with the goals and options given, with no terminal: stdin and stdout are pipes. */
+  Terminal pipe(String... goalsAndOptions) throws IOException {
+    return Terminal.startWithoutTerminal(dir, maven(goalsAndOptions));
+  }
+
+  /** Maven with the goals and options given, run to its end without a terminal. */
+  Build build(String... goalsAndOptions) throws IOException, InterruptedException {
+    try (Terminal pipe = pipe(goalsAndOptions)) {
+      int exitCode = pipe.exitCode(Duration.ofSeconds(120));
+      return new Build(exitCode, pipe.text());
+    }
+  }
+
+  /** A finished Maven run: its exit code and everything it printed. */
+  record Build(int exitCode, String output) {
+
+    /** Fails with the output unless Maven exited with 0. */
+    Build succeeded() {
+      assertEquals(0, exitCode, output);
+      return this;
+    }
+
+    /** Fails with the output unless Maven exited with something else than 0. */
+    Build failed() {
+      assertNotEquals(0, exitCode, output);
+      return this;
+    }
   }
 
   static String shell(List<String> command) {
