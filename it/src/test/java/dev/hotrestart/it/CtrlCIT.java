@@ -24,11 +24,10 @@ class CtrlCIT {
 
   @Test
   void ctrlCReachesTheProgramFailsTheBuildAndLeavesNoJvm() throws Exception {
-    SampleProject project = SampleProject.copy("ctrl-c");
-    try (Terminal terminal = project.run()) {
-      terminal.expect("program: ready", Duration.ofSeconds(120));
-      ProcessHandle program = program(project);
-      ProcessHandle maven = program.parent().orElseThrow();
+    try (Running running = Running.start()) {
+      Terminal terminal = running.terminal;
+      ProcessHandle program = running.program;
+      ProcessHandle maven = running.maven;
 
       assertEquals(List.of(), Sockets.listeningPortsOf(maven.pid()), "Maven's JVM opened no port");
       assertEquals(List.of(), Sockets.listeningPortsOf(program.pid()), "the program's JVM opened no port");
@@ -47,13 +46,11 @@ class CtrlCIT {
 
   @Test
   void endingMavenStopsTheProgram() throws Exception {
-    SampleProject project = SampleProject.copy("ctrl-c");
-    try (Terminal terminal = project.run()) {
-      terminal.expect("program: ready", Duration.ofSeconds(120));
-      ProcessHandle program = program(project);
-      ProcessHandle maven = program.parent().orElseThrow();
+    try (Running running = Running.start()) {
+      Terminal terminal = running.terminal;
+      ProcessHandle program = running.program;
 
-      assertTrue(maven.destroy(), "SIGTERM to Maven only, as when its terminal goes away");
+      assertTrue(running.maven.destroy(), "SIGTERM to Maven only, as when its terminal goes away");
       terminal.exitCode(END);
       assertTrue(terminal.rest().contains("program: shutting down"), terminal.rest());
       assertGone(program);
@@ -71,11 +68,29 @@ class CtrlCIT {
     }
   }
 
-  private static ProcessHandle program(SampleProject project) throws Exception {
-    long pid = Long.parseLong(Files.readString(project.file("target/program.pid")).trim());
-    Optional<ProcessHandle> program = ProcessHandle.of(pid);
-    assertTrue(program.isPresent(), "the program runs as pid " + pid);
-    return program.get();
+  /** {@code mvn hotrestart:run} on a terminal, once the program said it is ready. */
+  private record Running(Terminal terminal, ProcessHandle program, ProcessHandle maven) implements AutoCloseable {
+
+    static Running start() throws Exception {
+      SampleProject project = SampleProject.copy("ctrl-c");
+      Terminal terminal = project.run();
+      try {
+        terminal.expect("program: ready", Duration.ofSeconds(120));
+        long pid = Long.parseLong(Files.readString(project.file("target/program.pid")).trim());
+        Optional<ProcessHandle> program = ProcessHandle.of(pid);
+        assertTrue(program.isPresent(), "the program runs as pid " + pid);
+        // mvn execs Maven's JVM, which forks the program
+        return new Running(terminal, program.get(), program.get().parent().orElseThrow());
+      } catch (Exception | AssertionError e) {
+        terminal.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      terminal.close();
+    }
   }
 
   private static void assertGone(ProcessHandle process) throws InterruptedException {

@@ -98,10 +98,7 @@ class RunParametersIT {
   @Test
   void theDebuggerShowsAndReloadsASourceOutsideSrcMainJava() throws Exception {
     SampleProject crashing = SampleProject.copy("run-params");
-    // no terminal here: -Dhotrestart.interactive=true makes the debugger read the pipe
-    try (Terminal pipe =
-        crashing.pipe(
-            "hotrestart:run", "-Dhotrestart.args=crash", "-Dhotrestart.jvmArgs=-Dhotrestart.interactive=true")) {
+    try (Terminal pipe = crashing.pipeWithPrompt("hotrestart:run", "-Dhotrestart.args=crash")) {
       String crash = pipe.prompt();
       assertTrue(crash.contains("crashed in params.Greeter.greet(String)"), crash);
       assertTrue(crash.contains(crashing.file("src/app/params/Greeter.java") + ":16"), crash);

@@ -135,6 +135,18 @@ final class SampleProject {
     return Terminal.startWithoutTerminal(dir, maven(goalsAndOptions));
   }
 
+  /**
+   * Maven with the goals and options given, without a terminal, but with the debugger's prompt
+   * forced on ({@code -Dhotrestart.interactive=true} through {@code hotrestart.jvmArgs}), so a
+   * test can type into the pipe: faster than a pseudo-terminal where the terminal itself does
+   * not matter.
+   */
+  Terminal pipeWithPrompt(String... goalsAndOptions) throws IOException {
+    List<String> all = new ArrayList<>(List.of(goalsAndOptions));
+    all.add("-Dhotrestart.jvmArgs=-Dhotrestart.interactive=true");
+    return pipe(all.toArray(new String[0]));
+  }
+
   /** Maven with the goals and options given, run to its end without a terminal. */
   Build build(String... goalsAndOptions) throws IOException, InterruptedException {
     try (Terminal pipe = pipe(goalsAndOptions)) {
