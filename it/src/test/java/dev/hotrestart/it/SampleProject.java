@@ -1,5 +1,7 @@
 package dev.hotrestart.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ final class SampleProject {
   static final Path PROJECTS = Path.of(property("hotrestart.it.projects"));
   static final Path DEMO = Path.of(property("hotrestart.it.demo"));
   static final Path WORK = Path.of(property("hotrestart.it.work"));
+  static final Path MAVEN_DISTS = Path.of(property("hotrestart.it.mavenDists"));
 
   final Path dir;
 
@@ -104,8 +108,13 @@ final class SampleProject {
 
   /** The Maven command line, with the goals and options given. */
   List<String> maven(String... goalsAndOptions) throws IOException {
+    return mavenOf(MAVEN_HOME, goalsAndOptions);
+  }
+
+  /** The command line of the Maven installed at {@code mavenHome}, with the goals and options given. */
+  List<String> mavenOf(Path mavenHome, String... goalsAndOptions) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(MAVEN_HOME.resolve("bin/mvn").toString());
+    command.add(mavenHome.resolve("bin/mvn").toString());
     command.add("-B");
     command.add("-ntp");
     command.add("-s");
@@ -139,6 +148,47 @@ final class SampleProject {
       jdks.add(newest);
     }
     return jdks;
+  }
+
+  /** Maven with the goals and options given, with no terminal: stdin and stdout are pipes. */
+  Terminal pipe(String... goalsAndOptions) throws IOException {
+    return Terminal.startWithoutTerminal(dir, maven(goalsAndOptions));
+  }
+
+  /**
+   * Maven with the goals and options given, without a terminal, but with the debugger's prompt
+   * forced on ({@code -Dhotrestart.interactive=true} through {@code hotrestart.jvmArgs}), so a
+   * test can type into the pipe: faster than a pseudo-terminal where the terminal itself does
+   * not matter.
+   */
+  Terminal pipeWithPrompt(String... goalsAndOptions) throws IOException {
+    List<String> all = new ArrayList<>(List.of(goalsAndOptions));
+    all.add("-Dhotrestart.jvmArgs=-Dhotrestart.interactive=true");
+    return pipe(all.toArray(new String[0]));
+  }
+
+  /** Maven with the goals and options given, run to its end without a terminal. */
+  Build build(String... goalsAndOptions) throws IOException, InterruptedException {
+    try (Terminal pipe = pipe(goalsAndOptions)) {
+      int exitCode = pipe.exitCode(Duration.ofSeconds(120));
+      return new Build(exitCode, pipe.text());
+    }
+  }
+
+  /** A finished Maven run: its exit code and everything it printed. */
+  record Build(int exitCode, String output) {
+
+    /** Fails with the output unless Maven exited with 0. */
+    Build succeeded() {
+      assertEquals(0, exitCode, output);
+      return this;
+    }
+
+    /** Fails with the output unless Maven exited with something else than 0. */
+    Build failed() {
+      assertNotEquals(0, exitCode, output);
+      return this;
+    }
   }
 
   static String shell(List<String> command) {

@@ -46,6 +46,9 @@ final class JavaProcess {
     debug.accept("hotrestart:run: starting " + String.join(" ", command) + " in " + workingDirectory);
     // trap before starting: a Ctrl-C while the JVM starts must not end Maven and orphan the child
     try (SigIntTrap trap = SigIntTrap.install(debug)) {
+      if (trap.ignoredSinceStart()) {
+        debug.accept("hotrestart:run: Maven started with SIGINT ignored (in the background?); nothing to trap");
+      }
       Process process = builder.start();
       Thread hook = new Thread(() -> stop(process, GRACE), "hotrestart-stop-program");
       Runtime.getRuntime().addShutdownHook(hook);

@@ -4,39 +4,55 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * Notices a build whose annotation processor did not run: without {@code HotRestart_*} classes
  * nothing in the program is wrapped and a crash is an ordinary crash, which a user would
  * otherwise only discover when the debugger fails to open.
+ *
+ * <p>The whole class path is searched, not only the module's own classes: in a reactor
+ * ({@code mvn -pl app -am hotrestart:run}) the wrapped classes often live in a library module
+ * or jar that {@code app} depends on, and then nothing is missing.
  */
 final class ProcessorCheck {
 
   private ProcessorCheck() {}
 
   /**
-   * Whether any {@code HotRestart_*.class} exists below the given directories (missing ones are
-   * skipped).
+   * Whether any {@code HotRestart_*.class} exists below the given class path elements:
+   * directories are walked, jars are read; missing elements and other files are skipped.
+   *
+   * @throws IOException if a directory cannot be walked or a jar cannot be read
    */
-  static boolean hasGeneratedClasses(List<Path> classDirectories) throws IOException {
-    for (Path directory : classDirectories) {
-      if (!Files.isDirectory(directory)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(directory)) {
-        boolean found =
-            files.anyMatch(
-                file -> {
-                  String name = file.getFileName().toString();
-                  return name.startsWith("HotRestart_") && name.endsWith(".class");
-                });
-        if (found) {
-          return true;
-        }
+  static boolean hasGeneratedClasses(List<Path> classPathElements) throws IOException {
+    for (Path element : classPathElements) {
+      if (Files.isDirectory(element) ? directoryHasGenerated(element) : jarHasGenerated(element)) {
+        return true;
       }
     }
     return false;
+  }
+
+  private static boolean directoryHasGenerated(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.anyMatch(file -> isGenerated(file.getFileName().toString()));
+    }
+  }
+
+  private static boolean jarHasGenerated(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(".jar")) {
+      return false;
+    }
+    try (JarFile jar = new JarFile(file.toFile())) {
+      return jar.stream()
+          .anyMatch(entry -> isGenerated(entry.getName().substring(entry.getName().lastIndexOf('/') + 1)));
+    }
+  }
+
+  private static boolean isGenerated(String fileName) {
+    return fileName.startsWith("HotRestart_") && fileName.endsWith(".class");
   }
 
   /** The warning, with the exact snippet for {@code maven-compiler-plugin} at {@code version}. */

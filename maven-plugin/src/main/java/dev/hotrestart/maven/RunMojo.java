@@ -58,7 +58,7 @@ public class RunMojo extends AbstractMojo {
   private String mainClass;
 
   /**
-   * Arguments passed to the program, one per {@code <argument>} element, taken as they are (no
+   * Arguments passed to the program, one per {@code argument} element, taken as they are (no
    * splitting or quoting). Arguments from {@code hotrestart.args} follow them.
    *
    * @since 0.1.0
@@ -89,9 +89,9 @@ public class RunMojo extends AbstractMojo {
 
   /**
    * System properties for the program, passed as {@code -Dname=value} after the plugin's own
-   * {@code hotrestart.*} switches, so an entry here can override them (for example
-   * {@code <hotrestart.interactive>true</hotrestart.interactive>}). An empty element gives
-   * the empty string.
+   * {@code hotrestart.*} switches, so an entry here can override them (for example an element
+   * {@code hotrestart.interactive} with the value {@code true} forces the debugger's prompt
+   * without a terminal). An empty element gives the empty string.
    *
    * @since 0.1.0
    */
@@ -179,18 +179,22 @@ public class RunMojo extends AbstractMojo {
     if (!inThisModule(main, classPath)) {
       return;
     }
+    List<Path> classPathElements = new ArrayList<>();
+    for (String element : classPath.elements()) {
+      classPathElements.add(Paths.get(element));
+    }
     try {
-      if (!ProcessorCheck.hasGeneratedClasses(classDirectories)) {
+      if (!ProcessorCheck.hasGeneratedClasses(classPathElements)) {
         getLog().warn(ProcessorCheck.warning(plugin.getVersion()));
       }
     } catch (IOException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot read " + classDirectories, e);
+      throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
     }
     JavaCommand command =
         JavaCommand.builder()
             .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
             .jvmArguments(split("hotrestart.jvmArgs", jvmArguments))
-            .sourceRoots(sourceRoots(testScope))
+            .sourceRoots(sourceRoots(testScope, classPathElements))
             .systemProperties(sorted(systemProperties))
             .classPath(classPath)
             .mainClass(main)
@@ -289,31 +293,59 @@ public class RunMojo extends AbstractMojo {
     }
   }
 
-  private List<Path> sourceRoots(boolean testScope) {
+  /**
+   * The configured source roots, else those of this project and of the reactor modules whose
+   * classes are on the program's class path: with {@code mvn -pl app -am hotrestart:run} a
+   * crash in a wrapped class of a library module must find that module's source too.
+   */
+  private List<Path> sourceRoots(boolean testScope, List<Path> classPathElements) {
     List<Path> roots = new ArrayList<>();
-    Path basedir = project.getBasedir().toPath();
     if (sourceRoots != null && !sourceRoots.isEmpty()) {
+      Path basedir = project.getBasedir().toPath();
       for (File root : sourceRoots) {
         roots.add(basedir.resolve(root.toPath()).normalize());
       }
       return roots;
     }
-    // The forked test-compile runs on a copy of the project (the execution project): source
-    // roots added during it, such as the annotation processor's output, are recorded there.
-    List<MavenProject> projects = new ArrayList<>();
-    projects.add(project);
-    if (project.getExecutionProject() != null) {
-      projects.add(project.getExecutionProject());
-    }
-    for (MavenProject each : projects) {
-      addExisting(roots, basedir, each.getCompileSourceRoots());
-    }
-    if (testScope) {
-      for (MavenProject each : projects) {
-        addExisting(roots, basedir, each.getTestCompileSourceRoots());
+    addSourceRoots(roots, project, testScope);
+    for (MavenProject module : session.getProjects()) {
+      if (module != project && onClassPath(module, classPathElements)) {
+        addSourceRoots(roots, module, false);
       }
     }
     return roots;
+  }
+
+  /** Whether the module's classes reach the program: its output directory or its jar. */
+  private static boolean onClassPath(MavenProject module, List<Path> classPathElements) {
+    Path classes = Paths.get(module.getBuild().getOutputDirectory()).normalize();
+    File jar = module.getArtifact() == null ? null : module.getArtifact().getFile();
+    for (Path element : classPathElements) {
+      Path normalized = element.normalize();
+      if (normalized.equals(classes) || (jar != null && normalized.equals(jar.toPath().normalize()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addSourceRoots(List<Path> roots, MavenProject module, boolean testScope) {
+    Path basedir = module.getBasedir().toPath();
+    // The forked test-compile runs on a copy of the project (the execution project): source
+    // roots added during it, such as the annotation processor's output, are recorded there.
+    List<MavenProject> copies = new ArrayList<>();
+    copies.add(module);
+    if (module.getExecutionProject() != null) {
+      copies.add(module.getExecutionProject());
+    }
+    for (MavenProject each : copies) {
+      addExisting(roots, basedir, each.getCompileSourceRoots());
+    }
+    if (testScope) {
+      for (MavenProject each : copies) {
+        addExisting(roots, basedir, each.getTestCompileSourceRoots());
+      }
+    }
   }
 
   private static void addExisting(List<Path> roots, Path basedir, List<String> candidates) {

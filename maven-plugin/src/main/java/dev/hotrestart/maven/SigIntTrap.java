@@ -71,6 +71,15 @@ final class SigIntTrap implements AutoCloseable {
     return signal != null;
   }
 
+  /**
+   * Whether this JVM started with SIGINT ignored, as a command started in the background
+   * ({@code mvn ... &}) or with {@code nohup} does: the JVM then keeps it ignored and never calls
+   * the handler, so there is nothing to trap and Ctrl-C cannot end Maven anyway.
+   */
+  boolean ignoredSinceStart() {
+    return previousHandler != null && "SIG_IGN".equals(previousHandler.toString());
+  }
+
   /** How many SIGINTs were kept from Maven so far. */
   int trapped() {
     return trapped.get();

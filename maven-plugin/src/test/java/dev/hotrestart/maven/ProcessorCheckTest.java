@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,26 @@ class ProcessorCheckTest {
     assertTrue(
         ProcessorCheck.hasGeneratedClasses(List.of(temp.resolve("classes"), temp.resolve("test-classes"))));
     assertFalse(ProcessorCheck.hasGeneratedClasses(List.of(temp.resolve("classes"))));
+  }
+
+  @Test
+  void aGeneratedClassInAJarOnTheClassPathCounts() throws IOException {
+    // mvn -pl app -am: the proxies are in a library the application depends on
+    Path library = temp.resolve("lib.jar");
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(library))) {
+      jar.putNextEntry(new JarEntry("com/acme/lib/HotRestart_Shouter.class"));
+      jar.closeEntry();
+    }
+    Path plain = temp.resolve("plain.jar");
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plain))) {
+      jar.putNextEntry(new JarEntry("com/acme/HotRestart_Notes.txt"));
+      jar.closeEntry();
+      jar.putNextEntry(new JarEntry("HotRestart_/Thing.class")); // a directory of that name
+      jar.closeEntry();
+    }
+    Path classes = Files.createDirectories(temp.resolve("classes"));
+    assertTrue(ProcessorCheck.hasGeneratedClasses(List.of(classes, library)));
+    assertFalse(ProcessorCheck.hasGeneratedClasses(List.of(classes, plain, temp.resolve("absent.jar"))));
   }
 
   @Test
