@@ -24,10 +24,13 @@ final class JavaCommand {
   static final String ENABLED_PROPERTY = "hotrestart.enabled";
   /** Read by the runtime: where the sources of the running classes are. */
   static final String SOURCE_ROOTS_PROPERTY = "hotrestart.sourceRoots";
+  /** The encoding the reloader reads sources in. */
+  static final String ENCODING_PROPERTY = "hotrestart.encoding";
 
   private final Path javaExecutable;
   private final List<String> jvmArguments;
   private final List<Path> sourceRoots;
+  private final String sourceEncoding;
   private final Map<String, String> systemProperties;
   private final ClassPath classPath;
   private final String mainClass;
@@ -39,6 +42,7 @@ final class JavaCommand {
     this.classPath = Objects.requireNonNull(builder.classPath, "classPath");
     this.jvmArguments = List.copyOf(builder.jvmArguments);
     this.sourceRoots = List.copyOf(builder.sourceRoots);
+    this.sourceEncoding = builder.sourceEncoding;
     this.systemProperties = new LinkedHashMap<>(builder.systemProperties);
     this.arguments = List.copyOf(builder.arguments);
   }
@@ -73,6 +77,9 @@ final class JavaCommand {
       }
       command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + String.join(File.pathSeparator, roots));
     }
+    if (sourceEncoding != null && !sourceEncoding.isBlank()) {
+      command.add("-D" + ENCODING_PROPERTY + "=" + sourceEncoding.trim());
+    }
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
       // <name/> in the pom gives null: -Dname, which Java reads as the empty string
       String value = property.getValue();
@@ -89,6 +96,7 @@ final class JavaCommand {
     private Path javaExecutable;
     private final List<String> jvmArguments = new ArrayList<>();
     private final List<Path> sourceRoots = new ArrayList<>();
+    private String sourceEncoding;
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private ClassPath classPath;
     private String mainClass;
@@ -113,6 +121,12 @@ final class JavaCommand {
           sourceRoots.add(root);
         }
       }
+      return this;
+    }
+
+    /** The project's source encoding, so the reloader reads sources as javac did; may be null. */
+    Builder sourceEncoding(String encoding) {
+      this.sourceEncoding = encoding;
       return this;
     }
 

@@ -195,6 +195,7 @@ public class RunMojo extends AbstractMojo {
             .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
             .jvmArguments(split("hotrestart.jvmArgs", jvmArguments))
             .sourceRoots(sourceRoots(testScope, classPathElements))
+            .sourceEncoding(project.getProperties().getProperty("project.build.sourceEncoding"))
             .systemProperties(sorted(systemProperties))
             .classPath(classPath)
             .mainClass(main)

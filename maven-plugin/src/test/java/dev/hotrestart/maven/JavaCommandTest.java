@@ -64,6 +64,16 @@ class JavaCommandTest {
   }
 
   @Test
+  void theSourceEncodingIsPassedToTheReloaderAfterTheSourceRoots() throws IOException {
+    List<String> command =
+        sample().sourceEncoding("ISO-8859-1").build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
+    int roots = command.indexOf(command.stream().filter(a -> a.startsWith("-Dhotrestart.sourceRoots=")).findFirst().orElseThrow());
+    assertEquals("-Dhotrestart.encoding=ISO-8859-1", command.get(roots + 1));
+    List<String> without = sample().build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp2.argfile"));
+    assertTrue(without.stream().noneMatch(a -> a.startsWith("-Dhotrestart.encoding")), without.toString());
+  }
+
+  @Test
   void noSourceRootsMeansNoSourceRootsProperty() throws IOException {
     List<String> command =
         JavaCommand.builder()
