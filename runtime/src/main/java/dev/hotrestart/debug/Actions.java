@@ -100,6 +100,8 @@ interface Actions {
           }
         } catch (IOException e) {
           // Unreadable now: the reloader would fail on it too; leave the running code alone.
+          System.getLogger(Actions.class.getName())
+              .log(System.Logger.Level.DEBUG, "cannot read the time of " + file.get(), e);
         }
       }
       return changed;

@@ -155,6 +155,8 @@ final class SourceView {
       return matches.stream().min((a, b) -> (a.last() - a.first()) - (b.last() - b.first()));
     } catch (IOException | RuntimeException e) {
       // A file that cannot be parsed at all still lists by window; not worth an error.
+      System.getLogger(SourceView.class.getName())
+          .log(System.Logger.Level.DEBUG, "cannot parse " + file, e);
       return Optional.empty();
     }
   }
@@ -229,6 +231,9 @@ final class SourceView {
       try {
         view = Optional.of(read(found.get()));
       } catch (IOException e) {
+        // shown to the user as "no source", with the paths searched
+        System.getLogger(SourceView.class.getName())
+            .log(System.Logger.Level.DEBUG, "cannot read " + found.get(), e);
         view = Optional.empty();
       }
     }

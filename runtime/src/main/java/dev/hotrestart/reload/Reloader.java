@@ -38,6 +38,8 @@ import org.objectweb.asm.tree.ClassNode;
  */
 public final class Reloader {
 
+  private static final System.Logger LOG = System.getLogger(Reloader.class.getName());
+
   private static final Reloader SHARED = new Reloader(SourceLocator.fromSettings());
   private static final AtomicInteger WORK_CLASSES = new AtomicInteger();
 
@@ -144,13 +146,32 @@ public final class Reloader {
             + slots.get(0).methodName()
             + "$"
             + WORK_CLASSES.incrementAndGet();
+    long transplantStart = System.nanoTime();
     Transplant.Result transplant =
         Transplant.build(output.classes(), running, edited, roots, name);
+    long defineStart = System.nanoTime();
     Map<String, MethodHandle> handles = define(running, transplant);
+    long swapStart = System.nanoTime();
     for (MethodSlot slot : slots) {
       slot.swap(handles.get(slot.methodName() + slot.methodType().toMethodDescriptorString()));
     }
-    long total = (System.nanoTime() - start) / 1_000_000;
+    long end = System.nanoTime();
+    long total = (end - start) / 1_000_000;
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () ->
+            String.format(
+                java.util.Locale.ROOT,
+                "reloaded %s as %s: %.1f ms in all; javac %d ms, shape check %.1f ms,"
+                    + " transplant %.1f ms, define and link %.1f ms, swap %.1f ms",
+                slots,
+                name,
+                (end - start) / 1e6,
+                output.millis(),
+                (transplantStart - start) / 1e6 - output.millis(),
+                (defineStart - transplantStart) / 1e6,
+                (swapStart - defineStart) / 1e6,
+                (end - swapStart) / 1e6));
     return "hotrestart: reloaded "
         + slots.stream().map(MethodSlot::describe).collect(Collectors.joining(", "))
         + " from "
@@ -302,7 +323,11 @@ public final class Reloader {
         }
       }
     } catch (IOException e) {
-      // fall back to this JVM's release
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "cannot read the class file version of " + running.getName()
+              + "; compiling for release " + runtime,
+          e);
     }
     return runtime;
   }
@@ -315,7 +340,8 @@ public final class Reloader {
               try {
                 compiler(Reloader.class).warmUp(Runtime.version().feature());
               } catch (ReloadRefusal | RuntimeException e) {
-                // no compiler: the first reload will say so
+                // no compiler: the first reload will say so to the user
+                LOG.log(System.Logger.Level.DEBUG, "warming up the compiler failed", e);
               }
             },
             "hotrestart-warm-up");
