@@ -2,6 +2,7 @@ package dev.hotrestart.debug;
 
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * One post-mortem session: prints the crash once, then reads and runs commands until one of them
@@ -20,6 +22,8 @@ import java.util.function.BooleanSupplier;
  * still on this thread's stack, which is what {@code where} shows as live frames.
  */
 final class Debugger {
+
+  private static final System.Logger LOG = System.getLogger(Debugger.class.getName());
 
   /** The prompt; tests and the end-to-end harness wait for it. */
   static final String PROMPT = "(hotrestart) ";
@@ -38,15 +42,49 @@ final class Debugger {
    * @param hint whether to print the one-line hint on c, r, q, h (the first session only)
    * @param labelThreads whether to label prompts with the thread: asked at each prompt, since
    *     another thread may crash while this one is at its prompt
+   * @param interrupts where Ctrl-C comes from while the prompt is open
+   * @param exit ends the JVM with a status, on a second Ctrl-C
    */
   record Options(
-      boolean reloadOnContinue, boolean reloadAll, boolean hint, BooleanSupplier labelThreads) {
+      boolean reloadOnContinue,
+      boolean reloadAll,
+      boolean hint,
+      BooleanSupplier labelThreads,
+      Interrupts interrupts,
+      IntConsumer exit) {
+
+    /**
+     * Switches without Ctrl-C handling, as tests use them.
+     *
+     * @param reloadOnContinue whether {@code c} recompiles before calling again
+     * @param reloadAll whether {@code c} reloads every changed wrapped method
+     * @param hint whether to print the one-line hint
+     * @param labelThreads whether to label prompts with the thread
+     */
+    Options(
+        boolean reloadOnContinue, boolean reloadAll, boolean hint, BooleanSupplier labelThreads) {
+      this(reloadOnContinue, reloadAll, hint, labelThreads, Interrupts.none(), status -> {});
+    }
 
     /** Reload on continue, only the crashed method, with the hint, no thread labels. */
     static Options defaults() {
       return new Options(true, false, true, () -> false);
     }
+
+    /**
+     * These switches with another source of Ctrl-C.
+     *
+     * @param interrupts where Ctrl-C comes from
+     * @param exit what a second Ctrl-C calls
+     * @return the new switches
+     */
+    Options withInterrupts(Interrupts interrupts, IntConsumer exit) {
+      return new Options(reloadOnContinue, reloadAll, hint, labelThreads, interrupts, exit);
+    }
   }
+
+  /** The exit status of a program ended by Ctrl-C, as a shell reports SIGINT (128 + 2). */
+  static final int CTRL_C_STATUS = 130;
 
   private final Crash crash;
   private final Input input;
@@ -63,6 +101,14 @@ final class Debugger {
 
   private Commands.Command lastCommand;
   private String lastArgument = "";
+
+  /** Guards {@link #ctrlCs} and {@link #reading} against the SIGINT handler's thread. */
+  private final Object ctrlCLock = new Object();
+  /** Ctrl-Cs since the prompt opened. */
+  private int ctrlCs;
+  /** Whether the session's thread waits for a line (so that Ctrl-C may interrupt it). */
+  private boolean reading;
+  private Thread sessionThread;
 
   /**
    * A session with the standard commands.
@@ -122,6 +168,11 @@ final class Debugger {
     // in args or this, a static initialiser during a reload) must not open a nested prompt on
     // this thread, which holds the prompt already.
     boolean wasEvaluating = PostMortem.enterDebugger();
+    sessionThread = Thread.currentThread();
+    // An interrupt the program sent before the crash belongs to the program: keep it for after
+    // the session, and read commands meanwhile.
+    boolean wasInterrupted = Thread.interrupted();
+    Interrupts.Armed armed = options.interrupts().arm(this::ctrlC);
     try {
       try {
         printReport();
@@ -129,22 +180,49 @@ final class Debugger {
         internalError(e);
       }
       while (true) {
-        if (options.labelThreads().getAsBoolean()) {
-          out.println("[thread \"" + crash.thread().getName() + "\"]");
+        if (ctrlCPressed()) {
+          return raiseOnCtrlC();
         }
-        out.print(PROMPT);
-        out.flush();
-        if (out.checkError()) {
-          return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
+        String prompt =
+            options.labelThreads().getAsBoolean()
+                ? "[thread \"" + crash.thread().getName() + "\"]\n" + PROMPT
+                : PROMPT;
+        if (!input.drawsPrompt()) {
+          out.print(prompt);
+          out.flush();
+          if (out.checkError()) {
+            return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
+          }
+        } else {
+          out.flush();
         }
         Input.Line line;
+        setReading(true);
         try {
-          line = input.read();
+          line = input.read(prompt);
+        } catch (InterruptedIOException e) {
+          if (e instanceof Input.CtrlC || ctrlCPressed()) {
+            synchronized (ctrlCLock) {
+              ctrlCs = Math.max(ctrlCs, 1); // a line editor reads Ctrl-C itself: no SIGINT came
+            }
+            return raiseOnCtrlC();
+          }
+          // Someone else interrupted the crashed thread: give up the prompt, keep the interrupt.
+          wasInterrupted = true;
+          out.println();
+          out.println("interrupted: raising the exception to the caller");
+          out.flush();
+          return Outcome.RAISE;
         } catch (IOException e) {
           out.println();
           out.println("hotrestart: cannot read commands (" + e + "); raising the exception");
           out.flush();
           return Outcome.RAISE;
+        } finally {
+          setReading(false);
+        }
+        if (ctrlCPressed()) {
+          return raiseOnCtrlC();
         }
         if (line == null) {
           out.println();
@@ -157,13 +235,78 @@ final class Debugger {
         }
         Optional<Outcome> outcome = execute(line.text());
         out.flush();
+        if (ctrlCPressed()) {
+          return raiseOnCtrlC(); // Ctrl-C during a command wins over what the command chose
+        }
         if (outcome.isPresent()) {
           return outcome.get();
         }
       }
     } finally {
+      armed.close(); // outside a prompt, Ctrl-C ends the program again
+      if (wasInterrupted) {
+        Thread.currentThread().interrupt();
+      }
       PostMortem.leaveDebugger(wasEvaluating);
     }
+  }
+
+  /**
+   * Marks whether the session waits for a line. Once it stops waiting, the SIGINT handler no
+   * longer interrupts it; an interrupt the handler sent just before is cleared here, so that it
+   * cannot leak into a command or into the program.
+   */
+  private void setReading(boolean now) {
+    synchronized (ctrlCLock) {
+      reading = now;
+      if (!now && ctrlCs > 0) {
+        Thread.interrupted();
+      }
+    }
+  }
+
+  private boolean ctrlCPressed() {
+    synchronized (ctrlCLock) {
+      return ctrlCs > 0;
+    }
+  }
+
+  /**
+   * The SIGINT handler, on the JVM's signal thread. The first Ctrl-C interrupts a pending read,
+   * or, while a command runs, makes the session raise when it ends. A second one within the same
+   * prompt ends the program, as Ctrl-C does without hotrestart: the way out of a command that
+   * hangs.
+   */
+  private void ctrlC() {
+    int count;
+    boolean wasReading;
+    synchronized (ctrlCLock) {
+      count = ++ctrlCs;
+      wasReading = reading;
+      if (count == 1 && wasReading) {
+        sessionThread.interrupt();
+      }
+    }
+    if (count > 1) {
+      out.println();
+      out.println("hotrestart: Ctrl-C again: ending the program");
+      out.flush();
+      options.exit().accept(CTRL_C_STATUS);
+    } else if (!wasReading) {
+      out.println();
+      out.println(
+          "hotrestart: Ctrl-C: raising the exception when this command ends (Ctrl-C again ends"
+              + " the program)");
+      out.flush();
+    }
+  }
+
+  private Outcome raiseOnCtrlC() {
+    out.println();
+    out.println(
+        "Ctrl-C: raising " + crash.thrown().getClass().getName() + " to the caller");
+    out.flush();
+    return Outcome.RAISE;
   }
 
   /**
@@ -245,9 +388,11 @@ final class Debugger {
    * @param e what it threw
    */
   void internalError(Throwable e) {
-    out.println("hotrestart: internal error: " + e);
-    e.printStackTrace(out);
+    out.println(
+        "hotrestart: internal error: " + e + " (the stack trace is logged as " + LOG.getName()
+            + ")");
     out.flush();
+    LOG.log(System.Logger.Level.ERROR, "internal error in the debugger; the prompt goes on", e);
   }
 
   // ---- the crash report -------------------------------------------------------------------

@@ -10,6 +10,7 @@ import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.testing.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -314,14 +317,21 @@ class DebuggerTest {
               throw new IllegalStateException("debugger bug");
             }));
     commands = new Commands(table);
-    Run run = crash("boom", "a");
+    Run run;
+    List<LogRecord> logged;
+    try (LogCapture log = LogCapture.of("dev.hotrestart")) {
+      run = crash("boom", "a");
+      logged = log.records();
+    }
     String afterBoom = afterPrompt(run.output(), 1);
-    assertTrue(
-        afterBoom.startsWith(
-            "hotrestart: internal error: java.lang.IllegalStateException: debugger bug\n"),
+    assertEquals(
+        "hotrestart: internal error: java.lang.IllegalStateException: debugger bug (the stack"
+            + " trace is logged as dev.hotrestart.debug.Debugger)\n",
         afterBoom);
-    assertTrue(afterBoom.contains("\tat "), "with the stack trace");
     assertTrue(afterPrompt(run.output(), 2).contains("line = \"a,b\""));
+    assertEquals(1, logged.size(), logged::toString);
+    assertEquals(Level.SEVERE, logged.get(0).getLevel());
+    assertEquals("debugger bug", logged.get(0).getThrown().getMessage(), "with the stack trace");
   }
 
   @Test

@@ -95,7 +95,7 @@ class HostTest {
   void oneThreadAtAPromptOthersWaitWithANoticeAndPromptsGetLabelled() throws Exception {
     BlockingQueue<String> typed = new LinkedBlockingQueue<>();
     Input terminal =
-        () -> {
+        prompt -> {
           try {
             String line = typed.poll(20, TimeUnit.SECONDS);
             return line == null ? null : new Input.Line(line, false);
@@ -179,7 +179,7 @@ class HostTest {
   void brokenInputRaises() throws Exception {
     Host host =
         host(
-            () -> {
+            prompt -> {
               throw new IOException("stdin closed");
             },
             Optional.empty());
