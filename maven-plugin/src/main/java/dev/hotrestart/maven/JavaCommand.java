@@ -24,10 +24,13 @@ final class JavaCommand {
   static final String ENABLED_PROPERTY = "hotrestart.enabled";
   /** Read by the runtime: where the sources of the running classes are. */
   static final String SOURCE_ROOTS_PROPERTY = "hotrestart.sourceRoots";
+  /** Read by the runtime: JLine's jars, loaded apart from the program for the prompt. */
+  static final String CONSOLE_CLASS_PATH_PROPERTY = "hotrestart.consoleClassPath";
 
   private final Path javaExecutable;
   private final List<String> jvmArguments;
   private final List<Path> sourceRoots;
+  private final List<Path> consoleClassPath;
   private final Map<String, String> systemProperties;
   private final ClassPath classPath;
   private final String mainClass;
@@ -39,6 +42,7 @@ final class JavaCommand {
     this.classPath = Objects.requireNonNull(builder.classPath, "classPath");
     this.jvmArguments = List.copyOf(builder.jvmArguments);
     this.sourceRoots = List.copyOf(builder.sourceRoots);
+    this.consoleClassPath = List.copyOf(builder.consoleClassPath);
     this.systemProperties = new LinkedHashMap<>(builder.systemProperties);
     this.arguments = List.copyOf(builder.arguments);
   }
@@ -67,11 +71,10 @@ final class JavaCommand {
     command.addAll(jvmArguments);
     command.add("-D" + ENABLED_PROPERTY + "=true");
     if (!sourceRoots.isEmpty()) {
-      List<String> roots = new ArrayList<>();
-      for (Path root : sourceRoots) {
-        roots.add(root.toString());
-      }
-      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + String.join(File.pathSeparator, roots));
+      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + joined(sourceRoots));
+    }
+    if (!consoleClassPath.isEmpty()) {
+      command.add("-D" + CONSOLE_CLASS_PATH_PROPERTY + "=" + joined(consoleClassPath));
     }
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
       // <name/> in the pom gives null: -Dname, which Java reads as the empty string
@@ -84,11 +87,20 @@ final class JavaCommand {
     return command;
   }
 
+  private static String joined(List<Path> paths) {
+    List<String> names = new ArrayList<>();
+    for (Path path : paths) {
+      names.add(path.toString());
+    }
+    return String.join(File.pathSeparator, names);
+  }
+
   /** Collects the parts; {@code javaExecutable}, {@code classPath} and {@code mainClass} are required. */
   static final class Builder {
     private Path javaExecutable;
     private final List<String> jvmArguments = new ArrayList<>();
     private final List<Path> sourceRoots = new ArrayList<>();
+    private final List<Path> consoleClassPath = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private ClassPath classPath;
     private String mainClass;
@@ -113,6 +125,12 @@ final class JavaCommand {
           sourceRoots.add(root);
         }
       }
+      return this;
+    }
+
+    /** The jars of the prompt's line editor (JLine); none for the plain reader. */
+    Builder consoleClassPath(List<Path> jars) {
+      this.consoleClassPath.addAll(jars);
       return this;
     }
 

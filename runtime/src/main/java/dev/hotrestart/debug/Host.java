@@ -113,7 +113,10 @@ final class Host {
   /** The JVM's host: System.in, System.out, System.err, the real reloader, the settings. */
   static Host jvm() {
     return new Host(
-        () -> new StdinLines(stdin()),
+        () ->
+            Settings.lineEditorClassPath()
+                .flatMap(classPath -> LineEditor.load(classPath, Settings.historyFile()))
+                .orElseGet(() -> new StdinLines(stdin())),
         writerOn(() -> System.out),
         writerOn(() -> System.err),
         Actions.jvm(),
