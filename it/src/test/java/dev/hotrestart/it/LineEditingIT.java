@@ -21,6 +21,28 @@ class LineEditingIT {
   static final String UP = "\u001BOA";
 
   @Test
+  void coloursOnATerminalWithoutNoColor() throws Exception {
+    SampleProject project = SampleProject.copy("nested");
+    try (Terminal terminal =
+        project.runOnXterm(false, "-Dhotrestart.jvmArgs=-Dhotrestart.history=none")) {
+      terminal.prompt();
+      terminal.type("r");
+      terminal.prompt();
+      terminal.type("r");
+      terminal.expect("exit status \\d+", END);
+      String raw = terminal.raw();
+      assertTrue(
+          raw.contains("\u001B[1;31mjava.lang.NumberFormatException: For input string: \"x\"\u001B[0m"),
+          raw);
+      assertTrue(raw.contains("\u001B[1;31m  8 ->\u001B[0m"), "the failing line: " + raw);
+      // JLine draws the prompt itself and writes the same attributes in its own order
+      assertTrue(
+          Pattern.compile("\u001B\\[(1;34|34;1)m\\(hotrestart\\) ").matcher(raw).find(),
+          "the prompt: " + raw);
+    }
+  }
+
+  @Test
   void historyRecallsEarlierCommandsCtrlCRaisesAndTheTerminalIsRestored() throws Exception {
     SampleProject project = SampleProject.copy("nested");
     Path history = project.file("history.txt");
@@ -55,6 +77,7 @@ class LineEditingIT {
             Pattern.compile("(?m)(^|\\s)" + mode + "(\\s|$)").matcher(modes).find(),
             "the terminal is in line mode again, " + mode + ": " + modes);
       }
+      assertFalse(terminal.raw().contains("\u001B[1;31m"), "no colours with NO_COLOR set");
       List<String> saved = Files.readAllLines(history);
       assertTrue(saved.stream().anyMatch(line -> line.endsWith("w")), saved.toString());
       assertTrue(saved.stream().anyMatch(line -> line.endsWith("a")), saved.toString());

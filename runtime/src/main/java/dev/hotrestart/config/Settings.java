@@ -76,6 +76,26 @@ public final class Settings {
     return Optional.of(classPath);
   }
 
+  /**
+   * Whether the debugger's output is coloured: on a terminal that can show colours, unless
+   * {@code NO_COLOR} is set (to anything, see no-color.org).
+   */
+  public static boolean colours() {
+    return colours(System.getenv("NO_COLOR"), Terminal.isAttached(), System.getenv("TERM"));
+  }
+
+  /**
+   * The rule of {@link #colours()}.
+   *
+   * @param noColor the {@code NO_COLOR} variable, or null when unset
+   * @param terminal whether standard input and output are a terminal
+   * @param term the {@code TERM} variable
+   * @return whether to colour
+   */
+  static boolean colours(String noColor, boolean terminal, String term) {
+    return noColor == null && terminal && cursorAddressable(term);
+  }
+
   /** Whether a terminal of type {@code term} can redraw a line. */
   static boolean cursorAddressable(String term) {
     return term != null && !term.isBlank() && !term.equals("dumb");

@@ -396,7 +396,7 @@ final class Commands {
           throw new NumberFormatException(arg);
         }
       } catch (NumberFormatException e) {
-        session.out().println("*** usage: l [first[, last]]  or  l .");
+        session.error("usage: l [first[, last]]  or  l .");
       }
     }
     return STAY;
@@ -420,7 +420,7 @@ final class Commands {
     try {
       return session.selectFrame(Integer.parseInt(argument.strip().replace("#", "")));
     } catch (NumberFormatException e) {
-      session.out().println("*** usage: f N, where N is a frame number that w shows");
+      session.error("usage: f N, where N is a frame number that w shows");
       return STAY;
     }
   }
@@ -485,22 +485,22 @@ final class Commands {
 
   private static Optional<Outcome> evaluate(Debugger session, String expression, boolean pretty) {
     if (expression.isBlank()) {
-      session.out().println("*** usage: " + (pretty ? "pp" : "p") + " EXPR");
+      session.error("usage: " + (pretty ? "pp" : "p") + " EXPR");
       return STAY;
     }
     Evaluation result;
     try {
       result = session.actions().evaluate(session.crash(), expression);
     } catch (RuntimeException | LinkageError e) {
-      session.out().println("*** evaluating failed: " + e);
+      session.error("evaluating failed: " + e);
       return STAY;
     }
     if (result == null) {
-      session.out().println("*** the evaluator returned nothing");
+      session.error("the evaluator returned nothing");
     } else if (result.succeeded()) {
       session.out().println(pretty ? Values.pretty(result.value()) : Values.format(result.value()));
     } else {
-      session.out().println("*** " + result.error());
+      session.error(result.error());
     }
     return STAY;
   }

@@ -44,6 +44,7 @@ final class Debugger {
    *     another thread may crash while this one is at its prompt
    * @param interrupts where Ctrl-C comes from while the prompt is open
    * @param exit ends the JVM with a status, on a second Ctrl-C
+   * @param style the colours
    */
   record Options(
       boolean reloadOnContinue,
@@ -51,7 +52,8 @@ final class Debugger {
       boolean hint,
       BooleanSupplier labelThreads,
       Interrupts interrupts,
-      IntConsumer exit) {
+      IntConsumer exit,
+      Style style) {
 
     /**
      * Switches without Ctrl-C handling, as tests use them.
@@ -63,7 +65,14 @@ final class Debugger {
      */
     Options(
         boolean reloadOnContinue, boolean reloadAll, boolean hint, BooleanSupplier labelThreads) {
-      this(reloadOnContinue, reloadAll, hint, labelThreads, Interrupts.none(), status -> {});
+      this(
+          reloadOnContinue,
+          reloadAll,
+          hint,
+          labelThreads,
+          Interrupts.none(),
+          status -> {},
+          Style.PLAIN);
     }
 
     /** Reload on continue, only the crashed method, with the hint, no thread labels. */
@@ -79,7 +88,17 @@ final class Debugger {
      * @return the new switches
      */
     Options withInterrupts(Interrupts interrupts, IntConsumer exit) {
-      return new Options(reloadOnContinue, reloadAll, hint, labelThreads, interrupts, exit);
+      return new Options(reloadOnContinue, reloadAll, hint, labelThreads, interrupts, exit, style);
+    }
+
+    /**
+     * These switches with other colours.
+     *
+     * @param style the colours
+     * @return the new switches
+     */
+    Options withStyle(Style style) {
+      return new Options(reloadOnContinue, reloadAll, hint, labelThreads, interrupts, exit, style);
     }
   }
 
@@ -184,9 +203,10 @@ final class Debugger {
           return raiseOnCtrlC();
         }
         String prompt =
-            options.labelThreads().getAsBoolean()
-                ? "[thread \"" + crash.thread().getName() + "\"]\n" + PROMPT
-                : PROMPT;
+            (options.labelThreads().getAsBoolean()
+                    ? "[thread \"" + crash.thread().getName() + "\"]\n"
+                    : "")
+                + options.style().prompt(PROMPT);
         if (!input.drawsPrompt()) {
           out.print(prompt);
           out.flush();
@@ -371,15 +391,24 @@ final class Debugger {
    */
   void report(Commands.Match match) {
     if (match instanceof Commands.Unknown unknown) {
-      out.println("*** unknown command: " + unknown.word() + " (h lists the commands)");
+      error("unknown command: " + unknown.word() + " (h lists the commands)");
     } else if (match instanceof Commands.Ambiguous ambiguous) {
-      out.println(
-          "*** ambiguous command: "
+      error(
+          "ambiguous command: "
               + ambiguous.word()
               + " could be "
               + String.join(", ", ambiguous.candidates())
               + " (h lists the commands)");
     }
+  }
+
+  /**
+   * Prints an error message: {@code *** message}, in the error colour.
+   *
+   * @param message the message
+   */
+  void error(String message) {
+    out.println(options.style().error("*** " + message));
   }
 
   /**
@@ -407,12 +436,12 @@ final class Debugger {
             + "\" crashed in "
             + crash.slot().describe()
             + version);
-    out.println(safeToString(thrown));
+    out.println(options.style().exception(safeToString(thrown)));
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     seen.add(thrown);
     for (Throwable cause = thrown.getCause(); cause != null && seen.add(cause);
         cause = cause.getCause()) {
-      out.println("Caused by: " + safeToString(cause));
+      out.println("Caused by: " + options.style().exception(safeToString(cause)));
     }
     Frames.Frame frame = frames().crashed() >= 0 ? frames().list().get(frames().crashed()) : null;
     if (frame == null) {
@@ -493,7 +522,7 @@ final class Debugger {
   void printSelectedFrame() {
     Frames.Frame frame = selectedFrame();
     if (frame == null) {
-      out.println("*** no frames");
+      error("no frames");
       return;
     }
     out.println(describeFrame(selected));
@@ -511,11 +540,11 @@ final class Debugger {
   Optional<Outcome> moveFrame(int step) {
     int target = selected + step;
     if (target >= frames().list().size()) {
-      out.println("*** already at the outermost frame");
+      error("already at the outermost frame");
       return Optional.empty();
     }
     if (target < 0) {
-      out.println("*** already at the innermost frame (where the exception was thrown)");
+      error("already at the innermost frame (where the exception was thrown)");
       return Optional.empty();
     }
     return selectFrame(target);
@@ -530,7 +559,7 @@ final class Debugger {
   Optional<Outcome> selectFrame(int index) {
     int size = frames().list().size();
     if (index < 0 || index >= size) {
-      out.println("*** no frame " + index + "; w shows frames 0 to " + (size - 1));
+      error("no frame " + index + "; w shows frames 0 to " + (size - 1));
       return Optional.empty();
     }
     selected = index;
@@ -554,7 +583,7 @@ final class Debugger {
   void listAroundCurrent() {
     Frames.Frame frame = selectedFrame();
     if (frame == null || frame.line() <= 0) {
-      out.println("*** the selected frame has no line number; try l FIRST, LAST");
+      error("the selected frame has no line number; try l FIRST, LAST");
       return;
     }
     int first = Math.max(1, frame.line() - WINDOW / 2);
@@ -570,7 +599,7 @@ final class Debugger {
   void listRange(int first, int last) {
     Frames.Frame frame = selectedFrame();
     if (frame == null) {
-      out.println("*** no frames");
+      error("no frames");
       return;
     }
     if (printSource(frame, first, last, false)) {
@@ -582,7 +611,7 @@ final class Debugger {
   void listMethod() {
     Frames.Frame frame = selectedFrame();
     if (frame == null || frame.line() <= 0) {
-      out.println("*** the selected frame has no line number");
+      error("the selected frame has no line number");
       return;
     }
     SourceView.Located located = SourceView.locate(locator, frame.element());
@@ -620,7 +649,7 @@ final class Debugger {
     if (showPath) {
       out.println(view.file() + ":" + frame.line()); // path:line, which terminals and IDEs link
     }
-    out.print(view.render(first, last, frame.line()));
+    out.print(view.render(first, last, frame.line(), options.style()));
     return true;
   }
 

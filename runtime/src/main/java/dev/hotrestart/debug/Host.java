@@ -183,7 +183,8 @@ final class Host {
               Settings.reloadAll(),
               hintShown.compareAndSet(false, true),
               () -> manyThreads)
-          .withInterrupts(interrupts, exit);
+          .withInterrupts(interrupts, exit)
+          .withStyle(Settings.colours() ? Style.ANSI : Style.PLAIN);
       return new Debugger(crash, input(), out, actions, locator.get(), options).run();
     } finally {
       promptThread = null;

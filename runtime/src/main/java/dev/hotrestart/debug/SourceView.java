@@ -79,16 +79,35 @@ final class SourceView {
    * @return the listing, each line ending with a newline; empty if the range is past the end
    */
   String render(int first, int last, int current) {
+    return render(first, last, current, Style.PLAIN);
+  }
+
+  /**
+   * Lines {@code first} to {@code last} like {@link #render(int, int, int)}, the current line in
+   * {@code style}.
+   *
+   * @param first the first line
+   * @param last the last line
+   * @param current the line to mark, or -1
+   * @param style the colours
+   * @return the listing
+   */
+  String render(int first, int last, int current, Style style) {
     int from = Math.max(1, first);
     int to = Math.min(lines.size(), last);
     int width = Math.max(3, String.valueOf(to).length());
     StringBuilder listing = new StringBuilder();
     for (int n = from; n <= to; n++) {
-      String marker = n == current ? CURRENT : "  ";
-      listing
-          .append(String.format(Locale.ROOT, "%" + width + "d %s ", n, marker))
-          .append(lines.get(n - 1))
-          .append('\n');
+      String number = String.format(Locale.ROOT, "%" + width + "d ", n);
+      if (n == current) {
+        listing
+            .append(style.marker(number + CURRENT))
+            .append(' ')
+            .append(style.current(lines.get(n - 1)));
+      } else {
+        listing.append(number).append("   ").append(lines.get(n - 1));
+      }
+      listing.append('\n');
     }
     return listing.toString();
   }

@@ -20,6 +20,15 @@ class ConsoleSettingsTest {
   }
 
   @Test
+  void coloursOnlyOnATerminalAndNeverWithNoColorSet() {
+    assertTrue(Settings.colours(null, true, "xterm"));
+    assertFalse(Settings.colours("1", true, "xterm"));
+    assertFalse(Settings.colours("", true, "xterm"), "NO_COLOR set to anything, even empty");
+    assertFalse(Settings.colours(null, false, "xterm"), "output is not a terminal");
+    assertFalse(Settings.colours(null, true, "dumb"));
+  }
+
+  @Test
   void noLineEditingWithoutJLinesPathOrWhenTurnedOff() {
     String before = System.getProperty(Settings.CONSOLE_CLASS_PATH);
     try {

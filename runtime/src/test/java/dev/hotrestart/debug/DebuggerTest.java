@@ -157,6 +157,29 @@ class DebuggerTest {
   }
 
   @Test
+  void coloursMarkTheExceptionTheFailingLineThePromptAndErrors() throws Exception {
+    options = Debugger.Options.defaults().withStyle(Style.ANSI);
+    String output = crash("xyzzy").output();
+    assertTrue(
+        output.contains("\u001B[1;31mjava.lang.IllegalArgumentException: bad amount b\u001B[0m\n"),
+        output);
+    assertTrue(
+        output.contains(
+            "\u001B[1;31m" + String.format("%3d ->", PARSE_CALL) + "\u001B[0m \u001B[1m"
+                + Fixture.text(REPORT, PARSE_CALL) + "\u001B[0m\n"),
+        output);
+    assertTrue(output.contains("\u001B[1;34m" + Debugger.PROMPT + "\u001B[0m"), output);
+    assertTrue(
+        output.contains("\u001B[31m*** unknown command: xyzzy (h lists the commands)\u001B[0m"),
+        output);
+  }
+
+  @Test
+  void noColoursByDefault() throws Exception {
+    assertFalse(crash("xyzzy", "l").output().contains("\u001B"));
+  }
+
+  @Test
   void hintIsLeftOutWhenNotAsked() throws Exception {
     options = new Debugger.Options(true, false, false, () -> false);
     assertFalse(crash().output().contains("h lists the commands."));
