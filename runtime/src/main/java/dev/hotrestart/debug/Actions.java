@@ -49,6 +49,13 @@ interface Actions {
    */
   List<MethodSlot> changedSlots();
 
+  /**
+   * The source text of each class's running version, kept for the life of the JVM.
+   *
+   * @return the store
+   */
+  SourceSnapshots snapshots();
+
   /** The real actions: the JVM's {@link Reloader} and {@link Evaluator}. */
   static Actions jvm() {
     return JvmActions.INSTANCE;
@@ -67,7 +74,14 @@ interface Actions {
     private final Instant started =
         ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
 
+    private final SourceSnapshots snapshots = new SourceSnapshots();
+
     private JvmActions() {}
+
+    @Override
+    public SourceSnapshots snapshots() {
+      return snapshots;
+    }
 
     @Override
     public ReloadResult reload(MethodSlot slot) {

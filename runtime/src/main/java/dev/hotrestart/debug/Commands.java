@@ -307,6 +307,21 @@ final class Commands {
             Commands::exception));
     table.add(
         new Command(
+            "diff",
+            List.of(),
+            "",
+            "show how the method's source changed since the running version",
+            "Compares the crashed method in its source file now with the running version: the"
+                + " file as it was when this class first crashed, or at its last reload. Unified"
+                + " format, with the old and the new line numbers. An edit made before the first"
+                + " crash is part of the running version's text, so it does not show.",
+            Repeat.SAME,
+            (session, argument) -> {
+              session.printDiff();
+              return STAY;
+            }));
+    table.add(
+        new Command(
             "help",
             List.of("h", "?"),
             "[command]",
@@ -336,6 +351,8 @@ final class Commands {
     }
     int failed = 0;
     for (MethodSlot slot : targets) {
+      // The text before the reload: what javac compiles, unless the user saves again meanwhile.
+      Optional<String> source = session.readSource(slot.declaringClass());
       ReloadResult result;
       try {
         result = session.actions().reload(slot);
@@ -350,6 +367,8 @@ final class Commands {
       session.out().println(message);
       if (!result.succeeded()) {
         failed++;
+      } else if (source.isPresent()) {
+        session.actions().snapshots().recordReload(slot.declaringClass(), source.get());
       }
     }
     if (failed > 0) {

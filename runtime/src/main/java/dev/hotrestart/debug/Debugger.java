@@ -1,9 +1,12 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -194,6 +197,8 @@ final class Debugger {
     Interrupts.Armed armed = options.interrupts().arm(this::ctrlC);
     try {
       try {
+        readSource(crash.slot().declaringClass()).ifPresent(
+            text -> actions.snapshots().recordFirst(crash.slot().declaringClass(), text));
         printReport();
       } catch (RuntimeException | LinkageError | StackOverflowError e) {
         internalError(e);
@@ -651,6 +656,76 @@ final class Debugger {
     }
     out.print(view.render(first, last, frame.line(), options.style()));
     return true;
+  }
+
+  // ---- diff -----------------------------------------------------------------------------
+
+  /**
+   * The text of a class's source file now, for a snapshot.
+   *
+   * @param type the class
+   * @return the text, or empty if the file is not found or cannot be read (then {@code diff}
+   *     says so)
+   */
+  Optional<String> readSource(Class<?> type) {
+    Optional<Path> file = locator.find(type);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SourceView.read(file.get()).text());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot read " + file.get() + " for a snapshot", e);
+      return Optional.empty();
+    }
+  }
+
+  /** {@code diff}: the crashed method's lines in the running version against the file now. */
+  void printDiff() {
+    MethodSlot slot = crash.slot();
+    Class<?> type = slot.declaringClass();
+    Optional<SourceSnapshots.Snapshot> snapshot = actions.snapshots().get(type);
+    Optional<Path> file = locator.find(type);
+    if (snapshot.isEmpty() || file.isEmpty()) {
+      error("no source of " + type.getName() + " to compare (l shows where it was looked for)");
+      return;
+    }
+    String now;
+    try {
+      now = SourceView.read(file.get()).text();
+    } catch (IOException e) {
+      error("cannot read " + file.get() + ": " + e.getMessage());
+      return;
+    }
+    String name = file.get().getFileName().toString();
+    Optional<SourceTrees.Lines> running =
+        SourceTrees.methodLines(snapshot.get().text(), name, slot);
+    Optional<SourceTrees.Lines> edited = SourceTrees.methodLines(now, name, slot);
+    if (running.isEmpty() || edited.isEmpty()) {
+      error(
+          (running.isEmpty() ? "the running version" : name + " now")
+              + " has no method " + slot.describe() + " that the parser can find");
+      return;
+    }
+    List<String> before = lines(snapshot.get().text(), running.get());
+    List<String> after = lines(now, edited.get());
+    String header =
+        "running version of " + slot.describe() + " (" + name + " at the "
+            + snapshot.get().why() + ", " + snapshot.get().taken() + ")";
+    if (before.equals(after)) {
+      out.println("no change since the " + header);
+      return;
+    }
+    out.println(options.style().header("--- " + header));
+    out.println(options.style().header("+++ " + file.get() + " now"));
+    out.print(
+        LineDiff.unified(
+            before, running.get().first(), after, edited.get().first(), options.style()));
+  }
+
+  private static List<String> lines(String text, SourceTrees.Lines range) {
+    List<String> all = text.lines().toList();
+    return all.subList(range.first() - 1, Math.min(all.size(), range.last()));
   }
 
   // ---- for the handlers ------------------------------------------------------------------

@@ -64,6 +64,11 @@ final class SourceView {
     return file;
   }
 
+  /** The whole text, lines ended by newlines. */
+  String text() {
+    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+  }
+
   /** How many lines it has. */
   int lineCount() {
     return lines.size();

@@ -45,6 +45,12 @@ class DebuggerTest {
     List<MethodSlot> changed = List.of();
     final List<MethodSlot> reloaded = new ArrayList<>();
     final List<String> evaluated = new ArrayList<>();
+    final SourceSnapshots snapshots = new SourceSnapshots();
+
+    @Override
+    public SourceSnapshots snapshots() {
+      return snapshots;
+    }
 
     @Override
     public ReloadResult reload(MethodSlot slot) {
