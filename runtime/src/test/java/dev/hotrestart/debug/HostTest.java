@@ -137,6 +137,45 @@ class HostTest {
     thrown.forEach(e -> assertInstanceOf(IllegalArgumentException.class, e));
   }
 
+  @Test
+  void threadsThatDoNotCrashKeepRunningWhileAPromptIsOpen() throws Exception {
+    BlockingQueue<String> typed = new LinkedBlockingQueue<>();
+    Input terminal =
+        prompt -> {
+          try {
+            String line = typed.poll(20, TimeUnit.SECONDS);
+            return line == null ? null : new Input.Line(line, false);
+          } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+          }
+        };
+    Host host = host(terminal, Optional.empty());
+    java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+    Thread ticker =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                ticks.incrementAndGet();
+                Thread.onSpinWait();
+              }
+            },
+            "ticker");
+    ticker.setDaemon(true);
+    ticker.start();
+    List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+    Thread crashing = worker("worker-A", host, thrown);
+    crashing.start();
+    await(host::isWaitingForInput);
+    long atPrompt = ticks.get();
+    await(() -> ticks.get() > atPrompt + 1_000);
+    assertTrue(host.isWaitingForInput(), "the prompt is still open while the ticker runs");
+    typed.add("r");
+    crashing.join(20_000);
+    ticker.interrupt();
+    ticker.join(5_000);
+    assertEquals(1, thrown.size());
+  }
+
   private Thread worker(String name, Host host, List<Throwable> thrown) {
     Thread thread =
         new Thread(
