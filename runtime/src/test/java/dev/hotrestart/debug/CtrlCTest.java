@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.testing.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,21 +99,13 @@ class CtrlCTest {
     return thread;
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out");
-      Thread.sleep(10);
-    }
-  }
-
   @Test
   void ctrlCWhileWaitingForALineRaisesAndRestoresTheHandler() throws Exception {
     PipedWriter keys = new PipedWriter();
     StdinLines stdin = new StdinLines(new BufferedReader(new PipedReader(keys)));
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread session = crashInBackground(stdin, thrown);
-    await(() -> text.toString().endsWith(Debugger.PROMPT));
+    Await.until(() -> text.toString().endsWith(Debugger.PROMPT));
     Thread.sleep(50); // let the session block in the read
     press();
     session.join(10_000);
