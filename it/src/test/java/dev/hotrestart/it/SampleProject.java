@@ -191,6 +191,18 @@ final class SampleProject {
     }
   }
 
+  /**
+   * {@code mvn hotrestart:run} on an {@code xterm}, with line editing and, unless {@code
+   * noColor}, colours; then the shell prints {@code exit status N} and the terminal's modes
+   * ({@code stty -a}), to show the program left the terminal as it found it.
+   */
+  Terminal runOnXterm(boolean noColor, String... options) throws IOException {
+    List<String> command = new ArrayList<>(List.of("hotrestart:run"));
+    command.addAll(List.of(options));
+    String line = shell(maven(command.toArray(new String[0]))) + "; echo \"exit status $?\"; stty -a";
+    return Terminal.start(dir, line, "xterm", noColor);
+  }
+
   static String shell(List<String> command) {
     StringBuilder line = new StringBuilder();
     for (String word : command) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class Terminal implements AutoCloseable {
 
-  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+  /** Control sequences (CSI, such as colours) and the keypad mode switches a line editor sends. */
+  private static final Pattern ANSI = Pattern.compile("\u001B(\\[[0-9;?]*[A-Za-z]|[=>])");
 
   private final Process process;
   private final OutputStream keyboard;
@@ -57,20 +58,44 @@ final class Terminal implements AutoCloseable {
     reader.start();
   }
 
-  /** Runs {@code command} (a shell command line) in {@code directory} on a pseudo-terminal. */
+  /**
+   * Runs {@code command} (a shell command line) in {@code directory} on a pseudo-terminal of type
+   * {@code dumb}, without colours: the plain reader, and text as it is.
+   */
   static Terminal start(Path directory, String command) throws IOException {
-    return start(directory, command, Map.of());
+    return start(directory, command, "dumb", true, Map.of());
   }
 
   /** Like {@link #start(Path, String)}, with extra environment variables. */
   static Terminal start(Path directory, String command, Map<String, String> environment)
       throws IOException {
+    return start(directory, command, "dumb", true, environment);
+  }
+
+  /**
+   * Runs {@code command} on a pseudo-terminal of type {@code term}, 120 by 40 (a pseudo-terminal
+   * starts with no size, and a line editor needs one).
+   *
+   * @param noColor whether to set {@code NO_COLOR}
+   */
+  static Terminal start(Path directory, String command, String term, boolean noColor)
+      throws IOException {
+    return start(directory, command, term, noColor, Map.of());
+  }
+
+  private static Terminal start(
+      Path directory, String command, String term, boolean noColor, Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder =
-        new ProcessBuilder("script", "-qfec", command, "/dev/null")
+        new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; " + command, "/dev/null")
             .directory(directory.toFile())
             .redirectErrorStream(true);
-    builder.environment().put("TERM", "dumb");
-    builder.environment().put("NO_COLOR", "1");
+    builder.environment().put("TERM", term);
+    if (noColor) {
+      builder.environment().put("NO_COLOR", "1");
+    } else {
+      builder.environment().remove("NO_COLOR");
+    }
     builder.environment().remove("MAVEN_OPTS");
     builder.environment().putAll(environment);
     return new Terminal(builder.start());
@@ -82,6 +107,13 @@ final class Terminal implements AutoCloseable {
         new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().remove("MAVEN_OPTS");
     return new Terminal(builder.start());
+  }
+
+  /** Everything printed so far, exactly as the terminal got it. */
+  String raw() {
+    synchronized (screen) {
+      return screen.toString(StandardCharsets.UTF_8);
+    }
   }
 
   /** Everything printed so far, with CRLF folded and escape sequences removed. */

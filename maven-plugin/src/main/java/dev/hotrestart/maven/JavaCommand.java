@@ -26,11 +26,14 @@ final class JavaCommand {
   static final String SOURCE_ROOTS_PROPERTY = "hotrestart.sourceRoots";
   /** The encoding the reloader reads sources in. */
   static final String ENCODING_PROPERTY = "hotrestart.encoding";
+  /** Read by the runtime: JLine's jars, loaded apart from the program for the prompt. */
+  static final String CONSOLE_CLASS_PATH_PROPERTY = "hotrestart.consoleClassPath";
 
   private final Path javaExecutable;
   private final List<String> jvmArguments;
   private final List<Path> sourceRoots;
   private final String sourceEncoding;
+  private final List<Path> consoleClassPath;
   private final Map<String, String> systemProperties;
   private final ClassPath classPath;
   private final String mainClass;
@@ -43,6 +46,7 @@ final class JavaCommand {
     this.jvmArguments = List.copyOf(builder.jvmArguments);
     this.sourceRoots = List.copyOf(builder.sourceRoots);
     this.sourceEncoding = builder.sourceEncoding;
+    this.consoleClassPath = List.copyOf(builder.consoleClassPath);
     this.systemProperties = new LinkedHashMap<>(builder.systemProperties);
     this.arguments = List.copyOf(builder.arguments);
   }
@@ -71,11 +75,10 @@ final class JavaCommand {
     command.addAll(jvmArguments);
     command.add("-D" + ENABLED_PROPERTY + "=true");
     if (!sourceRoots.isEmpty()) {
-      List<String> roots = new ArrayList<>();
-      for (Path root : sourceRoots) {
-        roots.add(root.toString());
-      }
-      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + String.join(File.pathSeparator, roots));
+      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + joined(sourceRoots));
+    }
+    if (!consoleClassPath.isEmpty()) {
+      command.add("-D" + CONSOLE_CLASS_PATH_PROPERTY + "=" + joined(consoleClassPath));
     }
     if (sourceEncoding != null && !sourceEncoding.isBlank()) {
       command.add("-D" + ENCODING_PROPERTY + "=" + sourceEncoding.trim());
@@ -91,12 +94,21 @@ final class JavaCommand {
     return command;
   }
 
+  private static String joined(List<Path> paths) {
+    List<String> names = new ArrayList<>();
+    for (Path path : paths) {
+      names.add(path.toString());
+    }
+    return String.join(File.pathSeparator, names);
+  }
+
   /** Collects the parts; {@code javaExecutable}, {@code classPath} and {@code mainClass} are required. */
   static final class Builder {
     private Path javaExecutable;
     private final List<String> jvmArguments = new ArrayList<>();
     private final List<Path> sourceRoots = new ArrayList<>();
     private String sourceEncoding;
+    private final List<Path> consoleClassPath = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private ClassPath classPath;
     private String mainClass;
@@ -127,6 +139,12 @@ final class JavaCommand {
     /** The project's source encoding, so the reloader reads sources as javac did; may be null. */
     Builder sourceEncoding(String encoding) {
       this.sourceEncoding = encoding;
+      return this;
+    }
+
+    /** The jars of the prompt's line editor (JLine); none for the plain reader. */
+    Builder consoleClassPath(List<Path> jars) {
+      this.consoleClassPath.addAll(jars);
       return this;
     }
 

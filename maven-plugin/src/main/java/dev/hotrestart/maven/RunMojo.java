@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -196,6 +197,7 @@ public class RunMojo extends AbstractMojo {
             .jvmArguments(split("hotrestart.jvmArgs", jvmArguments))
             .sourceRoots(sourceRoots(testScope, classPathElements))
             .sourceEncoding(project.getProperties().getProperty("project.build.sourceEncoding"))
+            .consoleClassPath(consoleClassPath())
             .systemProperties(sorted(systemProperties))
             .classPath(classPath)
             .mainClass(main)
@@ -356,6 +358,21 @@ public class RunMojo extends AbstractMojo {
         roots.add(root);
       }
     }
+  }
+
+  /**
+   * JLine, for line editing at the prompt: a dependency of this plugin, handed to the program's
+   * JVM by path, where the runtime loads it apart from the program's own class path.
+   */
+  private List<Path> consoleClassPath() {
+    List<Path> jars = new ArrayList<>();
+    Artifact jline = plugin.getArtifactMap().get("org.jline:jline");
+    if (jline != null && jline.getFile() != null) {
+      jars.add(jline.getFile().toPath());
+    } else {
+      getLog().debug("hotrestart:run: no JLine among the plugin's dependencies; no line editing");
+    }
+    return jars;
   }
 
   private List<String> programArguments() throws MojoExecutionException {

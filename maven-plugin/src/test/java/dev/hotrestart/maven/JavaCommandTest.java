@@ -32,6 +32,7 @@ class JavaCommandTest {
         .javaExecutable(JAVA)
         .jvmArguments(List.of("-Xmx256m", "-ea"))
         .sourceRoots(List.of(Path.of("/p/src/main/java"), Path.of("/p/target/generated-sources/annotations")))
+        .consoleClassPath(List.of(Path.of("/m2/jline.jar")))
         .systemProperties(properties)
         .classPath(ClassPath.of(List.of("/p/target/classes", "/repo/hotrestart-runtime.jar")))
         .mainClass("com.acme.App")
@@ -51,6 +52,7 @@ class JavaCommandTest {
             "-Dhotrestart.enabled=true",
             "-Dhotrestart.sourceRoots=" + Path.of("/p/src/main/java") + separator
                 + Path.of("/p/target/generated-sources/annotations"),
+            "-Dhotrestart.consoleClassPath=" + Path.of("/m2/jline.jar"),
             "-Dgreeting=hello world",
             "-Dempty",
             "-Dhotrestart.interactive=true",

@@ -26,6 +26,12 @@ public final class Settings {
   public static final String RELOAD_ALL = "hotrestart.reloadAll";
   /** A file of debugger commands read before the terminal. */
   public static final String COMMANDS = "hotrestart.commands";
+  /** JLine's jars, for line editing at the prompt; {@code mvn hotrestart:run} sets it. */
+  public static final String CONSOLE_CLASS_PATH = "hotrestart.consoleClassPath";
+  /** {@code false}: read the prompt with the plain reader even where JLine could edit lines. */
+  public static final String LINE_EDITING = "hotrestart.lineEditing";
+  /** The prompt's history file; {@code none} keeps history for the run only. */
+  public static final String HISTORY = "hotrestart.history";
 
   private Settings() {}
 
@@ -51,6 +57,63 @@ public final class Settings {
 
   public static boolean reloadAll() {
     return Boolean.getBoolean(RELOAD_ALL);
+  }
+
+  /**
+   * JLine's class path, if line editing is wanted and possible: on a terminal that can move the
+   * cursor ({@code TERM} set and not {@code dumb}, which editors' shells such as Emacs's set
+   * because they edit lines themselves), unless {@code -Dhotrestart.lineEditing=false}.
+   */
+  public static Optional<String> lineEditorClassPath() {
+    String classPath = System.getProperty(CONSOLE_CLASS_PATH);
+    if (classPath == null
+        || classPath.isBlank()
+        || "false".equalsIgnoreCase(System.getProperty(LINE_EDITING, "true").trim())
+        || !Terminal.isAttached()
+        || !cursorAddressable(System.getenv("TERM"))) {
+      return Optional.empty();
+    }
+    return Optional.of(classPath);
+  }
+
+  /**
+   * Whether the debugger's output is coloured: on a terminal that can show colours, unless
+   * {@code NO_COLOR} is set (to anything, see no-color.org).
+   */
+  public static boolean colours() {
+    return colours(System.getenv("NO_COLOR"), Terminal.isAttached(), System.getenv("TERM"));
+  }
+
+  /**
+   * The rule of {@link #colours()}.
+   *
+   * @param noColor the {@code NO_COLOR} variable, or null when unset
+   * @param terminal whether standard input and output are a terminal
+   * @param term the {@code TERM} variable
+   * @return whether to colour
+   */
+  static boolean colours(String noColor, boolean terminal, String term) {
+    return noColor == null && terminal && cursorAddressable(term);
+  }
+
+  /** Whether a terminal of type {@code term} can redraw a line. */
+  static boolean cursorAddressable(String term) {
+    return term != null && !term.isBlank() && !term.equals("dumb");
+  }
+
+  /**
+   * The history file of the prompt: {@code ~/.hotrestart_history} unless {@code
+   * -Dhotrestart.history} names another, or is {@code none} (history for this run only).
+   */
+  public static Optional<Path> historyFile() {
+    String configured = System.getProperty(HISTORY);
+    if (configured == null || configured.isBlank()) {
+      return Optional.of(Path.of(System.getProperty("user.home"), ".hotrestart_history"));
+    }
+    if (configured.trim().equals("none")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(configured.trim()));
   }
 
   public static Optional<Path> commandsFile() {

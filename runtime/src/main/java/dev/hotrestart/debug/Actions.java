@@ -6,16 +6,6 @@ import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.reload.Reloader;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
-import dev.hotrestart.source.SourceLocator;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the debugger asks of the rest of the runtime. An interface so that tests can run the
@@ -42,41 +32,42 @@ interface Actions {
   Evaluation evaluate(Crash crash, String expression);
 
   /**
-   * The wrapped methods whose source may have changed since they last ran, for {@code
-   * -Dhotrestart.reloadAll=true}.
+   * For {@code -Dhotrestart.reloadAll=true}: reloads {@code crashed} and every other wrapped
+   * method whose code changed, all or nothing. Should not throw.
    *
-   * @return the slots to reload besides the crashed one
+   * @param crashed the method the user continues
+   * @return what happened, one line per class
    */
-  List<MethodSlot> changedSlots();
+  ReloadResult reloadChanged(MethodSlot crashed);
+
+  /**
+   * The source text of each class's running version, kept for the life of the JVM.
+   *
+   * @return the store
+   */
+  SourceSnapshots snapshots();
 
   /** The real actions: the JVM's {@link Reloader} and {@link Evaluator}. */
   static Actions jvm() {
     return JvmActions.INSTANCE;
   }
 
-  /** The real actions, with the bookkeeping that tells which sources changed. */
+  /** The real actions, and the source snapshots that {@code diff} compares with. */
   final class JvmActions implements Actions {
     static final JvmActions INSTANCE = new JvmActions();
 
-    /**
-     * When each slot last reloaded successfully. A source file modified after that (or, for a slot
-     * never reloaded, after the JVM started) may hold edits the running code lacks.
-     */
-    private final Map<MethodSlot, Instant> reloadedAt = new ConcurrentHashMap<>();
-
-    private final Instant started =
-        ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+    private final SourceSnapshots snapshots = new SourceSnapshots();
 
     private JvmActions() {}
 
     @Override
+    public SourceSnapshots snapshots() {
+      return snapshots;
+    }
+
+    @Override
     public ReloadResult reload(MethodSlot slot) {
-      Instant before = Instant.now();
-      ReloadResult result = Reloader.shared().reload(slot);
-      if (result.succeeded()) {
-        reloadedAt.put(slot, before);
-      }
-      return result;
+      return Reloader.shared().reload(slot);
     }
 
     @Override
@@ -85,24 +76,8 @@ interface Actions {
     }
 
     @Override
-    public List<MethodSlot> changedSlots() {
-      SourceLocator locator = SourceLocator.fromSettings();
-      List<MethodSlot> changed = new ArrayList<>();
-      for (MethodSlot slot : SlotRegistry.all()) {
-        Optional<Path> file = locator.find(slot.declaringClass());
-        if (file.isEmpty()) {
-          continue;
-        }
-        Instant since = reloadedAt.getOrDefault(slot, started);
-        try {
-          if (Files.getLastModifiedTime(file.get()).toInstant().isAfter(since)) {
-            changed.add(slot);
-          }
-        } catch (IOException e) {
-          // Unreadable now: the reloader would fail on it too; leave the running code alone.
-        }
-      }
-      return changed;
+    public ReloadResult reloadChanged(MethodSlot crashed) {
+      return Reloader.shared().reloadChanged(crashed, SlotRegistry.all());
     }
   }
 }

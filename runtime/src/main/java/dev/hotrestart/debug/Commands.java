@@ -307,6 +307,21 @@ final class Commands {
             Commands::exception));
     table.add(
         new Command(
+            "diff",
+            List.of(),
+            "",
+            "show how the method's source changed since the running version",
+            "Compares the crashed method in its source file now with the running version: the"
+                + " file as it was when this class first crashed, or at its last reload. Unified"
+                + " format, with the old and the new line numbers. An edit made before the first"
+                + " crash is part of the running version's text, so it does not show.",
+            Repeat.SAME,
+            (session, argument) -> {
+              session.printDiff();
+              return STAY;
+            }));
+    table.add(
+        new Command(
             "help",
             List.of("h", "?"),
             "[command]",
@@ -325,32 +340,27 @@ final class Commands {
       session.out().println("calling " + crash.slot().describe() + " again (reloading is off)");
       return Optional.of(Outcome.CONTINUE);
     }
-    List<MethodSlot> targets = new ArrayList<>();
-    targets.add(crash.slot());
-    if (session.options().reloadAll()) {
-      for (MethodSlot slot : session.actions().changedSlots()) {
-        if (!targets.contains(slot)) {
-          targets.add(slot);
-        }
-      }
+    MethodSlot slot = crash.slot();
+    // The text before the reload: what javac compiles, unless the user saves again meanwhile.
+    Optional<String> source = session.readSource(slot.declaringClass());
+    ReloadResult result;
+    try {
+      result =
+          session.options().reloadAll()
+              ? session.actions().reloadChanged(slot)
+              : session.actions().reload(slot);
+    } catch (RuntimeException | LinkageError e) {
+      session.internalError(e);
+      result = new ReloadResult(false, "reloading " + slot.describe() + " failed: " + e);
     }
-    int failed = 0;
-    for (MethodSlot slot : targets) {
-      ReloadResult result;
-      try {
-        result = session.actions().reload(slot);
-      } catch (RuntimeException | LinkageError e) {
-        session.internalError(e);
-        result = new ReloadResult(false, "reloading " + slot.describe() + " failed: " + e);
-      }
-      String message = result.message();
-      if (message == null || message.isBlank()) {
-        message = (result.succeeded() ? "reloaded " : "could not reload ") + slot.describe();
-      }
-      session.out().println(message);
-      if (!result.succeeded()) {
-        failed++;
-      }
+    String message = result.message();
+    if (message == null || message.isBlank()) {
+      message = (result.succeeded() ? "reloaded " : "could not reload ") + slot.describe();
+    }
+    session.out().println(message);
+    int failed = result.succeeded() ? 0 : 1;
+    if (result.succeeded() && source.isPresent()) {
+      session.actions().snapshots().recordReload(slot.declaringClass(), source.get());
     }
     if (failed > 0) {
       session
@@ -396,7 +406,7 @@ final class Commands {
           throw new NumberFormatException(arg);
         }
       } catch (NumberFormatException e) {
-        session.out().println("*** usage: l [first[, last]]  or  l .");
+        session.error("usage: l [first[, last]]  or  l .");
       }
     }
     return STAY;
@@ -420,7 +430,7 @@ final class Commands {
     try {
       return session.selectFrame(Integer.parseInt(argument.strip().replace("#", "")));
     } catch (NumberFormatException e) {
-      session.out().println("*** usage: f N, where N is a frame number that w shows");
+      session.error("usage: f N, where N is a frame number that w shows");
       return STAY;
     }
   }
@@ -485,22 +495,22 @@ final class Commands {
 
   private static Optional<Outcome> evaluate(Debugger session, String expression, boolean pretty) {
     if (expression.isBlank()) {
-      session.out().println("*** usage: " + (pretty ? "pp" : "p") + " EXPR");
+      session.error("usage: " + (pretty ? "pp" : "p") + " EXPR");
       return STAY;
     }
     Evaluation result;
     try {
       result = session.actions().evaluate(session.crash(), expression);
     } catch (RuntimeException | LinkageError e) {
-      session.out().println("*** evaluating failed: " + e);
+      session.error("evaluating failed: " + e);
       return STAY;
     }
     if (result == null) {
-      session.out().println("*** the evaluator returned nothing");
+      session.error("the evaluator returned nothing");
     } else if (result.succeeded()) {
       session.out().println(pretty ? Values.pretty(result.value()) : Values.format(result.value()));
     } else {
-      session.out().println("*** " + result.error());
+      session.error(result.error());
     }
     return STAY;
   }

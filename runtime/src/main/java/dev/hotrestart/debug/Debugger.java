@@ -1,8 +1,12 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * One post-mortem session: prints the crash once, then reads and runs commands until one of them
@@ -20,6 +25,8 @@ import java.util.function.BooleanSupplier;
  * still on this thread's stack, which is what {@code where} shows as live frames.
  */
 final class Debugger {
+
+  private static final System.Logger LOG = System.getLogger(Debugger.class.getName());
 
   /** The prompt; tests and the end-to-end harness wait for it. */
   static final String PROMPT = "(hotrestart) ";
@@ -38,15 +45,68 @@ final class Debugger {
    * @param hint whether to print the one-line hint on c, r, q, h (the first session only)
    * @param labelThreads whether to label prompts with the thread: asked at each prompt, since
    *     another thread may crash while this one is at its prompt
+   * @param interrupts where Ctrl-C comes from while the prompt is open
+   * @param exit ends the JVM with a status, on a second Ctrl-C
+   * @param style the colours
    */
   record Options(
-      boolean reloadOnContinue, boolean reloadAll, boolean hint, BooleanSupplier labelThreads) {
+      boolean reloadOnContinue,
+      boolean reloadAll,
+      boolean hint,
+      BooleanSupplier labelThreads,
+      Interrupts interrupts,
+      IntConsumer exit,
+      Style style) {
+
+    /**
+     * Switches without Ctrl-C handling, as tests use them.
+     *
+     * @param reloadOnContinue whether {@code c} recompiles before calling again
+     * @param reloadAll whether {@code c} reloads every changed wrapped method
+     * @param hint whether to print the one-line hint
+     * @param labelThreads whether to label prompts with the thread
+     */
+    Options(
+        boolean reloadOnContinue, boolean reloadAll, boolean hint, BooleanSupplier labelThreads) {
+      this(
+          reloadOnContinue,
+          reloadAll,
+          hint,
+          labelThreads,
+          Interrupts.none(),
+          status -> {},
+          Style.PLAIN);
+    }
 
     /** Reload on continue, only the crashed method, with the hint, no thread labels. */
     static Options defaults() {
       return new Options(true, false, true, () -> false);
     }
+
+    /**
+     * These switches with another source of Ctrl-C.
+     *
+     * @param interrupts where Ctrl-C comes from
+     * @param exit what a second Ctrl-C calls
+     * @return the new switches
+     */
+    Options withInterrupts(Interrupts interrupts, IntConsumer exit) {
+      return new Options(reloadOnContinue, reloadAll, hint, labelThreads, interrupts, exit, style);
+    }
+
+    /**
+     * These switches with other colours.
+     *
+     * @param style the colours
+     * @return the new switches
+     */
+    Options withStyle(Style style) {
+      return new Options(reloadOnContinue, reloadAll, hint, labelThreads, interrupts, exit, style);
+    }
   }
+
+  /** The exit status of a program ended by Ctrl-C, as a shell reports SIGINT (128 + 2). */
+  static final int CTRL_C_STATUS = 130;
 
   private final Crash crash;
   private final Input input;
@@ -63,6 +123,14 @@ final class Debugger {
 
   private Commands.Command lastCommand;
   private String lastArgument = "";
+
+  /** Guards {@link #ctrlCs} and {@link #reading} against the SIGINT handler's thread. */
+  private final Object ctrlCLock = new Object();
+  /** Ctrl-Cs since the prompt opened. */
+  private int ctrlCs;
+  /** Whether the session's thread waits for a line (so that Ctrl-C may interrupt it). */
+  private boolean reading;
+  private Thread sessionThread;
 
   /**
    * A session with the standard commands.
@@ -122,29 +190,64 @@ final class Debugger {
     // in args or this, a static initialiser during a reload) must not open a nested prompt on
     // this thread, which holds the prompt already.
     boolean wasEvaluating = PostMortem.enterDebugger();
+    sessionThread = Thread.currentThread();
+    // An interrupt the program sent before the crash belongs to the program: keep it for after
+    // the session, and read commands meanwhile.
+    boolean wasInterrupted = Thread.interrupted();
+    Interrupts.Armed armed = options.interrupts().arm(this::ctrlC);
     try {
       try {
+        readSource(crash.slot().declaringClass()).ifPresent(
+            text -> actions.snapshots().recordFirst(crash.slot().declaringClass(), text));
         printReport();
       } catch (RuntimeException | LinkageError | StackOverflowError e) {
         internalError(e);
       }
       while (true) {
-        if (options.labelThreads().getAsBoolean()) {
-          out.println("[thread \"" + crash.thread().getName() + "\"]");
+        if (ctrlCPressed()) {
+          return raiseOnCtrlC();
         }
-        out.print(PROMPT);
-        out.flush();
-        if (out.checkError()) {
-          return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
+        String prompt =
+            (options.labelThreads().getAsBoolean()
+                    ? "[thread \"" + crash.thread().getName() + "\"]\n"
+                    : "")
+                + options.style().prompt(PROMPT);
+        if (!input.drawsPrompt()) {
+          out.print(prompt);
+          out.flush();
+          if (out.checkError()) {
+            return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
+          }
+        } else {
+          out.flush();
         }
         Input.Line line;
+        setReading(true);
         try {
-          line = input.read();
+          line = input.read(prompt);
+        } catch (InterruptedIOException e) {
+          if (e instanceof Input.CtrlC || ctrlCPressed()) {
+            synchronized (ctrlCLock) {
+              ctrlCs = Math.max(ctrlCs, 1); // a line editor reads Ctrl-C itself: no SIGINT came
+            }
+            return raiseOnCtrlC();
+          }
+          // Someone else interrupted the crashed thread: give up the prompt, keep the interrupt.
+          wasInterrupted = true;
+          out.println();
+          out.println("interrupted: raising the exception to the caller");
+          out.flush();
+          return Outcome.RAISE;
         } catch (IOException e) {
           out.println();
           out.println("hotrestart: cannot read commands (" + e + "); raising the exception");
           out.flush();
           return Outcome.RAISE;
+        } finally {
+          setReading(false);
+        }
+        if (ctrlCPressed()) {
+          return raiseOnCtrlC();
         }
         if (line == null) {
           out.println();
@@ -157,13 +260,78 @@ final class Debugger {
         }
         Optional<Outcome> outcome = execute(line.text());
         out.flush();
+        if (ctrlCPressed()) {
+          return raiseOnCtrlC(); // Ctrl-C during a command wins over what the command chose
+        }
         if (outcome.isPresent()) {
           return outcome.get();
         }
       }
     } finally {
+      armed.close(); // outside a prompt, Ctrl-C ends the program again
+      if (wasInterrupted) {
+        Thread.currentThread().interrupt();
+      }
       PostMortem.leaveDebugger(wasEvaluating);
     }
+  }
+
+  /**
+   * Marks whether the session waits for a line. Once it stops waiting, the SIGINT handler no
+   * longer interrupts it; an interrupt the handler sent just before is cleared here, so that it
+   * cannot leak into a command or into the program.
+   */
+  private void setReading(boolean now) {
+    synchronized (ctrlCLock) {
+      reading = now;
+      if (!now && ctrlCs > 0) {
+        Thread.interrupted();
+      }
+    }
+  }
+
+  private boolean ctrlCPressed() {
+    synchronized (ctrlCLock) {
+      return ctrlCs > 0;
+    }
+  }
+
+  /**
+   * The SIGINT handler, on the JVM's signal thread. The first Ctrl-C interrupts a pending read,
+   * or, while a command runs, makes the session raise when it ends. A second one within the same
+   * prompt ends the program, as Ctrl-C does without hotrestart: the way out of a command that
+   * hangs.
+   */
+  private void ctrlC() {
+    int count;
+    boolean wasReading;
+    synchronized (ctrlCLock) {
+      count = ++ctrlCs;
+      wasReading = reading;
+      if (count == 1 && wasReading) {
+        sessionThread.interrupt();
+      }
+    }
+    if (count > 1) {
+      out.println();
+      out.println("hotrestart: Ctrl-C again: ending the program");
+      out.flush();
+      options.exit().accept(CTRL_C_STATUS);
+    } else if (!wasReading) {
+      out.println();
+      out.println(
+          "hotrestart: Ctrl-C: raising the exception when this command ends (Ctrl-C again ends"
+              + " the program)");
+      out.flush();
+    }
+  }
+
+  private Outcome raiseOnCtrlC() {
+    out.println();
+    out.println(
+        "Ctrl-C: raising " + crash.thrown().getClass().getName() + " to the caller");
+    out.flush();
+    return Outcome.RAISE;
   }
 
   /**
@@ -228,10 +396,10 @@ final class Debugger {
    */
   void report(Commands.Match match) {
     if (match instanceof Commands.Unknown unknown) {
-      out.println("*** unknown command: " + unknown.word() + " (h lists the commands)");
+      error("unknown command: " + unknown.word() + " (h lists the commands)");
     } else if (match instanceof Commands.Ambiguous ambiguous) {
-      out.println(
-          "*** ambiguous command: "
+      error(
+          "ambiguous command: "
               + ambiguous.word()
               + " could be "
               + String.join(", ", ambiguous.candidates())
@@ -240,14 +408,25 @@ final class Debugger {
   }
 
   /**
+   * Prints an error message: {@code *** message}, in the error colour.
+   *
+   * @param message the message
+   */
+  void error(String message) {
+    out.println(options.style().error("*** " + message));
+  }
+
+  /**
    * Reports a failure of the debugger itself, and carries on.
    *
    * @param e what it threw
    */
   void internalError(Throwable e) {
-    out.println("hotrestart: internal error: " + e);
-    e.printStackTrace(out);
+    out.println(
+        "hotrestart: internal error: " + e + " (the stack trace is logged as " + LOG.getName()
+            + ")");
     out.flush();
+    LOG.log(System.Logger.Level.ERROR, "internal error in the debugger; the prompt goes on", e);
   }
 
   // ---- the crash report -------------------------------------------------------------------
@@ -262,12 +441,12 @@ final class Debugger {
             + "\" crashed in "
             + crash.slot().describe()
             + version);
-    out.println(safeToString(thrown));
+    out.println(options.style().exception(safeToString(thrown)));
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     seen.add(thrown);
     for (Throwable cause = thrown.getCause(); cause != null && seen.add(cause);
         cause = cause.getCause()) {
-      out.println("Caused by: " + safeToString(cause));
+      out.println("Caused by: " + options.style().exception(safeToString(cause)));
     }
     Frames.Frame frame = frames().crashed() >= 0 ? frames().list().get(frames().crashed()) : null;
     if (frame == null) {
@@ -348,7 +527,7 @@ final class Debugger {
   void printSelectedFrame() {
     Frames.Frame frame = selectedFrame();
     if (frame == null) {
-      out.println("*** no frames");
+      error("no frames");
       return;
     }
     out.println(describeFrame(selected));
@@ -366,11 +545,11 @@ final class Debugger {
   Optional<Outcome> moveFrame(int step) {
     int target = selected + step;
     if (target >= frames().list().size()) {
-      out.println("*** already at the outermost frame");
+      error("already at the outermost frame");
       return Optional.empty();
     }
     if (target < 0) {
-      out.println("*** already at the innermost frame (where the exception was thrown)");
+      error("already at the innermost frame (where the exception was thrown)");
       return Optional.empty();
     }
     return selectFrame(target);
@@ -385,7 +564,7 @@ final class Debugger {
   Optional<Outcome> selectFrame(int index) {
     int size = frames().list().size();
     if (index < 0 || index >= size) {
-      out.println("*** no frame " + index + "; w shows frames 0 to " + (size - 1));
+      error("no frame " + index + "; w shows frames 0 to " + (size - 1));
       return Optional.empty();
     }
     selected = index;
@@ -409,7 +588,7 @@ final class Debugger {
   void listAroundCurrent() {
     Frames.Frame frame = selectedFrame();
     if (frame == null || frame.line() <= 0) {
-      out.println("*** the selected frame has no line number; try l FIRST, LAST");
+      error("the selected frame has no line number; try l FIRST, LAST");
       return;
     }
     int first = Math.max(1, frame.line() - WINDOW / 2);
@@ -425,7 +604,7 @@ final class Debugger {
   void listRange(int first, int last) {
     Frames.Frame frame = selectedFrame();
     if (frame == null) {
-      out.println("*** no frames");
+      error("no frames");
       return;
     }
     if (printSource(frame, first, last, false)) {
@@ -437,7 +616,7 @@ final class Debugger {
   void listMethod() {
     Frames.Frame frame = selectedFrame();
     if (frame == null || frame.line() <= 0) {
-      out.println("*** the selected frame has no line number");
+      error("the selected frame has no line number");
       return;
     }
     SourceView.Located located = SourceView.locate(locator, frame.element());
@@ -475,8 +654,78 @@ final class Debugger {
     if (showPath) {
       out.println(view.file() + ":" + frame.line()); // path:line, which terminals and IDEs link
     }
-    out.print(view.render(first, last, frame.line()));
+    out.print(view.render(first, last, frame.line(), options.style()));
     return true;
+  }
+
+  // ---- diff -----------------------------------------------------------------------------
+
+  /**
+   * The text of a class's source file now, for a snapshot.
+   *
+   * @param type the class
+   * @return the text, or empty if the file is not found or cannot be read (then {@code diff}
+   *     says so)
+   */
+  Optional<String> readSource(Class<?> type) {
+    Optional<Path> file = locator.find(type);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SourceView.read(file.get()).text());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot read " + file.get() + " for a snapshot", e);
+      return Optional.empty();
+    }
+  }
+
+  /** {@code diff}: the crashed method's lines in the running version against the file now. */
+  void printDiff() {
+    MethodSlot slot = crash.slot();
+    Class<?> type = slot.declaringClass();
+    Optional<SourceSnapshots.Snapshot> snapshot = actions.snapshots().get(type);
+    Optional<Path> file = locator.find(type);
+    if (snapshot.isEmpty() || file.isEmpty()) {
+      error("no source of " + type.getName() + " to compare (l shows where it was looked for)");
+      return;
+    }
+    String now;
+    try {
+      now = SourceView.read(file.get()).text();
+    } catch (IOException e) {
+      error("cannot read " + file.get() + ": " + e.getMessage());
+      return;
+    }
+    String name = file.get().getFileName().toString();
+    Optional<SourceTrees.Lines> running =
+        SourceTrees.methodLines(snapshot.get().text(), name, slot);
+    Optional<SourceTrees.Lines> edited = SourceTrees.methodLines(now, name, slot);
+    if (running.isEmpty() || edited.isEmpty()) {
+      error(
+          (running.isEmpty() ? "the running version" : name + " now")
+              + " has no method " + slot.describe() + " that the parser can find");
+      return;
+    }
+    List<String> before = lines(snapshot.get().text(), running.get());
+    List<String> after = lines(now, edited.get());
+    String header =
+        "running version of " + slot.describe() + " (" + name + " at the "
+            + snapshot.get().why() + ", " + snapshot.get().taken() + ")";
+    if (before.equals(after)) {
+      out.println("no change since the " + header);
+      return;
+    }
+    out.println(options.style().header("--- " + header));
+    out.println(options.style().header("+++ " + file.get() + " now"));
+    out.print(
+        LineDiff.unified(
+            before, running.get().first(), after, edited.get().first(), options.style()));
+  }
+
+  private static List<String> lines(String text, SourceTrees.Lines range) {
+    List<String> all = text.lines().toList();
+    return all.subList(range.first() - 1, Math.min(all.size(), range.last()));
   }
 
   // ---- for the handlers ------------------------------------------------------------------

@@ -13,13 +13,14 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,8 @@ final class Host {
   private final Actions actions;
   private final Supplier<SourceLocator> locator;
   private final Supplier<Optional<Path>> commandsFile;
+  private final Interrupts interrupts;
+  private final IntConsumer exit;
 
   private final AtomicBoolean hintShown = new AtomicBoolean();
   private final AtomicBoolean noticeShown = new AtomicBoolean();
@@ -51,6 +54,10 @@ final class Host {
 
   /** Guarded by {@link #prompt}. */
   private Input input;
+  /** The terminal, once the commands file has run out; read by notices from other threads. */
+  private volatile Input terminalInput;
+  /** The prompt of the pending read, to show again under a notice. */
+  private volatile String pendingPrompt = Debugger.PROMPT;
 
   /**
    * A host.
@@ -69,6 +76,32 @@ final class Host {
       Actions actions,
       Supplier<SourceLocator> locator,
       Supplier<Optional<Path>> commandsFile) {
+    this(terminal, out, err, actions, locator, commandsFile, Interrupts.none(), status -> {});
+  }
+
+  /**
+   * A host whose prompts handle Ctrl-C.
+   *
+   * @param terminal the interactive input, asked for once, when the commands file (if any) ends
+   * @param out the sessions' output
+   * @param err where the non-interactive notice goes
+   * @param actions reload and evaluate
+   * @param locator the source roots, asked for at each crash (settings may change)
+   * @param commandsFile the commands file, asked for at the first crash
+   * @param interrupts where Ctrl-C comes from while a prompt is open
+   * @param exit ends the JVM, on a second Ctrl-C at one prompt
+   */
+  Host(
+      Supplier<Input> terminal,
+      PrintWriter out,
+      PrintWriter err,
+      Actions actions,
+      Supplier<SourceLocator> locator,
+      Supplier<Optional<Path>> commandsFile,
+      Interrupts interrupts,
+      IntConsumer exit) {
+    this.interrupts = interrupts;
+    this.exit = exit;
     this.terminal = terminal;
     this.out = out;
     this.err = err;
@@ -80,12 +113,17 @@ final class Host {
   /** The JVM's host: System.in, System.out, System.err, the real reloader, the settings. */
   static Host jvm() {
     return new Host(
-        () -> Input.of(stdin()),
+        () ->
+            Settings.lineEditorClassPath()
+                .flatMap(classPath -> LineEditor.load(classPath, Settings.historyFile()))
+                .orElseGet(() -> new StdinLines(stdin())),
         writerOn(() -> System.out),
         writerOn(() -> System.err),
         Actions.jvm(),
         SourceLocator::fromSettings,
-        Settings::commandsFile);
+        Settings::commandsFile,
+        Interrupts.sigint(),
+        status -> Runtime.getRuntime().exit(status));
   }
 
   /**
@@ -112,15 +150,18 @@ final class Host {
                 + "; waiting for the prompt on thread \""
                 + (holder == null ? "?" : holder.getName())
                 + "\"";
+        Input pending = terminalInput;
         synchronized (out) {
-          if (waitingForInput) {
+          if (waitingForInput && pending != null && pending.printAbove(notice)) {
+            // the line editor printed it above its prompt and redrew the prompt
+          } else if (waitingForInput) {
             // The other session's prompt is on the last line: do not glue the notice to it.
             out.println();
             out.println(notice);
-            if (holder != null) {
+            if (holder != null && !pendingPrompt.contains("\n")) {
               out.println("[thread \"" + holder.getName() + "\"]");
             }
-            out.print(Debugger.PROMPT);
+            out.print(pendingPrompt);
           } else {
             out.println(notice);
           }
@@ -141,7 +182,9 @@ final class Host {
               Settings.reloadOnContinue(),
               Settings.reloadAll(),
               hintShown.compareAndSet(false, true),
-              () -> manyThreads);
+              () -> manyThreads)
+          .withInterrupts(interrupts, exit)
+          .withStyle(Settings.colours() ? Style.ANSI : Style.PLAIN);
       return new Debugger(crash, input(), out, actions, locator.get(), options).run();
     } finally {
       promptThread = null;
@@ -157,31 +200,51 @@ final class Host {
   /** The input: the commands file's lines, echoed, then the terminal. Under the prompt lock. */
   private Input input() {
     if (input == null) {
-      Input script = Input.of(List.of(), true);
+      Deque<String> script = new ArrayDeque<>();
       Optional<Path> file = commandsFile.get();
       if (file.isPresent()) {
         try {
-          List<String> commands = new ArrayList<>();
           for (String line : Files.readAllLines(file.get())) {
             if (!line.isBlank() && !line.strip().startsWith("#")) {
-              commands.add(line.strip()); // blank lines would repeat commands: not in a script
+              script.add(line.strip()); // blank lines would repeat commands: not in a script
             }
           }
-          script = Input.of(commands, true);
         } catch (IOException e) {
           out.println(
               "hotrestart: cannot read the commands file " + file.get() + " (" + e
                   + "); reading the terminal");
         }
       }
-      Input chained = script.then(() -> terminal.get().read());
       input =
-          () -> {
-            waitingForInput = true;
-            try {
-              return chained.read();
-            } finally {
-              waitingForInput = false;
+          new Input() {
+            @Override
+            public Line read(String prompt) throws IOException {
+              String next = script.poll();
+              if (next != null) {
+                return new Line(next, true);
+              }
+              if (terminalInput == null) {
+                terminalInput = terminal.get();
+              }
+              waitingForInput = true;
+              pendingPrompt = prompt;
+              try {
+                return terminalInput.read(prompt);
+              } finally {
+                waitingForInput = false;
+              }
+            }
+
+            @Override
+            public boolean drawsPrompt() {
+              // the commands file's lines are echoed after a printed prompt, as if typed
+              if (!script.isEmpty()) {
+                return false;
+              }
+              if (terminalInput == null) {
+                terminalInput = terminal.get();
+              }
+              return terminalInput.drawsPrompt();
             }
           };
     }
@@ -214,11 +277,10 @@ final class Host {
     err.flush();
   }
 
-  /** Reports a failure of the debugger outside a session. */
+  /** Reports a failure of the debugger outside a session: the crash is raised instead. */
   void internalError(Throwable e) {
-    err.println("hotrestart: internal error: " + e);
-    e.printStackTrace(err);
-    err.flush();
+    System.getLogger(Host.class.getName())
+        .log(System.Logger.Level.ERROR, "internal error; raising the exception instead", e);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.hotrestart.debug;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -22,12 +22,50 @@ interface Input {
   record Line(String text, boolean echo) {}
 
   /**
-   * Waits for the next line.
+   * Ctrl-C typed while a line was being read: the session raises. A line editor reads Ctrl-C as
+   * a key (no SIGINT is sent while it reads), so it throws this itself; a plain reader is
+   * interrupted by the session's SIGINT handler and throws an ordinary {@link
+   * InterruptedIOException}.
+   */
+  final class CtrlC extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+
+    /** The exception. */
+    CtrlC() {
+      super("Ctrl-C");
+    }
+  }
+
+  /**
+   * Waits for the next line. An input that {@link #drawsPrompt() draws the prompt} shows {@code
+   * prompt} itself; any other ignores it, because the session has printed it already.
    *
+   * @param prompt the prompt, possibly preceded by a thread label line
    * @return the line, or {@code null} at end of input
+   * @throws InterruptedIOException if the reading thread was interrupted, or Ctrl-C was typed
    * @throws IOException if the input is broken
    */
-  Line read() throws IOException;
+  Line read(String prompt) throws IOException;
+
+  /**
+   * Whether {@link #read} shows the prompt itself (a line editor redraws it as the line changes).
+   *
+   * @return false unless the input is a line editor
+   */
+  default boolean drawsPrompt() {
+    return false;
+  }
+
+  /**
+   * Prints a line above a pending {@link #read}'s prompt and redraws the prompt, for inputs that
+   * {@link #drawsPrompt() draw it}.
+   *
+   * @param text the line
+   * @return whether it was printed; if not, the caller prints it and the prompt again
+   */
+  default boolean printAbove(String text) {
+    return false;
+  }
 
   /**
    * Fixed lines, as if typed at a terminal (not echoed); then end of input.
@@ -48,48 +86,10 @@ interface Input {
    */
   static Input of(List<String> lines, boolean echo) {
     Deque<String> queue = new ArrayDeque<>(lines);
-    return () -> {
+    return prompt -> {
       synchronized (queue) {
         String next = queue.poll();
         return next == null ? null : new Line(next, echo);
-      }
-    };
-  }
-
-  /**
-   * Lines from a reader, not echoed.
-   *
-   * @param reader the reader; shared, never closed here
-   * @return an input over it
-   */
-  static Input of(BufferedReader reader) {
-    return () -> {
-      String line = reader.readLine();
-      return line == null ? null : new Line(line, false);
-    };
-  }
-
-  /**
-   * This input's lines, then {@code next}'s: a commands file, then the terminal.
-   *
-   * @param next where to read once this input has ended
-   * @return the concatenation
-   */
-  default Input then(Input next) {
-    Input first = this;
-    return new Input() {
-      private boolean firstEnded;
-
-      @Override
-      public synchronized Line read() throws IOException {
-        if (!firstEnded) {
-          Line line = first.read();
-          if (line != null) {
-            return line;
-          }
-          firstEnded = true;
-        }
-        return next.read();
       }
     };
   }

@@ -54,6 +54,8 @@ public final class PostMortem {
       host().noticeNotInteractive(slot, thrown);
     } catch (RuntimeException | LinkageError e) {
       // The program is about to see the real exception; a failed notice must not replace it.
+      System.getLogger(PostMortem.class.getName())
+          .log(System.Logger.Level.ERROR, "the no-terminal notice failed", e);
     }
   }
 

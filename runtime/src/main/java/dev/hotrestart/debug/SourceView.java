@@ -64,6 +64,11 @@ final class SourceView {
     return file;
   }
 
+  /** The whole text, lines ended by newlines. */
+  String text() {
+    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+  }
+
   /** How many lines it has. */
   int lineCount() {
     return lines.size();
@@ -79,16 +84,35 @@ final class SourceView {
    * @return the listing, each line ending with a newline; empty if the range is past the end
    */
   String render(int first, int last, int current) {
+    return render(first, last, current, Style.PLAIN);
+  }
+
+  /**
+   * Lines {@code first} to {@code last} like {@link #render(int, int, int)}, the current line in
+   * {@code style}.
+   *
+   * @param first the first line
+   * @param last the last line
+   * @param current the line to mark, or -1
+   * @param style the colours
+   * @return the listing
+   */
+  String render(int first, int last, int current, Style style) {
     int from = Math.max(1, first);
     int to = Math.min(lines.size(), last);
     int width = Math.max(3, String.valueOf(to).length());
     StringBuilder listing = new StringBuilder();
     for (int n = from; n <= to; n++) {
-      String marker = n == current ? CURRENT : "  ";
-      listing
-          .append(String.format(Locale.ROOT, "%" + width + "d %s ", n, marker))
-          .append(lines.get(n - 1))
-          .append('\n');
+      String number = String.format(Locale.ROOT, "%" + width + "d ", n);
+      if (n == current) {
+        listing
+            .append(style.marker(number + CURRENT))
+            .append(' ')
+            .append(style.current(lines.get(n - 1)));
+      } else {
+        listing.append(number).append("   ").append(lines.get(n - 1));
+      }
+      listing.append('\n');
     }
     return listing.toString();
   }
@@ -155,6 +179,8 @@ final class SourceView {
       return matches.stream().min((a, b) -> (a.last() - a.first()) - (b.last() - b.first()));
     } catch (IOException | RuntimeException e) {
       // A file that cannot be parsed at all still lists by window; not worth an error.
+      System.getLogger(SourceView.class.getName())
+          .log(System.Logger.Level.DEBUG, "cannot parse " + file, e);
       return Optional.empty();
     }
   }
@@ -229,6 +255,9 @@ final class SourceView {
       try {
         view = Optional.of(read(found.get()));
       } catch (IOException e) {
+        // shown to the user as "no source", with the paths searched
+        System.getLogger(SourceView.class.getName())
+            .log(System.Logger.Level.DEBUG, "cannot read " + found.get(), e);
         view = Optional.empty();
       }
     }

@@ -4,13 +4,12 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeParameterTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import dev.hotrestart.debug.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.net.URI;
@@ -148,10 +147,10 @@ public final class Evaluator {
       throw new ReloadRefusal("hotrestart: cannot parse " + file + ": " + e.getMessage());
     }
     SourcePositions positions = Trees.instance(task).getSourcePositions();
-    ClassTree type = findClass(tree, slot.declaringClass())
+    ClassTree type = SourceTrees.findClass(tree, slot.declaringClass())
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.declaringClass().getName()));
-    MethodTree method = findMethod(type, slot)
+    MethodTree method = SourceTrees.findMethod(type, slot)
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.describe()));
     String typeParameters =
@@ -182,65 +181,6 @@ public final class Evaluator {
       String source, SourcePositions positions, CompilationUnitTree unit, Tree tree) {
     return source.substring(
         (int) positions.getStartPosition(unit, tree), (int) positions.getEndPosition(unit, tree));
-  }
-
-  private static Optional<ClassTree> findClass(CompilationUnitTree unit, Class<?> type) {
-    List<String> names = new ArrayList<>();
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      names.add(0, c.getSimpleName());
-    }
-    List<? extends Tree> members = unit.getTypeDecls();
-    ClassTree found = null;
-    for (String simpleName : names) {
-      found = null;
-      for (Tree member : members) {
-        if (member instanceof ClassTree
-            && ((ClassTree) member).getSimpleName().contentEquals(simpleName)) {
-          found = (ClassTree) member;
-          break;
-        }
-      }
-      if (found == null) {
-        return Optional.empty();
-      }
-      members = found.getMembers();
-    }
-    return Optional.ofNullable(found);
-  }
-
-  private static Optional<MethodTree> findMethod(ClassTree type, MethodSlot slot) {
-    List<MethodTree> candidates = new ArrayList<>();
-    for (Tree member : type.getMembers()) {
-      if (member instanceof MethodTree) {
-        MethodTree method = (MethodTree) member;
-        if (method.getName().contentEquals(slot.methodName())
-            && method.getParameters().size() == slot.methodType().parameterCount()) {
-          candidates.add(method);
-        }
-      }
-    }
-    if (candidates.size() <= 1) {
-      return candidates.stream().findFirst();
-    }
-    // Overloads of the same arity: match the erased simple names of the parameter types.
-    for (MethodTree method : candidates) {
-      boolean matches = true;
-      List<? extends VariableTree> parameters = method.getParameters();
-      List<TypeParameterTree> typeVariables = new ArrayList<>(method.getTypeParameters());
-      for (int i = 0; i < parameters.size() && matches; i++) {
-        String written = parameters.get(i).getType().toString().replaceAll("<.*>", "").trim();
-        String simple = written.substring(written.lastIndexOf('.') + 1);
-        Class<?> erased = slot.methodType().parameterType(i);
-        boolean typeVariable =
-            typeVariables.stream().anyMatch(t -> t.getName().contentEquals(simple));
-        matches = typeVariable || simple.equals(erased.getSimpleName()) || simple.endsWith("...")
-            && simple.replace("...", "[]").equals(erased.getSimpleName());
-      }
-      if (matches) {
-        return Optional.of(method);
-      }
-    }
-    return candidates.stream().findFirst();
   }
 
   /** javac's errors for the expression, without the file and line of the hidden method. */

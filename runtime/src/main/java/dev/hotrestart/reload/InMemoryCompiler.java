@@ -237,6 +237,9 @@ final class InMemoryCompiler {
       }
       return Optional.of("    " + line + "\n    " + caret + "^\n");
     } catch (IOException e) {
+      // the diagnostic itself is still shown, without its source line
+      System.getLogger(InMemoryCompiler.class.getName())
+          .log(System.Logger.Level.DEBUG, "cannot read the source line of a diagnostic", e);
       return Optional.empty();
     }
   }
@@ -276,7 +279,11 @@ final class InMemoryCompiler {
       try {
         return Charset.forName(configured.trim());
       } catch (RuntimeException e) {
-        // fall through to UTF-8, the Maven default
+        System.getLogger(InMemoryCompiler.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "hotrestart.encoding=" + configured + " is not a known charset; reading UTF-8",
+                e);
       }
     }
     return StandardCharsets.UTF_8;

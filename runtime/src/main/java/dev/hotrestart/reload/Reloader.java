@@ -41,6 +41,8 @@ import org.objectweb.asm.tree.ClassNode;
  */
 public final class Reloader {
 
+  private static final System.Logger LOG = System.getLogger(Reloader.class.getName());
+
   private static final Reloader SHARED = new Reloader(SourceLocator.fromSettings());
   private static final AtomicInteger WORK_CLASSES = new AtomicInteger();
 
@@ -252,14 +254,34 @@ public final class Reloader {
             + slots.get(0).methodName()
             + "$"
             + WORK_CLASSES.incrementAndGet();
+    long transplantStart = System.nanoTime();
     Transplant.Result transplant =
         Transplant.build(compiled.output().classes(), running, compiled.edited(), roots, name);
+    long defineStart = System.nanoTime();
     Map<String, MethodHandle> handles = define(running, transplant);
+    long swapStart = System.nanoTime();
     for (MethodSlot slot : slots) {
       slot.swap(handles.get(key(slot)));
       loaded.put(slot, fingerprints.get(slot));
     }
-    long total = (System.nanoTime() - compiled.start()) / 1_000_000;
+    long end = System.nanoTime();
+    long start = compiled.start();
+    long total = (end - start) / 1_000_000;
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () ->
+            String.format(
+                java.util.Locale.ROOT,
+                "reloaded %s as %s: %.1f ms in all; javac %d ms, shape check %.1f ms,"
+                    + " transplant %.1f ms, define and link %.1f ms, swap %.1f ms",
+                slots,
+                name,
+                (end - start) / 1e6,
+                compiled.output().millis(),
+                (transplantStart - start) / 1e6 - compiled.output().millis(),
+                (defineStart - transplantStart) / 1e6,
+                (swapStart - defineStart) / 1e6,
+                (end - swapStart) / 1e6));
     return "hotrestart: reloaded "
         + slots.stream().map(MethodSlot::describe).collect(Collectors.joining(", "))
         + " from "
@@ -331,6 +353,7 @@ public final class Reloader {
             : loader.getResourceAsStream(resource)) {
       return in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot read the class file of " + type.getName(), e);
       return new byte[0];
     }
   }
@@ -479,7 +502,8 @@ public final class Reloader {
               try {
                 compiler(Reloader.class).warmUp(Runtime.version().feature());
               } catch (ReloadRefusal | RuntimeException e) {
-                // no compiler: the first reload will say so
+                // no compiler: the first reload will say so to the user
+                LOG.log(System.Logger.Level.DEBUG, "warming up the compiler failed", e);
               }
             },
             "hotrestart-warm-up");

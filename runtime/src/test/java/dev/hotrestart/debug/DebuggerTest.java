@@ -10,6 +10,7 @@ import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.testing.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,15 @@ class DebuggerTest {
         slot -> new ReloadResult(false, "Report.java:15: error: ';' expected");
     BiFunction<Crash, String, Evaluation> evaluate =
         (crash, expression) -> new Evaluation(false, null, "no evaluator in this test");
-    List<MethodSlot> changed = List.of();
+    final List<MethodSlot> reloadedChanged = new ArrayList<>();
     final List<MethodSlot> reloaded = new ArrayList<>();
     final List<String> evaluated = new ArrayList<>();
+    final SourceSnapshots snapshots = new SourceSnapshots();
+
+    @Override
+    public SourceSnapshots snapshots() {
+      return snapshots;
+    }
 
     @Override
     public ReloadResult reload(MethodSlot slot) {
@@ -56,8 +65,9 @@ class DebuggerTest {
     }
 
     @Override
-    public List<MethodSlot> changedSlots() {
-      return changed;
+    public ReloadResult reloadChanged(MethodSlot crashed) {
+      reloadedChanged.add(crashed);
+      return reload.apply(crashed);
     }
   }
 
@@ -154,6 +164,29 @@ class DebuggerTest {
   }
 
   @Test
+  void coloursMarkTheExceptionTheFailingLineThePromptAndErrors() throws Exception {
+    options = Debugger.Options.defaults().withStyle(Style.ANSI);
+    String output = crash("xyzzy").output();
+    assertTrue(
+        output.contains("\u001B[1;31mjava.lang.IllegalArgumentException: bad amount b\u001B[0m\n"),
+        output);
+    assertTrue(
+        output.contains(
+            "\u001B[1;31m" + String.format("%3d ->", PARSE_CALL) + "\u001B[0m \u001B[1m"
+                + Fixture.text(REPORT, PARSE_CALL) + "\u001B[0m\n"),
+        output);
+    assertTrue(output.contains("\u001B[1;34m" + Debugger.PROMPT + "\u001B[0m"), output);
+    assertTrue(
+        output.contains("\u001B[31m*** unknown command: xyzzy (h lists the commands)\u001B[0m"),
+        output);
+  }
+
+  @Test
+  void noColoursByDefault() throws Exception {
+    assertFalse(crash("xyzzy", "l").output().contains("\u001B"));
+  }
+
+  @Test
   void hintIsLeftOutWhenNotAsked() throws Exception {
     options = new Debugger.Options(true, false, false, () -> false);
     assertFalse(crash().output().contains("h lists the commands."));
@@ -246,16 +279,15 @@ class DebuggerTest {
   }
 
   @Test
-  void reloadAllReloadsEveryChangedMethodAndReportsEach() throws Exception {
+  void reloadAllAsksTheReloaderForEveryChangedMethodAndReportsIt() throws Exception {
     options = new Debugger.Options(true, true, true, () -> false);
     MethodSlot crashed = fixture.slot();
-    MethodSlot other = new Fixture().slot();
-    actions.changed = List.of(other, crashed);
-    actions.reload = slot -> new ReloadResult(true, "reloaded " + System.identityHashCode(slot));
+    actions.reload = slot -> new ReloadResult(true, "reloaded A.one(), A.two()\nreloaded B.three()");
     Run run = crash("c");
-    assertEquals(List.of(crashed, other), actions.reloaded, "the crashed one first, no duplicates");
-    assertTrue(run.output().contains("reloaded " + System.identityHashCode(crashed)));
-    assertTrue(run.output().contains("reloaded " + System.identityHashCode(other)));
+    assertEquals(List.of(crashed), actions.reloadedChanged, "one call, on the crashed method");
+    assertEquals(List.of(), actions.reloaded, "not the single-method reload");
+    assertTrue(run.output().contains("reloaded A.one(), A.two()\nreloaded B.three()"), run.output());
+    assertEquals(Outcome.CONTINUE, run.outcomes().get(0), "a successful reload continues");
   }
 
   @Test
@@ -314,14 +346,21 @@ class DebuggerTest {
               throw new IllegalStateException("debugger bug");
             }));
     commands = new Commands(table);
-    Run run = crash("boom", "a");
+    Run run;
+    List<LogRecord> logged;
+    try (LogCapture log = LogCapture.of("dev.hotrestart")) {
+      run = crash("boom", "a");
+      logged = log.records();
+    }
     String afterBoom = afterPrompt(run.output(), 1);
-    assertTrue(
-        afterBoom.startsWith(
-            "hotrestart: internal error: java.lang.IllegalStateException: debugger bug\n"),
+    assertEquals(
+        "hotrestart: internal error: java.lang.IllegalStateException: debugger bug (the stack"
+            + " trace is logged as dev.hotrestart.debug.Debugger)\n",
         afterBoom);
-    assertTrue(afterBoom.contains("\tat "), "with the stack trace");
     assertTrue(afterPrompt(run.output(), 2).contains("line = \"a,b\""));
+    assertEquals(1, logged.size(), logged::toString);
+    assertEquals(Level.SEVERE, logged.get(0).getLevel());
+    assertEquals("debugger bug", logged.get(0).getThrown().getMessage(), "with the stack trace");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.hotrestart.HotRestart;
 import dev.hotrestart.config.Settings;
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.testing.Await;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,32 +95,24 @@ class HostTest {
   @Test
   void oneThreadAtAPromptOthersWaitWithANoticeAndPromptsGetLabelled() throws Exception {
     BlockingQueue<String> typed = new LinkedBlockingQueue<>();
-    Input terminal =
-        () -> {
-          try {
-            String line = typed.poll(20, TimeUnit.SECONDS);
-            return line == null ? null : new Input.Line(line, false);
-          } catch (InterruptedException e) {
-            throw new InterruptedIOException();
-          }
-        };
+    Input terminal = typedInto(typed);
     Host host = host(terminal, Optional.empty());
     List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
     Thread first = worker("worker-A", host, thrown);
     Thread second = worker("worker-B", host, thrown);
 
     first.start();
-    await(host::isWaitingForInput);
+    Await.until(host::isWaitingForInput);
     second.start();
     String notice =
         "hotrestart: thread \"worker-B\" crashed in demo.Report.parse(String, int[]); waiting for"
             + " the prompt on thread \"worker-A\"";
-    await(() -> outText.toString().contains(notice));
+    Await.until(() -> outText.toString().contains(notice));
     typed.add("a");
     typed.add("r");
     first.join(20_000);
     String secondReport = "hotrestart: thread \"worker-B\" crashed in demo.Report.parse(String, int[])\n";
-    await(() -> outText.toString().contains(secondReport));
+    Await.until(() -> outText.toString().contains(secondReport));
     typed.add("r");
     second.join(20_000);
 
@@ -135,6 +128,49 @@ class HostTest {
     assertEquals(1, count(out, "[thread \"worker-B\"]\n" + Debugger.PROMPT), out);
     assertEquals(2, thrown.size());
     thrown.forEach(e -> assertInstanceOf(IllegalArgumentException.class, e));
+  }
+
+  @Test
+  void threadsThatDoNotCrashKeepRunningWhileAPromptIsOpen() throws Exception {
+    BlockingQueue<String> typed = new LinkedBlockingQueue<>();
+    Input terminal = typedInto(typed);
+    Host host = host(terminal, Optional.empty());
+    AtomicLong ticks = new AtomicLong();
+    Thread ticker =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                ticks.incrementAndGet();
+                Thread.onSpinWait();
+              }
+            },
+            "ticker");
+    ticker.setDaemon(true);
+    ticker.start();
+    List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+    Thread crashing = worker("worker-A", host, thrown);
+    crashing.start();
+    Await.until(host::isWaitingForInput);
+    long atPrompt = ticks.get();
+    Await.until(() -> ticks.get() > atPrompt + 1_000);
+    assertTrue(host.isWaitingForInput(), "the prompt is still open while the ticker runs");
+    typed.add("r");
+    crashing.join(20_000);
+    ticker.interrupt();
+    ticker.join(5_000);
+    assertEquals(1, thrown.size());
+  }
+
+  /** A terminal whose lines the test types from another thread; end of input after 20 s. */
+  private static Input typedInto(BlockingQueue<String> typed) {
+    return prompt -> {
+      try {
+        String line = typed.poll(20, TimeUnit.SECONDS);
+        return line == null ? null : new Input.Line(line, false);
+      } catch (InterruptedException e) {
+        throw new InterruptedIOException();
+      }
+    };
   }
 
   private Thread worker(String name, Host host, List<Throwable> thrown) {
@@ -155,14 +191,6 @@ class HostTest {
     return thread;
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out");
-      Thread.sleep(10);
-    }
-  }
-
   @Test
   void notInteractiveNoticeIsPrintedOnce() throws Exception {
     Host host = host(Input.of(), Optional.empty());
@@ -179,7 +207,7 @@ class HostTest {
   void brokenInputRaises() throws Exception {
     Host host =
         host(
-            () -> {
+            prompt -> {
               throw new IOException("stdin closed");
             },
             Optional.empty());

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.reload.ReloadHarness.Wrapped;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,30 @@ class ReloaderTest {
 
     assertEquals(1100 + 3 + 3, call(counter, "work", 10));
     assertEquals(3, call(counter, "count"), "the field kept its value and the new code wrote it");
+  }
+
+  @Test
+  void reloadTimingsAreLoggedAtDebug() throws Throwable {
+    program
+        .write("demo.Counter", COUNTER_V1)
+        .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    program.write("demo.Counter", COUNTER_V1.replace("this.count;", "this.count + 1;"));
+    List<LogRecord> logged;
+    try (LogCapture log = LogCapture.of("dev.hotrestart.reload")) {
+      reloadOk(program.slot("demo.Counter", 0));
+      logged = log.records();
+    }
+    assertEquals(1, logged.size(), logged::toString);
+    assertEquals(Level.FINE, logged.get(0).getLevel(), "DEBUG");
+    String message = logged.get(0).getMessage();
+    assertTrue(
+        message.startsWith("reloaded [demo.Counter.work(int)] as demo/Counter$HR$work$"), message);
+    assertTrue(
+        message.matches(
+            ".*javac \\d+ ms, shape check .* ms, transplant .* ms, define and link .* ms, swap .*"
+                + " ms"),
+        message);
   }
 
   @Test

@@ -1,0 +1,86 @@
+package dev.hotrestart.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The prompt on a terminal that can edit lines: JLine, loaded from the path the plugin passes,
+ * gives history (the up arrow), Ctrl-C raises, and the terminal's modes are as before at the end.
+ */
+class LineEditingIT {
+
+  static final Duration END = Duration.ofSeconds(60);
+  /** The up arrow, as a terminal in keypad-transmit mode (which JLine turns on) sends it. */
+  static final String UP = "\u001BOA";
+
+  @Test
+  void coloursOnATerminalWithoutNoColor() throws Exception {
+    SampleProject project = SampleProject.copy("nested");
+    try (Terminal terminal =
+        project.runOnXterm(false, "-Dhotrestart.jvmArgs=-Dhotrestart.history=none")) {
+      terminal.prompt();
+      terminal.type("r");
+      terminal.prompt();
+      terminal.type("r");
+      terminal.expect("exit status \\d+", END);
+      String raw = terminal.raw();
+      assertTrue(
+          raw.contains("\u001B[1;31mjava.lang.NumberFormatException: For input string: \"x\"\u001B[0m"),
+          raw);
+      assertTrue(raw.contains("\u001B[1;31m  8 ->\u001B[0m"), "the failing line: " + raw);
+      // JLine draws the prompt itself and writes the same attributes in its own order
+      assertTrue(
+          Pattern.compile("\u001B\\[(1;34|34;1)m\\(hotrestart\\) ").matcher(raw).find(),
+          "the prompt: " + raw);
+    }
+  }
+
+  @Test
+  void historyRecallsEarlierCommandsCtrlCRaisesAndTheTerminalIsRestored() throws Exception {
+    SampleProject project = SampleProject.copy("nested");
+    Path history = project.file("history.txt");
+    try (Terminal terminal =
+        project.runOnXterm(true, "-Dhotrestart.jvmArgs=-Dhotrestart.history=" + history)) {
+      terminal.prompt();
+      terminal.type("w");
+      assertTrue(terminal.prompt().contains("nested.Main.main"));
+      terminal.type("a");
+      assertTrue(terminal.prompt().contains("item = \"x\""));
+
+      terminal.press(UP + UP + "\r"); // w again, from the history
+      String recalled = terminal.prompt();
+      assertTrue(recalled.contains("nested.Main.main"), "w ran again: " + recalled);
+
+      terminal.press("ab\u0003"); // Ctrl-C with a half-typed line
+      String outer = terminal.prompt();
+      assertTrue(
+          outer.contains("Ctrl-C: raising java.lang.NumberFormatException to the caller"), outer);
+      assertTrue(outer.contains("crashed in nested.Pipeline.run(Stage, List)"), outer);
+
+      terminal.press(UP + "\r"); // the history spans prompts: w once more, at the outer prompt
+      assertTrue(terminal.prompt().contains("nested.Main.main"));
+      terminal.type("r");
+      String end = terminal.expect("exit status \\d+", END);
+      assertTrue(end.contains("Exception in thread \"main\" java.lang.NumberFormatException"), end);
+      assertFalse(end.contains("exit status 0"), end);
+      terminal.exitCode(END);
+      String modes = terminal.rest();
+      for (String mode : List.of("icanon", "echo", "isig")) {
+        assertTrue(
+            Pattern.compile("(?m)(^|\\s)" + mode + "(\\s|$)").matcher(modes).find(),
+            "the terminal is in line mode again, " + mode + ": " + modes);
+      }
+      assertFalse(terminal.raw().contains("\u001B[1;31m"), "no colours with NO_COLOR set");
+      List<String> saved = Files.readAllLines(history);
+      assertTrue(saved.stream().anyMatch(line -> line.endsWith("w")), saved.toString());
+      assertTrue(saved.stream().anyMatch(line -> line.endsWith("a")), saved.toString());
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.hotrestart.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotrestart.reload.Evaluation;
+import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.testing.Await;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ctrl-C at the prompt: it raises, a second one ends the program, and Ctrl-C gets its usual
+ * meaning back when the prompt closes. The keyboard is simulated: {@link #press()} calls the
+ * handler the session armed, on another thread, as the JVM's signal thread would.
+ */
+class CtrlCTest {
+
+  private final Fixture fixture = new Fixture();
+  private final DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
+  private final StringWriter text = new StringWriter();
+  private final PrintWriter out = new PrintWriter(text, true);
+  private final List<Integer> exits = new ArrayList<>();
+  private final AtomicReference<Runnable> armed = new AtomicReference<>();
+  private final List<String> events = new ArrayList<>();
+
+  private final Interrupts keyboard =
+      onCtrlC -> {
+        armed.set(onCtrlC);
+        events.add("armed");
+        return () -> {
+          armed.set(null);
+          events.add("restored");
+        };
+      };
+
+  /** Ctrl-C, from another thread. */
+  private void press() throws InterruptedException {
+    Runnable handler = armed.get();
+    assertTrue(handler != null, "no prompt is open");
+    Thread signal = new Thread(handler, "SIGINT handler");
+    signal.start();
+    signal.join(10_000);
+  }
+
+  /** Runs the crashing fixture with a session reading {@code input}; returns what it threw. */
+  private Throwable crash(Input input) throws Exception {
+    Object report = fixture.newReport();
+    Debugger.Options options =
+        Debugger.Options.defaults().withInterrupts(keyboard, status -> exits.add(status));
+    Harness.SESSION.set(
+        crash ->
+            new Debugger(
+                    crash,
+                    input,
+                    out,
+                    actions,
+                    new SourceLocator(List.of(Fixture.root())),
+                    options)
+                .run());
+    try {
+      fixture.run(report, "a,b");
+      return null;
+    } catch (Throwable e) {
+      return e;
+    } finally {
+      Harness.SESSION.remove();
+    }
+  }
+
+  /** Crashes on another thread, so that the test can press keys while the prompt is open. */
+  private Thread crashInBackground(Input input, AtomicReference<Throwable> thrown) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                thrown.set(crash(input));
+              } catch (Exception e) {
+                thrown.set(e);
+              }
+            },
+            "crashing");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  @Test
+  void ctrlCWhileWaitingForALineRaisesAndRestoresTheHandler() throws Exception {
+    PipedWriter keys = new PipedWriter();
+    StdinLines stdin = new StdinLines(new BufferedReader(new PipedReader(keys)));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread session = crashInBackground(stdin, thrown);
+    Await.until(() -> text.toString().endsWith(Debugger.PROMPT));
+    Thread.sleep(50); // let the session block in the read
+    press();
+    session.join(10_000);
+
+    assertFalse(session.isAlive());
+    assertInstanceOf(IllegalArgumentException.class, thrown.get());
+    assertTrue(
+        text.toString()
+            .endsWith(
+                Debugger.PROMPT
+                    + "\nCtrl-C: raising java.lang.IllegalArgumentException to the caller\n"),
+        text.toString());
+    assertEquals(List.of("armed", "restored"), events);
+    assertEquals(List.of(), exits);
+  }
+
+  @Test
+  void aLineTypedAfterAnInterruptedReadGoesToTheNextPrompt() throws Exception {
+    PipedWriter keys = new PipedWriter();
+    StdinLines stdin = new StdinLines(new BufferedReader(new PipedReader(keys)));
+    Thread.currentThread().interrupt();
+    InterruptedIOException interrupted = null;
+    try {
+      stdin.read(Debugger.PROMPT);
+    } catch (InterruptedIOException e) {
+      interrupted = e;
+    }
+    assertTrue(interrupted != null, "an interrupted read throws");
+    keys.write("a\n");
+    keys.flush();
+    assertEquals("a", stdin.read(Debugger.PROMPT).text());
+    keys.close();
+    assertNull(stdin.read(Debugger.PROMPT), "end of input");
+  }
+
+  @Test
+  void aLineEditorsCtrlCRaisesWithoutAnySignal() throws Exception {
+    Throwable thrown =
+        crash(
+            prompt -> {
+              throw new Input.CtrlC();
+            });
+    assertInstanceOf(IllegalArgumentException.class, thrown);
+    assertTrue(text.toString().contains("Ctrl-C: raising java.lang.IllegalArgumentException"));
+    assertEquals(List.of(), exits);
+  }
+
+  @Test
+  void ctrlCDuringACommandRaisesWhenItEndsAndASecondOneEndsTheProgram() throws Exception {
+    CountDownLatch evaluating = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    actions.evaluate =
+        (crash, expression) -> {
+          evaluating.countDown();
+          try {
+            release.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Evaluation(true, 42, null);
+        };
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread session = crashInBackground(Input.of("p slow()", "a"), thrown);
+    assertTrue(evaluating.await(20, TimeUnit.SECONDS));
+
+    press();
+    assertTrue(
+        text.toString()
+            .contains(
+                "hotrestart: Ctrl-C: raising the exception when this command ends (Ctrl-C again"
+                    + " ends the program)"),
+        text.toString());
+    press();
+    assertEquals(List.of(Debugger.CTRL_C_STATUS), exits);
+    assertTrue(text.toString().contains("hotrestart: Ctrl-C again: ending the program"));
+
+    release.countDown(); // the fake exit did not end the JVM: the session raises
+    session.join(10_000);
+    assertInstanceOf(IllegalArgumentException.class, thrown.get());
+    assertFalse(text.toString().contains("line = "), "a runs no more: " + text);
+    assertTrue(text.toString().contains("42\n\nCtrl-C: raising"), text.toString());
+  }
+
+  @Test
+  void anInterruptFromTheProgramIsKeptAndDoesNotCountAsCtrlC() throws Exception {
+    Thread.currentThread().interrupt();
+    Throwable thrown = crash(Input.of("a", "r"));
+    assertTrue(Thread.interrupted(), "the program's interrupt is still set after the session");
+    assertInstanceOf(IllegalArgumentException.class, thrown);
+    assertTrue(text.toString().contains("line = \"a,b\""), "the session could read: " + text);
+    assertFalse(text.toString().contains("Ctrl-C"));
+  }
+}
