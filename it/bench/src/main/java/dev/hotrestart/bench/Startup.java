@@ -21,13 +21,13 @@ import java.util.stream.Stream;
  * {@code startup} project beside this benchmark) under {@code mvn hotrestart:run} and under
  * {@code mvn exec:exec}. {@code hotrestart:run} runs the lifecycle up to {@code test-compile}
  * first, so it is compared with {@code mvn test-compile exec:exec}, which does the same work
- * before forking; plain {@code exec:exec} (no lifecycle at all) is shown too. Offline, classes
- * up to date, one warm-up round, then rounds that alternate the commands. {@code main} prints
- * {@code System.nanoTime()}, the machine's monotonic clock, shared with this process.
+ * before forking; plain {@code exec:exec} (no lifecycle at all) is shown too. Classes up to
+ * date, no network, one warm-up round, then rounds that alternate the commands. {@code main}
+ * prints {@code System.nanoTime()}, the machine's monotonic clock, shared with this process.
  */
 public final class Startup {
 
-  private static final Pattern MAIN = Pattern.compile("^main (\\d+)$");
+  private static final Pattern MAIN = Pattern.compile("(?:^|m)main (\\d+)$");
 
   private Startup() {}
 
@@ -88,9 +88,12 @@ public final class Startup {
     command.add(property("bench.mvn"));
     command.addAll(
         List.of(
-            "-B", "-o", "-q",
-            "-s", property("bench.settings"),
-            "-Dmaven.repo.local=" + property("bench.repo")));
+            // Quiet, no colours (their escape codes would glue onto main's line), and no network:
+            // the settings' only remote is a file mirror of the user's repository. (Not -o:
+            // offline mode refuses file:// remotes too.)
+            "-B", "-q", "-Dstyle.color=never",
+            "-s", Path.of(property("bench.settings")).toAbsolutePath().toString(),
+            "-Dmaven.repo.local=" + Path.of(property("bench.repo")).toAbsolutePath()));
     command.addAll(goals);
     long start = System.nanoTime();
     Process maven =
@@ -104,7 +107,7 @@ public final class Startup {
       while ((line = out.readLine()) != null) {
         transcript.append(line).append('\n');
         Matcher main = MAIN.matcher(line.trim());
-        if (main.matches() && toMain < 0) {
+        if (main.find() && toMain < 0) {
           toMain = (Long.parseLong(main.group(1)) - start) / 1e6;
         }
       }

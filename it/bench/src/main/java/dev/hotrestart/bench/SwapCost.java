@@ -12,8 +12,8 @@ import java.util.Locale;
  * proxy in batches, timing each batch, until the code is compiled and steady; reloads the method
  * (the swap invalidates the compiled callers that inlined the old target, which then run
  * interpreted and are compiled again); and keeps timing. Reports the time per call in windows
- * after the swap against the steady time before it, how soon a 50 ms window of calls is back within 10%, and
- * the excess: the extra time those slow calls cost, in total.
+ * after the swap against the steady time before it, how soon a 50 ms window of calls is back
+ * within 10%, and the excess: the extra time those slow calls cost until then.
  *
  * <p>Two kinds of swap alternate: a real reload (javac in process, transplant, swap), and a bare
  * {@link MethodSlot#swap} back to the original {@code super.sum} with no javac, which separates
