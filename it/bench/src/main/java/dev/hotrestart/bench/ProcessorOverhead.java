@@ -3,16 +3,20 @@ package dev.hotrestart.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What the processor adds to a build: javac on 1,000 generated {@code @HotRestartable} classes,
  * with the processor (which also writes and compiles 1,000 proxies) and with {@code -proc:none}.
  * Warm: alternating runs in one JVM after warm-up runs, as in a long-lived build daemon or the
  * second module of a reactor. Cold: the first compile of a fresh JVM (run with {@code --cold}
- * once per JVM), as in a one-module Maven build.
+ * once per JVM), as in a one-module Maven build. The warm runs also compile the sources together
+ * with the proxies the processor wrote, without the processor: the difference from the plain
+ * compile is what compiling the proxies costs, the rest is the processing itself.
  */
 public final class ProcessorOverhead {
 
@@ -32,34 +36,57 @@ public final class ProcessorOverhead {
       }
       int warmups = 3;
       int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+      // The same sources beside the proxies the processor writes, for a third compile that
+      // splits the added time: compiling the proxies, and the processing itself.
+      Path both = work.resolve("both");
+      compileFresh(work, sources, true);
+      copyTree(sources, both);
+      copyTree(work.resolve("with-generated"), both);
       List<Double> with = new ArrayList<>();
       List<Double> without = new ArrayList<>();
+      List<Double> proxiesOnly = new ArrayList<>();
       for (int i = 0; i < warmups + runs; i++) {
-        // Alternate, so that drift (JIT, GC, the other core) hits both sides alike.
+        // Alternate, so that drift (JIT, GC, the other core) hits every variant alike.
         double w = compileFresh(work, sources, true);
         double wo = compileFresh(work, sources, false);
+        double p = compileFresh(work, both, false);
         if (i >= warmups) {
           with.add(w);
           without.add(wo);
+          proxiesOnly.add(p);
         }
       }
       double m = ReloadLatency.median(with);
       double mo = ReloadLatency.median(without);
+      double mp = ReloadLatency.median(proxiesOnly);
       System.out.println(
           String.format(
               Locale.ROOT,
-              "| warm (median of %d, same JVM) | %.0f ms | %.0f ms | %+.1f%% |",
-              runs, mo, m, (m / mo - 1) * 100));
+              "| warm (median of %d, same JVM) | %.0f ms | %.0f ms | %+.1f%% | %.0f ms (%+.1f%%) |",
+              runs, mo, m, (m / mo - 1) * 100, mp, (mp / mo - 1) * 100));
     } finally {
       Javac.delete(work);
     }
   }
 
   private static double compileFresh(Path work, Path sources, boolean withProcessor) {
-    Path classes = work.resolve(withProcessor ? "with" : "without");
+    Path classes = work.resolve(withProcessor ? "with" : "without-" + sources.getFileName());
     Javac.delete(classes);
     Javac.delete(classes.resolveSibling(classes.getFileName() + "-generated"));
     return Javac.compile(sources, classes, withProcessor) / 1e6;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) walk::iterator) {
+        Path copy = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   /**

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -55,8 +58,10 @@ public final class Suite {
     StringBuilder report = new StringBuilder(header(quick));
     for (String section : sections) {
       long start = System.nanoTime();
+      // The machine may be shared: the load tells a reader how far to trust a section's noise.
+      String load = loadAverage();
       System.out.println();
-      System.out.println("== " + section + " ==");
+      System.out.println("== " + section + " == (load average " + load + ")");
       String table;
       switch (section) {
         case "jmh":
@@ -80,7 +85,8 @@ public final class Suite {
           throw new AssertionError(section);
       }
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-      report.append("\n## ").append(section).append(" (").append(seconds).append(" s)\n\n").append(table);
+      report.append("\n## ").append(section).append(" (").append(seconds).append(" s; load average before ")
+          .append(load).append(", after ").append(loadAverage()).append(")\n\n").append(table);
       Files.writeString(results.resolve("results.md"), report);
     }
     System.out.println();
@@ -104,12 +110,27 @@ public final class Suite {
         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "\n";
   }
 
+  /** The 1, 5 and 15-minute load averages of the machine, or "?" where there are none. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   /** Runs {@code main} of {@code type} in a fresh JVM on this class path; returns its output. */
   private static String child(Class<?> type, String... args) throws IOException, InterruptedException {
-    return child(List.of(), type, args);
+    return child(List.of(), true, type, args);
   }
 
   private static String child(List<String> jvmOptions, Class<?> type, String... args)
+      throws IOException, InterruptedException {
+    return child(jvmOptions, true, type, args);
+  }
+
+  private static String child(List<String> jvmOptions, boolean echo, Class<?> type, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -130,7 +151,9 @@ public final class Suite {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
-        System.out.println(line);
+        if (echo) {
+          System.out.println(line);
+        }
         output.append(line).append('\n');
       }
     }
@@ -146,19 +169,20 @@ public final class Suite {
     List<Double> with = new ArrayList<>();
     List<Double> without = new ArrayList<>();
     for (int i = 0; i < colds; i++) {
-      with.add(Double.parseDouble(child(ProcessorOverhead.class, "--cold", "with").trim()));
-      without.add(Double.parseDouble(child(ProcessorOverhead.class, "--cold", "without").trim()));
+      with.add(Double.parseDouble(child(List.of(), false, ProcessorOverhead.class, "--cold", "with").trim()));
+      without.add(Double.parseDouble(child(List.of(), false, ProcessorOverhead.class, "--cold", "without").trim()));
     }
     double w = ReloadLatency.median(with);
     double wo = ReloadLatency.median(without);
     String cold =
         String.format(
             Locale.ROOT,
-            "| cold (first compile of a fresh JVM, median of %d) | %.0f ms | %.0f ms | %+.1f%% |%n",
+            "| cold (first compile of a fresh JVM, median of %d) | %.0f ms | %.0f ms | %+.1f%% | not run |%n",
             colds, wo, w, (w / wo - 1) * 100);
     String table =
-        "| " + ProcessorOverhead.CLASSES + " classes, javac in-process | without (-proc:none) | with the processor | added |\n"
-            + "| --- | --- | --- | --- |\n"
+        "| " + ProcessorOverhead.CLASSES + " classes, javac in-process | without (-proc:none) | with the processor | added |"
+            + " sources + generated proxies, -proc:none |\n"
+            + "| --- | --- | --- | --- | --- |\n"
             + warm
             + cold;
     System.out.print(table);
@@ -192,7 +216,11 @@ public final class Suite {
     }
     table.append(row(byName, "CallDisabled", "JdkProxy", "anchor: `java.lang.reflect.Proxy`"));
     table.append(row(byName, "CallDisabled", "Decorator", "anchor: hand-written decorator"));
-    table.append("\nScores: average ns per call, ± JMH's 99.9% confidence half-interval.\n");
+    table.append("\nns per call: the median of every measurement iteration of every fork, and in brackets"
+        + " the fastest and slowest iteration. Medians, not JMH's means: on a shared two-core machine"
+        + " a neighbour's burst slows a whole iteration, and a mean takes it in. \"added\" and"
+        + " \"ratio\" compare the medians; B/op is JMH's gc.alloc.rate.norm. Means with JMH's"
+        + " 99.9% intervals are in jmh.log and jmh.json.\n");
     return table.toString();
   }
 
@@ -215,32 +243,43 @@ public final class Suite {
     if (addDirect == null || add == null || sumDirect == null || sum == null) {
       return "| " + label + " | not run | | | | | | |\n";
     }
-    double added = score(add) - score(addDirect);
-    double addedError = Math.sqrt(square(error(add)) + square(error(addDirect)));
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %+.2f ± %.2f ns | %s | %s | %.3fx | %s, %s |%n",
+        "| %s | %s | %s | %+.2f ns | %s | %s | %.3fx | %s, %s |%n",
         label,
-        scored(addDirect), scored(add), added, addedError,
-        scored(sumDirect), scored(sum), score(sum) / score(sumDirect),
+        scored(addDirect), scored(add), median(add) - median(addDirect),
+        scored(sumDirect), scored(sum), median(sum) / median(sumDirect),
         allocation(add), allocation(sum));
   }
 
-  private static double square(double x) {
-    return x * x;
+  /** Every measurement iteration's score, of every fork, sorted. */
+  private static List<Double> iterations(RunResult run) {
+    List<Double> scores = new ArrayList<>();
+    for (BenchmarkResult fork : run.getBenchmarkResults()) {
+      for (IterationResult iteration : fork.getIterationResults()) {
+        scores.add(iteration.getPrimaryResult().getScore());
+      }
+    }
+    Collections.sort(scores);
+    return scores;
   }
 
-  private static double score(RunResult run) {
-    return run.getPrimaryResult().getScore();
-  }
-
-  private static double error(RunResult run) {
-    double error = run.getPrimaryResult().getScoreError();
-    return Double.isNaN(error) ? 0 : error;
+  private static double median(RunResult run) {
+    return ReloadLatency.median(iterations(run));
   }
 
   private static String scored(RunResult run) {
-    return String.format(Locale.ROOT, "%.2f ± %.2f", score(run), error(run));
+    List<Double> scores = iterations(run);
+    return String.format(
+        Locale.ROOT,
+        "%s [%s-%s]",
+        ns(ReloadLatency.median(scores)),
+        ns(scores.get(0)),
+        ns(scores.get(scores.size() - 1)));
+  }
+
+  private static String ns(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
   }
 
   private static String allocation(RunResult run) {
