@@ -61,18 +61,4 @@ final class Javac {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** Deletes a tree (the benchmarks' scratch folders). */
-  static void delete(Path tree) {
-    if (!Files.exists(tree)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(tree)) {
-      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -3,11 +3,9 @@ package dev.hotrestart.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What the processor adds to a build: javac on 1,000 generated {@code @HotRestartable} classes,
@@ -40,8 +38,8 @@ public final class ProcessorOverhead {
       // splits the added time: compiling the proxies, and the processing itself.
       Path both = work.resolve("both");
       compileFresh(work, sources, true);
-      copyTree(sources, both);
-      copyTree(work.resolve("with-generated"), both);
+      Trees.copy(sources, both);
+      Trees.copy(work.resolve("with-generated"), both);
       List<Double> with = new ArrayList<>();
       List<Double> without = new ArrayList<>();
       List<Double> proxiesOnly = new ArrayList<>();
@@ -65,28 +63,15 @@ public final class ProcessorOverhead {
               "| warm (median of %d, same JVM) | %.0f ms | %.0f ms | %+.1f%% | %.0f ms (%+.1f%%) |",
               runs, mo, m, (m / mo - 1) * 100, mp, (mp / mo - 1) * 100));
     } finally {
-      Javac.delete(work);
+      Trees.delete(work);
     }
   }
 
   private static double compileFresh(Path work, Path sources, boolean withProcessor) {
     Path classes = work.resolve(withProcessor ? "with" : "without-" + sources.getFileName());
-    Javac.delete(classes);
-    Javac.delete(classes.resolveSibling(classes.getFileName() + "-generated"));
+    Trees.delete(classes);
+    Trees.delete(classes.resolveSibling(classes.getFileName() + "-generated"));
     return Javac.compile(sources, classes, withProcessor) / 1e6;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) walk::iterator) {
-        Path copy = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   /**

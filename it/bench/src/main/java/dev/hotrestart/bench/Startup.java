@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Time from typing the Maven command to the program's {@code main}, for the same program (the
@@ -123,21 +122,8 @@ public final class Startup {
 
   private static Path copyProject(Path source, Path work) throws IOException {
     Path target = work.resolve("startup");
-    Javac.delete(target);
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path path : (Iterable<Path>) walk::iterator) {
-        Path relative = source.relativize(path);
-        if (relative.startsWith("target")) {
-          continue;
-        }
-        Path copy = target.resolve(relative.toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy);
-        }
-      }
-    }
+    Trees.delete(target);
+    Trees.copy(source, target);
     Path pom = target.resolve("pom.xml");
     Files.writeString(pom, Files.readString(pom).replace("@project.version@", property("bench.version")));
     return target;

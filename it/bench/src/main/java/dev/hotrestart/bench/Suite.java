@@ -164,7 +164,7 @@ public final class Suite {
   }
 
   private static String processor(boolean quick) throws IOException, InterruptedException {
-    String warm = child(ProcessorOverhead.class, quick ? "2" : "5");
+    String warm = child(List.of(), false, ProcessorOverhead.class, quick ? "2" : "5");
     int colds = quick ? 1 : 3;
     List<Double> with = new ArrayList<>();
     List<Double> without = new ArrayList<>();
