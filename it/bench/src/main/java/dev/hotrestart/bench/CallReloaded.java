@@ -1,0 +1,16 @@
+package dev.hotrestart.bench;
+
+import org.openjdk.jmh.annotations.Fork;
+
+/**
+ * Debugger enabled and both methods reloaded once before measuring: the slots hold transplanted
+ * code ({@code Calc$HR$add$1}), which reads Calc's private field through a routed access.
+ */
+@Fork(jvmArgsAppend = "-Dhotrestart.enabled=true")
+public class CallReloaded extends CallBenchmark {
+
+  @Override
+  void prepare() throws Exception {
+    new Reloads().reload("add", "sum");
+  }
+}

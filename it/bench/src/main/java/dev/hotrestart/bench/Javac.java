@@ -1,0 +1,64 @@
+package dev.hotrestart.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** In-process javac over a source tree, against this JVM's class path (the benchmarks jar). */
+final class Javac {
+
+  static final String PROCESSOR = "dev.hotrestart.processor.HotRestartProcessor";
+
+  private Javac() {}
+
+  /**
+   * Compiles every {@code .java} file under {@code sources} into {@code classes}, with the
+   * hotrestart processor (named explicitly, so that no other processor on the class path runs)
+   * or with {@code -proc:none}, as Maven would: {@code -g}, {@code --release 17}.
+   *
+   * @return the wall time, in nanoseconds
+   */
+  static long compile(Path sources, Path classes, boolean withProcessor) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
+        Stream<Path> walk = Files.walk(sources)) {
+      List<Path> all = walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
+      Files.createDirectories(classes);
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-g",
+                  "--release", "17",
+                  "-d", classes.toString(),
+                  "-classpath", System.getProperty("java.class.path")));
+      if (withProcessor) {
+        Path generated = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-generated"));
+        options.addAll(List.of("-processor", PROCESSOR, "-s", generated.toString()));
+      } else {
+        options.add("-proc:none");
+      }
+      long start = System.nanoTime();
+      boolean ok =
+          javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(all)).call();
+      long elapsed = System.nanoTime() - start;
+      if (!ok) {
+        throw new IllegalStateException("generated sources do not compile: " + diagnostics.getDiagnostics());
+      }
+      return elapsed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
