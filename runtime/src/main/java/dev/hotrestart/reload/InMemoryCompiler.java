@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -95,6 +96,14 @@ final class InMemoryCompiler {
    * compile replacement characters into the code.
    */
   synchronized Output compile(Path file, int release) {
+    return compile(file, release, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #compile(Path, int)}, compiling {@code transform} of the decoded text instead;
+   * the transform must keep every line where it is, so diagnostics stay true to the file.
+   */
+  synchronized Output compile(Path file, int release, UnaryOperator<String> transform) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -134,7 +143,7 @@ final class InMemoryCompiler {
           0);
     }
     out.flip();
-    return compile(file, out.toString(), release);
+    return compile(file, transform.apply(out.toString()), release);
   }
 
   /**

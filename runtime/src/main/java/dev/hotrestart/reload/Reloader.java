@@ -96,7 +96,7 @@ public final class Reloader {
     List<String> problems = new ArrayList<>();
     for (Class<?> running : byClass.keySet()) {
       try {
-        compiled.put(running, compile(running));
+        compiled.put(running, compile(running, names(byClass.get(running))));
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
@@ -137,7 +137,7 @@ public final class Reloader {
             && (sources.find(running).isEmpty() || !modifiedSinceChecked(running))) {
           continue; // no source to reload from, or not edited since it last compiled
         }
-        Compiled result = compile(running);
+        Compiled result = compile(running, names(entry.getValue()));
         List<MethodSlot> slots = new ArrayList<>();
         for (MethodSlot slot : entry.getValue()) {
           String key = key(slot);
@@ -193,6 +193,10 @@ public final class Reloader {
         + e;
   }
 
+  private static Set<String> names(List<MethodSlot> slots) {
+    return slots.stream().map(MethodSlot::methodName).collect(Collectors.toSet());
+  }
+
   private static String key(MethodSlot slot) {
     return slot.methodName() + slot.methodType().toMethodDescriptorString();
   }
@@ -206,11 +210,23 @@ public final class Reloader {
     }
   }
 
-  Compiled compile(Class<?> running) throws ReloadRefusal {
+  Compiled compile(Class<?> running, Set<String> reloaded) throws ReloadRefusal {
     long start = System.nanoTime();
     Path file = sourceFile(running);
     checked.put(running, lastModified(file));
-    InMemoryCompiler.Output output = compiler(running).compile(file, release(running));
+    InMemoryCompiler compiler = compiler(running);
+    int release = release(running);
+    String fileName = file.getFileName().toString();
+    InMemoryCompiler.Output output =
+        compiler.compile(
+            file,
+            release,
+            source -> BodyPruner.prune(source, fileName, running, reloaded).orElse(source));
+    if (!output.succeeded()) {
+      // The errors of the whole file, as the user will see them from a build; and should
+      // pruning ever have broken a file that compiles, this compile is the one to use.
+      output = compiler.compile(file, release);
+    }
     if (!output.succeeded()) {
       throw new ReloadRefusal(
           output.errors()

@@ -51,7 +51,7 @@ class ReloadMemoryTest {
       Object worker = program.create("demo.Worker");
       MethodSlot slot = program.slot("demo.Worker", 0);
       Class<?> running = slot.declaringClass();
-      Reloader.Compiled compiled = program.reloader.compile(running);
+      Reloader.Compiled compiled = program.reloader.compile(running, java.util.Set.of("work"));
 
       for (int i = 0; i < WARM_UP; i++) {
         program.reloader.apply(running, compiled.again(running), List.of(slot));

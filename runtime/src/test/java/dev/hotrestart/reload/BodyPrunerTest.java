@@ -1,0 +1,69 @@
+package dev.hotrestart.reload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BodyPrunerTest {
+
+  /** Stands for the running class: the pruner finds its declaration by simple name. */
+  static class Sample {}
+
+  private static final String SOURCE =
+      String.join(
+          "\n",
+          "package dev.hotrestart.reload;",
+          "class BodyPrunerTest {",
+          "  static class Sample {",
+          "    private int count;",
+          "    Sample() {",
+          "      count = 1;",
+          "    }",
+          "    public int work(int x) {",
+          "      return helper(x) + count;",
+          "    }",
+          "    private int helper(int x) {",
+          "      return x * 2;",
+          "    }",
+          "    public String other() {",
+          "      String s = \"long\";",
+          "      return s + count;",
+          "    }",
+          "    static final class Nested {",
+          "      int nested() {",
+          "        return 42;",
+          "      }",
+          "    }",
+          "  }",
+          "  void outside() {",
+          "    System.out.println();",
+          "  }",
+          "}",
+          "");
+
+  @Test
+  void keepsReloadedPrivateAndConstructorBodiesAndLines() {
+    String pruned = BodyPruner.prune(SOURCE, "BodyPrunerTest.java", Sample.class, Set.of("work")).orElseThrow();
+    String[] before = SOURCE.split("\n", -1);
+    String[] after = pruned.split("\n", -1);
+    assertEquals(before.length, after.length, "every line keeps its number");
+    assertEquals("      return helper(x) + count;", after[8], "the reloaded method");
+    assertEquals("      return x * 2;", after[11], "a private method it may reach");
+    assertEquals("      count = 1;", after[5], "the constructor");
+    assertTrue(pruned.contains("public String other() { throw null; "), pruned);
+    assertFalse(pruned.contains("\"long\""), pruned);
+    assertFalse(pruned.contains("return 42"), "a nested class's methods go too: " + pruned);
+    assertFalse(pruned.contains("System.out"), "so do other classes' methods: " + pruned);
+  }
+
+  @Test
+  void aFileThatDoesNotParseIsLeftToJavac() {
+    Optional<String> pruned =
+        BodyPruner.prune(SOURCE.replace("return x * 2;", "return x * ;"), "BodyPrunerTest.java", Sample.class, Set.of("work"));
+    assertTrue(pruned.isEmpty());
+  }
+}
