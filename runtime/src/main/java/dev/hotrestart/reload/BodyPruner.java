@@ -3,16 +3,27 @@ package dev.hotrestart.reload;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -26,9 +37,9 @@ import javax.tools.SimpleJavaFileObject;
  * Blanks the bodies of methods that a reload cannot use, so javac has less to attribute and
  * generate: most of a reload's time is javac, and a large file's time is in its method bodies.
  *
- * <p>A reload moves the wrapped methods being reloaded, the private methods of their class (one
- * of them may be reached) and the lambdas and anonymous classes inside those; everything else
- * the new code calls runs from the running program. So the bodies of every other method, in this
+ * <p>A reload moves the wrapped methods being reloaded, the private methods of their class that
+ * they reach and the lambdas and anonymous classes inside those; everything else the new code
+ * calls runs from the running program. So the bodies of every other method, in this
  * class and in the other classes of the file, become {@code throw null;}. Newlines are kept, so
  * every line keeps its number; constructors and initialisers are kept, since javac checks how they
  * initialise fields. If the file does not parse, nothing is pruned and javac reports the errors.
@@ -77,10 +88,11 @@ final class BodyPruner {
       return Optional.empty();
     }
     SourcePositions positions = Trees.instance(task).getSourcePositions();
+    Set<MethodTree> kept = reached(targetTree.get(), keep);
     List<long[]> blanks = new ArrayList<>();
     for (Tree type : tree.getTypeDecls()) {
       if (type instanceof ClassTree) {
-        collect((ClassTree) type, targetTree.get(), keep, tree, positions, blanks);
+        collect((ClassTree) type, kept, tree, positions, blanks);
       }
     }
     blanks.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -100,20 +112,70 @@ final class BodyPruner {
     return Optional.of(pruned.toString());
   }
 
+  /**
+   * The methods of the target to keep: the reloaded ones, and the private ones they call or
+   * reference by name, transitively (a name match keeps every overload: more than needed is
+   * safe). Every call to a private method in the bytecode comes from such a name in the source.
+   */
+  private static Set<MethodTree> reached(ClassTree target, Set<String> keep) {
+    Map<String, List<MethodTree>> privateByName = new HashMap<>();
+    Set<MethodTree> kept = new HashSet<>();
+    Deque<MethodTree> todo = new ArrayDeque<>();
+    for (Tree member : target.getMembers()) {
+      if (member instanceof MethodTree) {
+        MethodTree method = (MethodTree) member;
+        if (keep.contains(method.getName().toString())) {
+          todo.add(method);
+        } else if (method.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+          privateByName.computeIfAbsent(method.getName().toString(), n -> new ArrayList<>()).add(method);
+        }
+      }
+    }
+    while (!todo.isEmpty()) {
+      MethodTree method = todo.poll();
+      if (!kept.add(method) || method.getBody() == null) {
+        continue;
+      }
+      Set<String> names = new HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          ExpressionTree select = call.getMethodSelect();
+          if (select instanceof IdentifierTree) {
+            names.add(((IdentifierTree) select).getName().toString());
+          } else if (select instanceof MemberSelectTree) {
+            names.add(((MemberSelectTree) select).getIdentifier().toString());
+          }
+          return super.visitMethodInvocation(call, unused);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+          names.add(reference.getName().toString());
+          return super.visitMemberReference(reference, unused);
+        }
+      }.scan(method.getBody(), null);
+      for (String name : names) {
+        todo.addAll(privateByName.getOrDefault(name, List.of()));
+      }
+    }
+    return kept;
+  }
+
   private static void collect(
       ClassTree type,
-      ClassTree target,
-      Set<String> keep,
+      Set<MethodTree> kept,
       CompilationUnitTree unit,
       SourcePositions positions,
       List<long[]> blanks) {
     for (Tree member : type.getMembers()) {
       if (member instanceof ClassTree) {
-        collect((ClassTree) member, target, keep, unit, positions, blanks);
+        collect((ClassTree) member, kept, unit, positions, blanks);
       } else if (member instanceof MethodTree) {
         MethodTree method = (MethodTree) member;
         BlockTree body = method.getBody();
-        if (body == null || keeps(type == target, method, keep)) {
+        // Constructors stay: javac checks how they initialise final fields.
+        if (body == null || kept.contains(method) || method.getName().contentEquals("<init>")) {
           continue;
         }
         long start = positions.getStartPosition(unit, body);
@@ -123,14 +185,5 @@ final class BodyPruner {
         }
       }
     }
-  }
-
-  private static boolean keeps(boolean inTarget, MethodTree method, Set<String> keep) {
-    if (method.getName().contentEquals("<init>")) {
-      return true;
-    }
-    return inTarget
-        && (keep.contains(method.getName().toString())
-            || method.getModifiers().getFlags().contains(Modifier.PRIVATE));
   }
 }

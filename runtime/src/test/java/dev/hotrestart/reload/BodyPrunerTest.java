@@ -27,7 +27,13 @@ class BodyPrunerTest {
           "      return helper(x) + count;",
           "    }",
           "    private int helper(int x) {",
-          "      return x * 2;",
+          "      return x * 2 + Sample.this.deeper();",
+          "    }",
+          "    private int deeper() {",
+          "      return 3;",
+          "    }",
+          "    private int unused() {",
+          "      return 5;",
           "    }",
           "    public String other() {",
           "      String s = \"long\";",
@@ -52,7 +58,9 @@ class BodyPrunerTest {
     String[] after = pruned.split("\n", -1);
     assertEquals(before.length, after.length, "every line keeps its number");
     assertEquals("      return helper(x) + count;", after[8], "the reloaded method");
-    assertEquals("      return x * 2;", after[11], "a private method it may reach");
+    assertEquals("      return x * 2 + Sample.this.deeper();", after[11], "a private method it calls");
+    assertEquals("      return 3;", after[14], "and one that calls");
+    assertFalse(pruned.contains("return 5;"), "a private method it does not reach goes: " + pruned);
     assertEquals("      count = 1;", after[5], "the constructor");
     assertTrue(pruned.contains("public String other() { throw null; "), pruned);
     assertFalse(pruned.contains("\"long\""), pruned);
@@ -63,7 +71,7 @@ class BodyPrunerTest {
   @Test
   void aFileThatDoesNotParseIsLeftToJavac() {
     Optional<String> pruned =
-        BodyPruner.prune(SOURCE.replace("return x * 2;", "return x * ;"), "BodyPrunerTest.java", Sample.class, Set.of("work"));
+        BodyPruner.prune(SOURCE.replace("return 3;", "return 3 * ;"), "BodyPrunerTest.java", Sample.class, Set.of("work"));
     assertTrue(pruned.isEmpty());
   }
 }
