@@ -510,13 +510,25 @@ public final class Reloader {
     return runtime;
   }
 
-  /** Starts compiling a tiny class in the background so that the first reload is fast. */
-  public void warmUp() {
+  /**
+   * Warms javac up in the background so that the first reload is fast: a tiny class first, then
+   * the source file of {@code example} itself, which loads and compiles the parts of javac that
+   * real code needs and reads the jars of the class path it compiles against. The results are
+   * thrown away.
+   *
+   * @param example a class whose methods may be reloaded later
+   */
+  public void warmUp(Class<?> example) {
     Thread thread =
         new Thread(
             () -> {
               try {
-                compiler(Reloader.class).warmUp(Runtime.version().feature());
+                InMemoryCompiler compiler = compiler(example);
+                compiler.warmUp(Runtime.version().feature());
+                Optional<Path> file = sources.find(example);
+                if (file.isPresent()) {
+                  compiler.compile(file.get(), release(example));
+                }
               } catch (ReloadRefusal | RuntimeException e) {
                 // no compiler: the first reload will say so to the user
                 LOG.log(System.Logger.Level.DEBUG, "warming up the compiler failed", e);
