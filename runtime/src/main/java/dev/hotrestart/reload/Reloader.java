@@ -512,22 +512,28 @@ public final class Reloader {
 
   /**
    * Warms javac up in the background so that the first reload is fast: a tiny class first, then
-   * the source file of {@code example} itself, which loads and compiles the parts of javac that
-   * real code needs and reads the jars of the class path it compiles against. The results are
-   * thrown away.
+   * the source file of {@code example}'s class, pruned as a reload of it would be, which loads
+   * the parts of javac that real code needs and reads the jars of the class path. The results
+   * are thrown away.
    *
-   * @param example a class whose methods may be reloaded later
+   * @param example a method that may be reloaded later
    */
-  public void warmUp(Class<?> example) {
+  public void warmUp(MethodSlot example) {
     Thread thread =
         new Thread(
             () -> {
               try {
-                InMemoryCompiler compiler = compiler(example);
+                Class<?> type = example.declaringClass();
+                InMemoryCompiler compiler = compiler(type);
                 compiler.warmUp(Runtime.version().feature());
-                Optional<Path> file = sources.find(example);
+                Optional<Path> file = sources.find(type);
                 if (file.isPresent()) {
-                  compiler.compile(file.get(), release(example));
+                  String fileName = file.get().getFileName().toString();
+                  Set<String> reloaded = Set.of(example.methodName());
+                  compiler.compile(
+                      file.get(),
+                      release(type),
+                      source -> BodyPruner.prune(source, fileName, type, reloaded).orElse(source));
                 }
               } catch (ReloadRefusal | RuntimeException e) {
                 // no compiler: the first reload will say so to the user

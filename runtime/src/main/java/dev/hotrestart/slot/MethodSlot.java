@@ -120,7 +120,7 @@ public final class MethodSlot {
       if (WARMED_UP.compareAndSet(false, true)) {
         // javac's first compile in a JVM takes several hundred ms; pay it now, in the
         // background, not when the user types c.
-        Reloader.shared().warmUp(declaringClass);
+        Reloader.shared().warmUp(slot);
       }
     }
     return slot;
