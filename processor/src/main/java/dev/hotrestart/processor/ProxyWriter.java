@@ -8,10 +8,8 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -24,22 +22,33 @@ import javax.lang.model.element.TypeElement;
  * <p>The shape of a wrapped method, which {@code dev.hotrestart.slot.MethodSlot} expects:
  *
  * <pre>{@code
+ * private static final MethodSlot HR_SLOT_0 = MethodSlot.of(
+ *     MethodHandles.lookup(), Pipeline.class, "work", "(ILjava/lang/String;)Ljava/util/List;",
+ *     "x name", "java.lang.InterruptedException");
+ * private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();
+ *
  * @Override
- * public int work(int x) throws IOException {
+ * public List<String> work(int x, String name) throws IOException {
  *   while (true) {
  *     try {
- *       return (int) HR_CALL_0.invokeExact(this, x);
+ *       return (List<String>) (Object) HR_CALL_0.invokeExact((Object) this, x, (Object) name);
  *     } catch (Throwable e) {
- *       HR_SLOT_0.failed(e, this, new Object[] {x});
+ *       HR_SLOT_0.failed(e, this, new Object[] {x, name});
  *     }
  *   }
  * }
  * }</pre>
  *
- * <p>{@code invokeExact} needs the exact static types of the invoker: javac derives them from
- * the arguments, so the arguments are the parameters themselves (whose erasures are the slot's
- * {@code MethodType}) and {@code this} (which erases to the proxy class), and the result is cast
- * to the declared return type (whose erasure is the slot's return type).
+ * <p>{@code invokeExact} needs the exact static types of the invoker, which javac derives from the
+ * arguments and the cast around the call. The erased invoker takes and returns {@code Object} for
+ * every reference type, so every reference argument (and {@code this}) is cast to {@code Object}
+ * and a reference result is cast from it. That is what makes the proxies cheap to compile: javac
+ * keeps one symbol per distinct signature of {@code invokeExact} in a compile and searches them
+ * linearly at every call, and with the proxy class, type variables and generic types in the
+ * signatures every proxy added its own, which made compiling many proxies quadratic. Erased, all
+ * methods of the same shape (say {@code (Object, int) -> Object}) share one. The slot is built
+ * from constants (a JVM descriptor and space-separated names) rather than {@code MethodType} and
+ * array expressions, which javac attributes far more slowly.
  */
 final class ProxyWriter {
 
@@ -48,15 +57,11 @@ final class ProxyWriter {
 
   private static final ClassName METHOD_SLOT = ClassName.get("dev.hotrestart.slot", "MethodSlot");
   private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
+  private static final ClassName OBJECT = ClassName.get(Object.class);
   private static final ClassName METHOD_HANDLES =
       ClassName.get("java.lang.invoke", "MethodHandles");
-  private static final ClassName METHOD_TYPE = ClassName.get("java.lang.invoke", "MethodType");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
-  private static final TypeName CLASS_ARRAY =
-      ArrayTypeName.of(
-          ParameterizedTypeName.get(
-              ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)));
 
   private final boolean generatedAvailable;
 
@@ -140,27 +145,17 @@ final class ProxyWriter {
 
   private static void addSlot(
       TypeSpec.Builder proxy, ProxyModel model, ProxyModel.Method method, int index) {
-    CodeBlock.Builder methodType =
-        CodeBlock.builder().add("$T.methodType($T.class", METHOD_TYPE, method.erasedReturn());
-    List<CodeBlock> names = new ArrayList<>();
+    StringBuilder descriptor = new StringBuilder("(");
+    StringBuilder names = new StringBuilder();
     for (ProxyModel.Parameter parameter : method.parameters()) {
-      methodType.add(", $T.class", parameter.erasure());
-      names.add(CodeBlock.of("$S", parameter.name()));
+      descriptor.append(descriptor(parameter.erasure()));
+      names.append(names.length() == 0 ? "" : " ").append(parameter.name());
     }
-    methodType.add(")");
-    List<CodeBlock> propagated = new ArrayList<>();
-    method.propagated().forEach(t -> propagated.add(CodeBlock.of("$T.class", t)));
-
-    CodeBlock create =
-        CodeBlock.builder()
-            .add("$T.create(\n$>$>", METHOD_SLOT)
-            .add("$T.lookup(),\n", METHOD_HANDLES)
-            .add("$T.class,\n", model.annotatedClass())
-            .add("$S,\n", method.name())
-            .add("$L,\n", methodType.build())
-            .add("new $T[] {$L},\n", String.class, CodeBlock.join(names, ", "))
-            .add("new $T {$L})$<$<", CLASS_ARRAY, CodeBlock.join(propagated, ", "))
-            .build();
+    descriptor.append(')').append(descriptor(method.erasedReturn()));
+    StringBuilder propagated = new StringBuilder();
+    for (TypeName type : method.propagated()) {
+      propagated.append(propagated.length() == 0 ? "" : " ").append(binaryName(type));
+    }
     proxy.addField(
         FieldSpec.builder(
                 METHOD_SLOT,
@@ -168,7 +163,15 @@ final class ProxyWriter {
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer(create)
+            .initializer(
+                "$T.of(\n$>$>$T.lookup(), $T.class, $S,$W$S,$W$S,$W$S)$<$<",
+                METHOD_SLOT,
+                METHOD_HANDLES,
+                model.annotatedClass(),
+                method.name(),
+                descriptor.toString(),
+                names.toString(),
+                propagated.toString())
             .build());
     proxy.addField(
         FieldSpec.builder(
@@ -177,8 +180,47 @@ final class ProxyWriter {
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer("$N.invoker()", slotName(model, index))
+            .initializer("$N.erasedInvoker()", slotName(model, index))
             .build());
+  }
+
+  /** The JVM descriptor of an erased type: {@code I}, {@code [Ljava/lang/String;}. */
+  static String descriptor(TypeName erasure) {
+    TypeName type = erasure.withoutAnnotations();
+    if (type instanceof ArrayTypeName) {
+      return "[" + descriptor(((ArrayTypeName) type).componentType());
+    }
+    if (type.isPrimitive() || type.equals(TypeName.VOID)) {
+      switch (type.toString()) {
+        case "boolean":
+          return "Z";
+        case "byte":
+          return "B";
+        case "short":
+          return "S";
+        case "char":
+          return "C";
+        case "int":
+          return "I";
+        case "long":
+          return "J";
+        case "float":
+          return "F";
+        case "double":
+          return "D";
+        default:
+          return "V";
+      }
+    }
+    return "L" + binaryName(type).replace('.', '/') + ";";
+  }
+
+  private static String binaryName(TypeName erasure) {
+    TypeName type = erasure.withoutAnnotations();
+    if (!(type instanceof ClassName)) {
+      throw new IllegalArgumentException("not an erased class type: " + type);
+    }
+    return ((ClassName) type).reflectionName();
   }
 
   private static MethodSpec constructor(ProxyModel.Factory factory) {
@@ -255,20 +297,25 @@ final class ProxyWriter {
       override.addAnnotation(suppressWarnings(method.suppressWarnings()));
     }
 
-    CodeBlock invokeArguments =
-        method.parameters().isEmpty()
-            ? CodeBlock.of("this")
-            : CodeBlock.of("this, $L", arguments(method.parameters()));
+    // Every reference is passed as Object and every reference result cast from Object, to match
+    // the erased invoker: javac then shares one signature per shape across all proxies.
+    CodeBlock.Builder invoke =
+        CodeBlock.builder().add("$N.invokeExact((Object) this", callName(model, index));
+    for (ProxyModel.Parameter parameter : method.parameters()) {
+      invoke.add(
+          isReference(parameter.type()) ? ",$W(Object) $N" : ",$W$N", parameter.name());
+    }
+    invoke.add(")");
     override.beginControlFlow("while (true)").beginControlFlow("try");
     if (method.returnsVoid()) {
-      override.addStatement("$N.invokeExact($L)", callName(model, index), invokeArguments);
+      override.addStatement("$L", invoke.build());
       override.addStatement("return");
+    } else if (method.castType().isPrimitive()) {
+      override.addStatement("return ($T) $L", method.castType(), invoke.build());
+    } else if (method.castType().withoutAnnotations().equals(OBJECT)) {
+      override.addStatement("return (Object) $L", invoke.build());
     } else {
-      override.addStatement(
-          "return ($T) $N.invokeExact($L)",
-          method.castType(),
-          callName(model, index),
-          invokeArguments);
+      override.addStatement("return ($T) (Object) $L", method.castType(), invoke.build());
     }
     override
         .nextControlFlow("catch ($T $N)", Throwable.class, method.thrownName())
@@ -281,6 +328,11 @@ final class ProxyWriter {
         .endControlFlow()
         .endControlFlow();
     return override.build();
+  }
+
+  /** Whether an argument of this type needs the cast to Object: a reference, but not Object. */
+  private static boolean isReference(TypeName type) {
+    return !type.isPrimitive() && !type.withoutAnnotations().equals(OBJECT);
   }
 
   private static List<ParameterSpec> parameters(List<ProxyModel.Parameter> parameters) {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * The swappable implementation of one wrapped method. Used by generated code only.
  *
  * <p>A generated proxy holds one slot per overridden method, in a {@code static final} field,
- * and calls the slot's {@link #invoker()} (also {@code static final}) with {@code invokeExact}.
+ * and calls the slot's {@link #erasedInvoker()} (also {@code static final}) with {@code
+ * invokeExact}.
  * The invoker is the dynamic invoker of a {@link MutableCallSite}, so the JIT inlines the
  * current implementation and pays a deoptimisation only when {@link #swap} changes it. The first
  * implementation is {@code super.m(...)} of the annotated class.
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * public int work(int x) {
  *   while (true) {
  *     try {
- *       return (int) HR_CALL_0.invokeExact(this, x);
+ *       return (int) HR_CALL_0.invokeExact((Object) this, x);
  *     } catch (Throwable e) {
  *       HR_SLOT_0.failed(e, this, new Object[] {x});
  *     }
@@ -53,6 +54,7 @@ public final class MethodSlot {
   private final List<Class<? extends Throwable>> propagated;
   private final MutableCallSite site;
   private final MethodHandle invoker;
+  private final MethodHandle erasedInvoker;
   private volatile int version;
 
   private MethodSlot(
@@ -71,6 +73,7 @@ public final class MethodSlot {
     this.propagated = propagated;
     this.site = new MutableCallSite(original);
     this.invoker = site.dynamicInvoker();
+    this.erasedInvoker = invoker.asType(invoker.type().erase());
   }
 
   /**
@@ -126,6 +129,53 @@ public final class MethodSlot {
     return slot;
   }
 
+  /**
+   * Creates the slot of one method of a proxy from constants only, which javac compiles faster
+   * than the {@link MethodType} and array expressions {@link #create} takes: the generated
+   * proxies use this form, and call {@link #erasedInvoker()}.
+   *
+   * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()})
+   * @param declaringClass the annotated class that declares the method
+   * @param methodName the method's name
+   * @param descriptor the method's erased type as a JVM descriptor ({@code "(ILjava/lang/String;)V"})
+   * @param parameterNames the parameters' names in the source, separated by single spaces
+   *     ({@code ""} for none)
+   * @param propagated binary names of the exceptions that pass through without a prompt,
+   *     separated by single spaces ({@code ""} for none)
+   * @return the slot, already registered with the runtime
+   */
+  public static MethodSlot of(
+      MethodHandles.Lookup proxyLookup,
+      Class<?> declaringClass,
+      String methodName,
+      String descriptor,
+      String parameterNames,
+      String propagated) {
+    ClassLoader loader = proxyLookup.lookupClass().getClassLoader();
+    MethodType type;
+    Class<?>[] propagatedTypes;
+    try {
+      type = MethodType.fromMethodDescriptorString(descriptor, loader);
+      String[] names = words(propagated);
+      propagatedTypes = new Class<?>[names.length];
+      for (int i = 0; i < names.length; i++) {
+        propagatedTypes[i] = Class.forName(names[i], false, loader);
+      }
+    } catch (ClassNotFoundException | TypeNotPresentException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "hotrestart: " + proxyLookup.lookupClass().getName() + " names a type that is not on"
+              + " the class path (" + methodName + descriptor + ", " + propagated + "); rebuild"
+              + " the project so the proxy is generated again",
+          e);
+    }
+    return create(
+        proxyLookup, declaringClass, methodName, type, words(parameterNames), propagatedTypes);
+  }
+
+  private static String[] words(String list) {
+    return list.isEmpty() ? new String[0] : list.split(" ");
+  }
+
   private static Class<? extends Throwable> throwableType(Class<?> type) {
     return type.asSubclass(Throwable.class);
   }
@@ -138,6 +188,20 @@ public final class MethodSlot {
    */
   public MethodHandle invoker() {
     return invoker;
+  }
+
+  /**
+   * The same handle as {@link #invoker()} with every reference type erased to {@code Object}
+   * (receiver, parameters and result; primitives stay): {@code (Object, int, Object) -> Object}
+   * for {@code String m(int, List<T>)}. Generated proxies call this one with {@code invokeExact}:
+   * javac then needs one signature per shape for all call sites of a compile instead of one per
+   * proxy class, which it looks up linearly. The casts it adds are on the proxy's own parameters,
+   * whose types the JIT already knows after inlining.
+   *
+   * @return the erased dynamic invoker of this slot's call site
+   */
+  public MethodHandle erasedInvoker() {
+    return erasedInvoker;
   }
 
   /**
