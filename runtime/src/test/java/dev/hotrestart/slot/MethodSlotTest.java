@@ -3,6 +3,7 @@ package dev.hotrestart.slot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
@@ -119,5 +120,60 @@ class MethodSlotTest {
 
   static int addTwice(Counter counter, int x) {
     return x * 2;
+  }
+
+  /** The shape generated code uses: descriptors as strings, and the erased invoker. */
+  static final class HotRestart_Erased extends Counter {
+    static final MethodSlot SLOT =
+        MethodSlot.of(
+            MethodHandles.lookup(),
+            Counter.class,
+            "echo",
+            "(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/CharSequence;",
+            "value more",
+            "java.lang.InterruptedException java.io.IOException");
+    static final MethodHandle CALL = SLOT.erasedInvoker();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <T extends CharSequence> T echo(T value, List<? extends T> more) {
+      while (true) {
+        try {
+          return (T) (Object) CALL.invokeExact((Object) this, (Object) value, (Object) more);
+        } catch (Throwable e) {
+          SLOT.failed(e, this, new Object[] {value, more});
+        }
+      }
+    }
+  }
+
+  @Test
+  void descriptorStringsAndTheErasedInvokerCallTheOriginal() {
+    Counter counter = new HotRestart_Erased();
+    assertEquals("b", counter.echo("a", List.of("b")));
+    MethodSlot slot = HotRestart_Erased.SLOT;
+    assertEquals(List.of("value", "more"), slot.parameterNames());
+    assertEquals(
+        MethodType.methodType(CharSequence.class, CharSequence.class, List.class), slot.methodType());
+    assertEquals(
+        MethodType.methodType(Object.class, Object.class, Object.class, Object.class),
+        slot.erasedInvoker().type());
+  }
+
+  @Test
+  void aTypeMissingFromTheClassPathSaysToRebuild() {
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                MethodSlot.of(
+                    MethodHandles.lookup(),
+                    Counter.class,
+                    "add",
+                    "(I)I",
+                    "x",
+                    "com.example.GoneException"));
+    assertTrue(thrown.getMessage().contains("rebuild the project"), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("com.example.GoneException"), thrown.getMessage());
   }
 }
