@@ -11,12 +11,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
-import com.sun.source.util.Trees;
 import dev.hotrestart.source.SourceTrees;
-import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,11 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
 
 /**
  * Blanks the bodies of methods that a reload cannot use, so javac has less to attribute and
@@ -58,36 +49,21 @@ final class BodyPruner {
    * @param keep the names of its methods being reloaded
    */
   static Optional<String> prune(String source, String fileName, Class<?> target, Set<String> keep) {
-    JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      return Optional.empty();
-    }
-    JavaFileObject unit =
-        new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
-          }
-        };
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    JavacTask task =
-        (JavacTask) javac.getTask(null, null, diagnostics, List.of("-proc:none"), null, List.of(unit));
-    CompilationUnitTree tree;
+    Optional<SourceTrees.Parsed> parsed;
     try {
-      tree = task.parse().iterator().next();
-    } catch (IOException | RuntimeException e) {
+      parsed = SourceTrees.parse(source, fileName);
+    } catch (RuntimeException e) {
       return Optional.empty();
     }
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR) {
-        return Optional.empty();
-      }
+    if (parsed.isEmpty() || parsed.get().syntaxErrors()) {
+      return Optional.empty();
     }
+    CompilationUnitTree tree = parsed.get().unit();
     Optional<ClassTree> targetTree = SourceTrees.findClass(tree, target);
     if (targetTree.isEmpty()) {
       return Optional.empty();
     }
-    SourcePositions positions = Trees.instance(task).getSourcePositions();
+    SourcePositions positions = parsed.get().positions();
     Set<MethodTree> kept = reached(targetTree.get(), keep);
     List<long[]> blanks = new ArrayList<>();
     for (Tree type : tree.getTypeDecls()) {

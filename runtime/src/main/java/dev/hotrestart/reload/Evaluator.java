@@ -3,16 +3,12 @@ package dev.hotrestart.reload;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
-import com.sun.source.util.Trees;
 import dev.hotrestart.debug.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -127,26 +119,12 @@ public final class Evaluator {
   static String insertMethod(
       String source, Path file, MethodSlot slot, String name, String expression)
       throws ReloadRefusal {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new ReloadRefusal("hotrestart: this JVM has no Java compiler; run it on a JDK");
-    }
-    JavaFileObject unit =
-        new SimpleJavaFileObject(URI.create("string:///" + file.getFileName()), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
-          }
-        };
-    JavacTask task =
-        (JavacTask) javac.getTask(null, null, diagnostic -> {}, List.of("-proc:none"), null, List.of(unit));
-    CompilationUnitTree tree;
-    try {
-      tree = task.parse().iterator().next();
-    } catch (IOException e) {
-      throw new ReloadRefusal("hotrestart: cannot parse " + file + ": " + e.getMessage());
-    }
-    SourcePositions positions = Trees.instance(task).getSourcePositions();
+    SourceTrees.Parsed parsed =
+        SourceTrees.parse(source, file.getFileName().toString())
+            .orElseThrow(
+                () -> new ReloadRefusal("hotrestart: this JVM has no Java compiler; run it on a JDK"));
+    CompilationUnitTree tree = parsed.unit();
+    SourcePositions positions = parsed.positions();
     ClassTree type = SourceTrees.findClass(tree, slot.declaringClass())
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.declaringClass().getName()));
@@ -157,11 +135,11 @@ public final class Evaluator {
         method.getTypeParameters().isEmpty()
             ? ""
             : method.getTypeParameters().stream()
-                .map(p -> text(source, positions, tree, p))
+                .map(p -> parsed.text(source, p))
                 .collect(Collectors.joining(", ", "<", "> "));
     String parameters =
         method.getParameters().stream()
-            .map(p -> text(source, positions, tree, p))
+            .map(p -> parsed.text(source, p))
             .collect(Collectors.joining(", "));
     String added =
         " private "
@@ -175,12 +153,6 @@ public final class Evaluator {
             + "\n); }";
     int closing = (int) positions.getEndPosition(tree, type) - 1;
     return source.substring(0, closing) + added + source.substring(closing);
-  }
-
-  private static String text(
-      String source, SourcePositions positions, CompilationUnitTree unit, Tree tree) {
-    return source.substring(
-        (int) positions.getStartPosition(unit, tree), (int) positions.getEndPosition(unit, tree));
   }
 
   /** javac's errors for the expression, without the file and line of the hidden method. */

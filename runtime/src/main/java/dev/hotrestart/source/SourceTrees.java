@@ -16,6 +16,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
@@ -47,6 +49,52 @@ public final class SourceTrees {
    * @return its lines, if the text declares it and a compiler is present
    */
   public static Optional<Lines> methodLines(String source, String fileName, MethodSlot slot) {
+    Optional<Parsed> parsed = parse(source, fileName);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    CompilationUnitTree tree = parsed.get().unit();
+    SourcePositions positions = parsed.get().positions();
+    LineMap lines = tree.getLineMap();
+    return findClass(tree, slot.declaringClass())
+        .flatMap(type -> findMethod(type, slot))
+        .map(
+            method ->
+                new Lines(
+                    (int) lines.getLineNumber(positions.getStartPosition(tree, method)),
+                    (int) lines.getLineNumber(positions.getEndPosition(tree, method))));
+  }
+
+  /**
+   * A source text parsed by javac, without attribution.
+   *
+   * @param unit the tree of the file
+   * @param positions where each tree starts and ends in the text
+   * @param syntaxErrors whether the parser reported errors (the tree may then be partial)
+   */
+  public record Parsed(CompilationUnitTree unit, SourcePositions positions, boolean syntaxErrors) {
+
+    /**
+     * The text of a tree.
+     *
+     * @param source the text that was parsed
+     * @param tree a tree of it
+     * @return the characters the tree spans
+     */
+    public String text(String source, Tree tree) {
+      return source.substring(
+          (int) positions.getStartPosition(unit, tree), (int) positions.getEndPosition(unit, tree));
+    }
+  }
+
+  /**
+   * Parses a source text held in memory.
+   *
+   * @param source the text of the file
+   * @param fileName the file's name, for javac
+   * @return the parse, or empty when this JVM has no Java compiler
+   */
+  public static Optional<Parsed> parse(String source, String fileName) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       return Optional.empty();
@@ -58,25 +106,19 @@ public final class SourceTrees {
             return source;
           }
         };
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     JavacTask task =
         (JavacTask)
-            javac.getTask(
-                null, null, diagnostic -> {}, List.of("-proc:none"), null, List.of(unit));
+            javac.getTask(null, null, diagnostics, List.of("-proc:none"), null, List.of(unit));
     CompilationUnitTree tree;
     try {
       tree = task.parse().iterator().next();
     } catch (IOException e) {
       throw new IllegalStateException("cannot parse text held in memory", e);
     }
-    SourcePositions positions = Trees.instance(task).getSourcePositions();
-    LineMap lines = tree.getLineMap();
-    return findClass(tree, slot.declaringClass())
-        .flatMap(type -> findMethod(type, slot))
-        .map(
-            method ->
-                new Lines(
-                    (int) lines.getLineNumber(positions.getStartPosition(tree, method)),
-                    (int) lines.getLineNumber(positions.getEndPosition(tree, method))));
+    boolean errors =
+        diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    return Optional.of(new Parsed(tree, Trees.instance(task).getSourcePositions(), errors));
   }
 
   /**
