@@ -245,10 +245,7 @@ final class SourceView {
     }
     String relative =
         packageName.isEmpty() ? fileName : packageName.replace('.', '/') + "/" + fileName;
-    List<Path> searched = new ArrayList<>();
-    for (Path root : locator.roots()) {
-      searched.add(root.resolve(relative));
-    }
+    List<Path> searched = locator.candidates(packageName, fileName);
     Optional<Path> found = locator.find(packageName, fileName);
     Optional<SourceView> view = Optional.empty();
     if (found.isPresent()) {
@@ -261,6 +258,6 @@ final class SourceView {
         view = Optional.empty();
       }
     }
-    return new Located(view, searched, packageName.isEmpty() ? fileName : relative);
+    return new Located(view, searched, relative);
   }
 }

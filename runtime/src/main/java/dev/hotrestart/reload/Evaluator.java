@@ -94,7 +94,7 @@ public final class Evaluator {
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
     String withExpression = insertMethod(source, file, slot, name, expression);
     InMemoryCompiler.Output output =
-        reloader.compiler(running).compile(file, withExpression, Reloader.release(running));
+        reloader.compiler(running).compile(file, withExpression, reloader.release(running));
     if (!output.succeeded()) {
       throw new ReloadRefusal(withoutLocations(output.errors(), file));
     }

@@ -495,11 +495,12 @@ public final class Reloader {
 
   /**
    * The release to compile for: that of the running class file, so that the new code may use
-   * what the old code could, and no more than this JVM runs.
+   * what the old code could, and no more than this JVM runs. Read from the class file kept for
+   * {@link #reloadChanged}, so a reload reads no class file from disk.
    */
-  static int release(Class<?> running) {
+  int release(Class<?> running) {
     int runtime = Runtime.version().feature();
-    byte[] header = classFile(running);
+    byte[] header = originals.computeIfAbsent(running, Reloader::classFile);
     if (header.length >= 8) {
       int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
       int release = major - 44;

@@ -67,7 +67,14 @@ public final class SourceLocator {
     return candidates(packageName(type), topLevel(type).getSimpleName() + ".java");
   }
 
-  private List<Path> candidates(String packageName, String fileName) {
+  /**
+   * Every path {@link #find(String, String)} looks at, for error messages.
+   *
+   * @param packageName the package, dotted; empty for the default package
+   * @param fileName the file's name
+   * @return the paths, in search order
+   */
+  public List<Path> candidates(String packageName, String fileName) {
     List<Path> candidates = new ArrayList<>();
     String relative =
         packageName.isEmpty() ? fileName : packageName.replace('.', '/') + "/" + fileName;
