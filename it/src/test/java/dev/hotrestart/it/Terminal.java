@@ -86,8 +86,12 @@ final class Terminal implements AutoCloseable {
   private static Terminal start(
       Path directory, String command, String term, boolean noColor, Map<String, String> environment)
       throws IOException {
+    // Ctrl-C goes to the whole foreground group, this shell included. A person's interactive
+    // shell survives it; a plain sh -c (dash, when SHELL is unset, as on CI) would die before
+    // the lines after the command run, so the shell traps it and carries on.
     ProcessBuilder builder =
-        new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; " + command, "/dev/null")
+        new ProcessBuilder(
+                "script", "-qfec", "trap : INT; stty cols 120 rows 40; " + command, "/dev/null")
             .directory(directory.toFile())
             .redirectErrorStream(true);
     builder.environment().put("TERM", term);
