@@ -30,6 +30,16 @@ final class Javac {
    * @return the wall time, in nanoseconds
    */
   static long compile(Path sources, Path classes, boolean withProcessor) {
+    return compile(sources, classes, withProcessor ? PROCESSOR : null);
+  }
+
+  /**
+   * Like {@link #compile(Path, Path, boolean)}, with the processor of class {@code processor} (on
+   * this JVM's class path), or with {@code -proc:none} when it is {@code null}.
+   *
+   * @return the wall time, in nanoseconds
+   */
+  static long compile(Path sources, Path classes, String processor) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
@@ -43,9 +53,9 @@ final class Javac {
                   "--release", "17",
                   "-d", classes.toString(),
                   "-classpath", System.getProperty("java.class.path")));
-      if (withProcessor) {
+      if (processor != null) {
         Path generated = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-generated"));
-        options.addAll(List.of("-processor", PROCESSOR, "-s", generated.toString()));
+        options.addAll(List.of("-processor", processor, "-s", generated.toString()));
       } else {
         options.add("-proc:none");
       }

@@ -4,80 +4,135 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the processor adds to a build: javac on 1,000 generated {@code @HotRestartable} classes,
- * with the processor (which also writes and compiles 1,000 proxies) and with {@code -proc:none}.
- * Warm: alternating runs in one JVM after warm-up runs, as in a long-lived build daemon or the
- * second module of a reactor. Cold: the first compile of a fresh JVM (run with {@code --cold}
- * once per JVM), as in a one-module Maven build. The warm runs also compile the sources together
- * with the proxies the processor wrote, without the processor: the difference from the plain
- * compile is what compiling the proxies costs, the rest is the processing itself.
+ * with the processor (which also writes and compiles 1,000 proxies) and with {@code -proc:none},
+ * on two sample sets: {@code small} classes (57 lines, five wrapped methods: the worst case, as
+ * the cost grows with wrapped methods and not with lines) and {@code large} ones (about 210
+ * lines, the same five wrapped methods with bodies of the size real code has, and private
+ * helpers). Warm: alternating runs in one JVM after warm-up runs, as in a long-lived build
+ * daemon or a later module of a reactor. Cold: the first compile of a fresh JVM (run with {@code
+ * --cold} once per JVM), as in a one-module Maven build.
+ *
+ * <p>The warm runs also split the added time. Two processors that do next to nothing ({@link
+ * FloorProcessors}) give the floor that javac charges any processor of the annotation, and any
+ * processor that writes a file; the sources compiled together with the proxies the processor
+ * wrote, without the processor, give what compiling the proxies costs.
  */
 public final class ProcessorOverhead {
 
   static final int CLASSES = 1_000;
 
+  /** The compiles of a warm run, in the order of the table's rows. */
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant("`-proc:none` (the baseline)", null, false),
+          new Variant("floor: a processor of the annotation that writes nothing",
+              FloorProcessors.Silent.class.getName(), false),
+          new Variant("floor: a processor that writes one empty class (a second round)",
+              FloorProcessors.OneFile.class.getName(), false),
+          new Variant("**the hotrestart processor**", Javac.PROCESSOR, false),
+          new Variant("sources and the proxies it wrote, `-proc:none`", null, true));
+
+  private record Variant(String label, String processor, boolean withProxies) {}
+
   private ProcessorOverhead() {}
 
+  /**
+   * {@code RUNS}: the warm table, {@code RUNS} measured rounds; {@code --cold with|without
+   * small|large}: one cold compile, its time in milliseconds.
+   */
   public static void main(String[] args) throws IOException {
     Path work = Files.createTempDirectory("hotrestart-bench-processor");
     try {
-      Path sources = work.resolve("src");
-      generate(sources);
       if (args.length > 0 && args[0].equals("--cold")) {
-        boolean with = args[1].equals("with");
-        System.out.println((Javac.compile(sources, work.resolve("classes"), with) / 1_000_000) + "");
+        Path sources = work.resolve("src");
+        generate(args[2], sources);
+        String processor = args[1].equals("with") ? Javac.PROCESSOR : null;
+        System.out.println((Javac.compile(sources, work.resolve("classes"), processor) / 1_000_000) + "");
         return;
       }
-      int warmups = 3;
       int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-      // The same sources beside the proxies the processor writes, for a third compile that
-      // splits the added time: compiling the proxies, and the processing itself.
-      Path both = work.resolve("both");
-      compileFresh(work, sources, true);
-      Trees.copy(sources, both);
-      Trees.copy(work.resolve("with-generated"), both);
-      List<Double> with = new ArrayList<>();
-      List<Double> without = new ArrayList<>();
-      List<Double> proxiesOnly = new ArrayList<>();
-      for (int i = 0; i < warmups + runs; i++) {
-        // Alternate, so that drift (JIT, GC, the other core) hits every variant alike.
-        double w = compileFresh(work, sources, true);
-        double wo = compileFresh(work, sources, false);
-        double p = compileFresh(work, both, false);
-        if (i >= warmups) {
-          with.add(w);
-          without.add(wo);
-          proxiesOnly.add(p);
+      List<String> sets = List.of("small", "large");
+      Map<String, Path> sources = new LinkedHashMap<>();
+      Map<String, Path> withProxies = new LinkedHashMap<>();
+      for (String set : sets) {
+        Path src = work.resolve(set);
+        generate(set, src);
+        sources.put(set, src);
+        // The same sources beside the proxies the processor writes.
+        Path both = work.resolve(set + "-both");
+        Path generated = compileFresh(work, src, Javac.PROCESSOR).generated;
+        Trees.copy(src, both);
+        Trees.copy(generated, both);
+        withProxies.put(set, both);
+      }
+      // Warm-up on the small set: JIT-compiling javac is shared by both sets.
+      for (int i = 0; i < 3; i++) {
+        for (Variant variant : VARIANTS) {
+          compileFresh(work, variant.withProxies ? withProxies.get("small") : sources.get("small"), variant.processor);
         }
       }
-      double m = ReloadLatency.median(with);
-      double mo = ReloadLatency.median(without);
-      double mp = ReloadLatency.median(proxiesOnly);
+      Map<String, Map<Variant, List<Double>>> times = new LinkedHashMap<>();
+      for (int i = 0; i < runs; i++) {
+        for (String set : sets) {
+          // Alternate, so that drift (JIT, GC, the other core) hits every variant alike.
+          for (Variant variant : VARIANTS) {
+            Path src = variant.withProxies ? withProxies.get(set) : sources.get(set);
+            times.computeIfAbsent(set, s -> new LinkedHashMap<>())
+                .computeIfAbsent(variant, v -> new ArrayList<>())
+                .add(compileFresh(work, src, variant.processor).millis);
+          }
+        }
+      }
       System.out.println(
-          String.format(
-              Locale.ROOT,
-              "| warm (median of %d, same JVM) | %.0f ms | %.0f ms | %+.1f%% | %.0f ms (%+.1f%%) |",
-              runs, mo, m, (m / mo - 1) * 100, mp, (mp / mo - 1) * 100));
+          "| 1,000 classes, warm (median of " + runs + ", same JVM) | small: 57 lines | large: about 210 lines |");
+      System.out.println("| --- | --- | --- |");
+      for (Variant variant : VARIANTS) {
+        StringBuilder row = new StringBuilder("| " + variant.label + " |");
+        for (String set : sets) {
+          double baseline = ReloadLatency.median(times.get(set).get(VARIANTS.get(0)));
+          double median = ReloadLatency.median(times.get(set).get(variant));
+          row.append(
+              variant == VARIANTS.get(0)
+                  ? String.format(Locale.ROOT, " %.0f ms |", median)
+                  : String.format(Locale.ROOT, " %.0f ms (%+.1f%%) |", median, (median / baseline - 1) * 100));
+        }
+        System.out.println(row);
+      }
     } finally {
       Trees.delete(work);
     }
   }
 
-  private static double compileFresh(Path work, Path sources, boolean withProcessor) {
-    Path classes = work.resolve(withProcessor ? "with" : "without-" + sources.getFileName());
+  private record Compile(double millis, Path generated) {}
+
+  private static Compile compileFresh(Path work, Path sources, String processor) {
+    Path classes = work.resolve("out-" + sources.getFileName());
+    Path generated = classes.resolveSibling(classes.getFileName() + "-generated");
     Trees.delete(classes);
-    Trees.delete(classes.resolveSibling(classes.getFileName() + "-generated"));
-    return Javac.compile(sources, classes, withProcessor) / 1e6;
+    Trees.delete(generated);
+    return new Compile(Javac.compile(sources, classes, processor) / 1e6, generated);
+  }
+
+  /** Writes the sample set {@code set} ({@code small} or {@code large}) under {@code root}. */
+  static void generate(String set, Path root) throws IOException {
+    switch (set) {
+      case "small" -> generate(root);
+      case "large" -> generateLarge(root);
+      default -> throw new IllegalArgumentException("no sample set " + set);
+    }
   }
 
   /**
    * 1,000 classes of the shapes the processor meets in real code: constructors with and without
    * parameters, primitives, generics, varargs, checked exceptions, void, a static and a private
-   * method (not wrapped), each about 40 lines, in 10 packages.
+   * method (not wrapped), 57 lines each, in 10 packages.
    */
   static void generate(Path root) throws IOException {
     for (int i = 0; i < CLASSES; i++) {
@@ -136,6 +191,91 @@ public final class ProcessorOverhead {
       Path file = root.resolve(pkg.replace('.', '/')).resolve(name + ".java");
       Files.createDirectories(file.getParent());
       Files.writeString(file, text);
+    }
+  }
+
+  /**
+   * 1,000 classes of about 210 lines: the five wrapped methods of {@link #generate(Path)}, each
+   * with a body of loops, a stream with a lambda, string building and a call to a private helper
+   * with a {@code switch}; the helpers are private, so not wrapped.
+   */
+  static void generateLarge(Path root) throws IOException {
+    String[] signatures = {
+      "public int add(int x)",
+      "public void push(T item)",
+      "public T max()",
+      "public <K> Map<K, Integer> index(Map<K, Integer> into, K... keys)",
+      "protected String load(String path) throws IOException"
+    };
+    String[] returns = {
+      "return count + x;", "items.add(item);", "return items.isEmpty() ? null : items.get(0);",
+      "return into;", "return path + count;"
+    };
+    for (int i = 0; i < CLASSES; i++) {
+      String pkg = "gen.p" + (i % 10);
+      String name = "Sample" + i;
+      StringBuilder text = new StringBuilder();
+      text.append("package ").append(pkg).append(";\n\n")
+          .append("import dev.hotrestart.HotRestartable;\n")
+          .append("import java.io.IOException;\n")
+          .append("import java.util.ArrayList;\n")
+          .append("import java.util.HashMap;\n")
+          .append("import java.util.List;\n")
+          .append("import java.util.Map;\n")
+          .append("import java.util.stream.Collectors;\n\n")
+          .append("@HotRestartable\n")
+          .append("public class ").append(name).append("<T extends Comparable<T>> {\n")
+          .append("  private final List<T> items = new ArrayList<>();\n")
+          .append("  private final Map<String, Integer> counts = new HashMap<>();\n")
+          .append("  private int count;\n\n")
+          .append("  public ").append(name).append("() {}\n\n")
+          .append("  public ").append(name).append("(List<T> initial) {\n")
+          .append("    items.addAll(initial);\n")
+          .append("  }\n\n");
+      for (int m = 0; m < signatures.length; m++) {
+        text.append("  ").append(signatures[m]).append(" {\n")
+            .append("    int total = 0;\n")
+            .append("    for (int j = 0; j < items.size(); j++) {\n")
+            .append("      String key = String.valueOf(items.get(j)) + \"#").append(i).append("\";\n")
+            .append("      counts.merge(key, j, Integer::sum);\n")
+            .append("      if (key.length() > ").append(m).append(") {\n")
+            .append("        total += helper").append(m).append("(key, j);\n")
+            .append("      } else {\n")
+            .append("        total -= key.hashCode() % 7;\n")
+            .append("      }\n")
+            .append("    }\n")
+            .append("    List<String> names =\n")
+            .append("        counts.keySet().stream().filter(k -> k.startsWith(\"a\")).sorted()\n")
+            .append("            .collect(Collectors.toList());\n")
+            .append("    StringBuilder text = new StringBuilder();\n")
+            .append("    for (String n : names) {\n")
+            .append("      text.append(n).append(',');\n")
+            .append("    }\n")
+            .append("    count += total + text.length();\n")
+            .append("    ").append(returns[m]).append("\n")
+            .append("  }\n\n")
+            .append("  private int helper").append(m).append("(String key, int j) {\n")
+            .append("    int h = 17;\n")
+            .append("    for (char c : key.toCharArray()) {\n")
+            .append("      h = 31 * h + c;\n")
+            .append("      if (h < 0) {\n")
+            .append("        h = -h;\n")
+            .append("      }\n")
+            .append("    }\n")
+            .append("    switch (j % 3) {\n")
+            .append("      case 0:\n")
+            .append("        return h % 11;\n")
+            .append("      case 1:\n")
+            .append("        return h % 13 + counts.getOrDefault(key, 0);\n")
+            .append("      default:\n")
+            .append("        return Math.max(h % 17, key.length());\n")
+            .append("    }\n")
+            .append("  }\n\n");
+      }
+      text.append("}\n");
+      Path file = root.resolve(pkg.replace('.', '/')).resolve(name + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text.toString());
     }
   }
 }
