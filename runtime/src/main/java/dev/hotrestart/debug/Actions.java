@@ -56,7 +56,8 @@ interface Actions {
   final class JvmActions implements Actions {
     static final JvmActions INSTANCE = new JvmActions();
 
-    private final SourceSnapshots snapshots = new SourceSnapshots();
+    private final SourceSnapshots snapshots =
+        new SourceSnapshots(StartupSnapshots.shared()::get);
 
     private JvmActions() {}
 

@@ -312,9 +312,11 @@ final class Commands {
             "",
             "show how the method's source changed since the running version",
             "Compares the crashed method in its source file now with the running version: the"
-                + " file as it was when this class first crashed, or at its last reload. Unified"
-                + " format, with the old and the new line numbers. An edit made before the first"
-                + " crash is part of the running version's text, so it does not show.",
+                + " file as it was when the program started using this class, or at its last"
+                + " reload; what c would change. Unified format, with the old and the new line"
+                + " numbers. Without a start-up copy of the file (not found then, or saved after"
+                + " the program started) the running version is the file at the first crash,"
+                + " and the header says so.",
             Repeat.SAME,
             (session, argument) -> {
               session.printDiff();

@@ -197,8 +197,9 @@ final class Debugger {
     Interrupts.Armed armed = options.interrupts().arm(this::ctrlC);
     try {
       try {
-        readSource(crash.slot().declaringClass()).ifPresent(
-            text -> actions.snapshots().recordFirst(crash.slot().declaringClass(), text));
+        actions
+            .snapshots()
+            .recordFirstCrash(crash.slot(), () -> readSource(crash.slot().declaringClass()));
         printReport();
       } catch (RuntimeException | LinkageError | StackOverflowError e) {
         internalError(e);
@@ -710,8 +711,8 @@ final class Debugger {
     List<String> before = lines(snapshot.get().text(), running.get());
     List<String> after = lines(now, edited.get());
     String header =
-        "running version of " + slot.describe() + " (" + name + " at the "
-            + snapshot.get().why() + ", " + snapshot.get().taken() + ")";
+        "running version of " + slot.describe() + " (" + name + " "
+            + snapshot.get().describe() + ")";
     if (before.equals(after)) {
       out.println("no change since the " + header);
       return;

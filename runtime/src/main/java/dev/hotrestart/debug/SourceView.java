@@ -10,7 +10,9 @@ import com.sun.source.util.Trees;
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +52,39 @@ final class SourceView {
    * @throws IOException if it cannot be read
    */
   static SourceView read(Path file) throws IOException {
-    List<String> lines;
+    return new SourceView(file, lines(Files.readAllBytes(file)));
+  }
+
+  /**
+   * A file's bytes as {@link #read} decodes them, in the form of {@link #text()}: for the
+   * snapshots of {@code diff}, which must match a file now read with {@link #read} unless the
+   * file changed.
+   *
+   * @param bytes the file's contents
+   * @return the text, lines ended by newlines
+   */
+  static String decode(byte[] bytes) {
+    return joined(lines(bytes));
+  }
+
+  private static List<String> lines(byte[] bytes) {
+    String text;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
-    return new SourceView(file, lines);
+    return text.lines().toList(); // the line ends of BufferedReader: \n, \r and \r\n
+  }
+
+  private static String joined(List<String> lines) {
+    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
   }
 
   /** The file. */
@@ -66,7 +94,7 @@ final class SourceView {
 
   /** The whole text, lines ended by newlines. */
   String text() {
-    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    return joined(lines);
   }
 
   /** How many lines it has. */

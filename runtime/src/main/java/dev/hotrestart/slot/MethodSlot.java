@@ -5,6 +5,7 @@ import dev.hotrestart.config.Settings;
 import dev.hotrestart.debug.Crash;
 import dev.hotrestart.debug.Outcome;
 import dev.hotrestart.debug.PostMortem;
+import dev.hotrestart.debug.StartupSnapshots;
 import dev.hotrestart.reload.Reloader;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -118,6 +119,11 @@ public final class MethodSlot {
             propagatedTypes,
             original);
     SlotRegistry.register(slot);
+    if (HotRestart.isEnabled()) {
+      // The baseline of the debugger's diff, with or without reloading: the source as the
+      // program starts using the class, read in the background.
+      StartupSnapshots.classStarted(declaringClass);
+    }
     if (HotRestart.isEnabled() && Settings.reloadOnContinue()) {
       Reloader.shared().remember(slot);
       if (WARMED_UP.compareAndSet(false, true)) {

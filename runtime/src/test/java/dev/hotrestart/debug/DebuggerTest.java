@@ -45,7 +45,8 @@ class DebuggerTest {
     final List<MethodSlot> reloadedChanged = new ArrayList<>();
     final List<MethodSlot> reloaded = new ArrayList<>();
     final List<String> evaluated = new ArrayList<>();
-    final SourceSnapshots snapshots = new SourceSnapshots();
+    /** Without start-up snapshots unless a test sets a store that has them. */
+    SourceSnapshots snapshots = new SourceSnapshots();
 
     @Override
     public SourceSnapshots snapshots() {

@@ -11,9 +11,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +124,113 @@ class DiffTest {
             "no change since the running version of demo.Report.parse(String, int[])"
                 + " (Report.java at the reload, "),
         answers[answers.length - 2]);
+  }
+
+  /**
+   * The bug this store fixes: an edit saved while the program ran, before the crash, is what
+   * {@code c} applies, so {@code diff} must show it; after {@code c}, nothing is left to show.
+   */
+  @Test
+  void diffShowsAnEditSavedBeforeTheFirstCrashAgainstTheStartUpText(@TempDir Path dir)
+      throws Exception {
+    copy(Fixture.root(), dir);
+    Path report = dir.resolve("demo/Report.java");
+    Instant started = Instant.now().minus(Duration.ofMinutes(1));
+    Files.setLastModifiedTime(report, FileTime.from(started.minus(Duration.ofHours(1))));
+    Fixture fixture = new Fixture();
+    Class<?> type = fixture.slot().declaringClass();
+    StartupSnapshots atStart = new StartupSnapshots(() -> new SourceLocator(List.of(dir)), started);
+    atStart.take(type);
+    assertTrue(atStart.awaitDone(type, 20_000), "the snapshot was not taken");
+    // Saved while the program runs, before its first crash.
+    Files.writeString(
+        report,
+        Files.readString(report).replace(CALL, "    if (cells.length < 2) return 0;\n" + CALL));
+    DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
+    actions.snapshots = new SourceSnapshots(atStart::get);
+    actions.reload = slot -> new ReloadResult(true, "reloaded (pretend)");
+
+    String[] answers = session(dir, fixture, actions, "diff", "c", "diff", "r");
+
+    String diff = answers[1];
+    assertTrue(
+        Pattern.compile(
+                "--- running version of demo\\.Report\\.parse\\(String, int\\[\\]\\)"
+                    + " \\(Report\\.java at start-up, \\d\\d:\\d\\d:\\d\\d\\)\n")
+            .matcher(diff)
+            .lookingAt(),
+        diff);
+    assertTrue(diff.contains("+++ " + report + " now\n"), diff);
+    int call = Fixture.line("demo/Report.java", "PARSE_CALL");
+    assertTrue(
+        diff.contains(String.format("    %3d +     if (cells.length < 2) return 0;%n", call)),
+        diff);
+    // c reloaded (pretend) and ran the old code, which crashed again: the baseline is now the
+    // text c compiled, the edited file.
+    assertTrue(
+        answers[answers.length - 2].startsWith(
+            "no change since the running version of demo.Report.parse(String, int[])"
+                + " (Report.java at the reload, "),
+        answers[answers.length - 2]);
+  }
+
+  /**
+   * A file saved after the JVM started may hold edits the JVM does not run, or not: the start-up
+   * text is unknown, so the baseline is the text at the first crash, and the header says so.
+   */
+  @Test
+  void aFileSavedAfterTheJvmStartedFallsBackToTheFirstCrash(@TempDir Path dir) throws Exception {
+    copy(Fixture.root(), dir);
+    Path report = dir.resolve("demo/Report.java");
+    Instant started = Instant.now().minus(Duration.ofHours(1));
+    Files.setLastModifiedTime(report, FileTime.from(started.plus(Duration.ofMinutes(1))));
+    Fixture fixture = new Fixture();
+    Class<?> type = fixture.slot().declaringClass();
+    StartupSnapshots atStart = new StartupSnapshots(() -> new SourceLocator(List.of(dir)), started);
+    atStart.take(type);
+    assertTrue(atStart.awaitDone(type, 20_000), "the snapshot was not taken");
+    DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
+    actions.snapshots = new SourceSnapshots(atStart::get);
+
+    String[] answers = session(dir, fixture, actions, "diff", "r");
+
+    assertTrue(
+        answers[1].startsWith(
+            "no change since the running version of demo.Report.parse(String, int[])"
+                + " (Report.java at the first crash, "),
+        answers[1]);
+  }
+
+  /** Runs the fixture under a session that reads {@code typed}; returns the text per prompt. */
+  private static String[] session(
+      Path root, Fixture fixture, DebuggerTest.FakeActions actions, String... typed)
+      throws ReflectiveOperationException {
+    Deque<String> lines = new ArrayDeque<>(List.of(typed));
+    Input input =
+        prompt -> {
+          String next = lines.poll();
+          return next == null ? null : new Input.Line(next, false);
+        };
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text, true);
+    Harness.SESSION.set(
+        crash ->
+            new Debugger(
+                    crash,
+                    input,
+                    out,
+                    actions,
+                    new SourceLocator(List.of(root)),
+                    Debugger.Options.defaults())
+                .run());
+    try {
+      fixture.run(fixture.newReport(), "a,b");
+    } catch (Throwable expected) {
+      // r at the end raises it
+    } finally {
+      Harness.SESSION.remove();
+    }
+    return text.toString().split(Pattern.quote(Debugger.PROMPT), -1);
   }
 
   private static void copy(Path from, Path to) throws IOException {

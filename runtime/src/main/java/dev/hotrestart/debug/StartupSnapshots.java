@@ -1,0 +1,262 @@
+package dev.hotrestart.debug;
+
+import dev.hotrestart.source.SourceLocator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The source file of each proxied class as it was when the program started using the class, the
+ * baseline of {@code diff} at the class's first crash. Without it, an edit saved while the program
+ * ran, before the crash, would be part of the baseline and invisible to {@code diff}, although
+ * {@code c} compiles and applies it.
+ *
+ * <p>The first proxy of a class asks for its snapshot while the class is being initialised, on
+ * the program's thread; finding and reading the file happens later on one background thread, so
+ * the program does not wait for the disk. A snapshot is taken once per class and is never an
+ * error: when the file is not found, cannot be read, or was already saved after the JVM started
+ * (its text then is not what the JVM runs), the class has no snapshot and {@code diff} falls back
+ * to the text at the first crash.
+ */
+public final class StartupSnapshots {
+
+  private static final System.Logger LOG = System.getLogger(StartupSnapshots.class.getName());
+
+  /**
+   * When this JVM started: a file saved after it may not be what runs. The reloader's rule for
+   * "changed since the program started", so that the baseline agrees with what {@code c} reloads.
+   */
+  private static final Instant JVM_STARTED =
+      ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+
+  /** How long the idle background thread stays, so that a quiet program holds no thread. */
+  private static final long IDLE_SECONDS = 5;
+
+  private static final class Shared {
+    static final StartupSnapshots INSTANCE =
+        new StartupSnapshots(SourceLocator::fromSettings, JVM_STARTED);
+  }
+
+  /**
+   * A file's bytes, deflated. A program may proxy hundreds of classes whose snapshots are kept
+   * for the life of the JVM and mostly never read: source text deflates to a fifth or less. Bytes
+   * rather than text, so that they are decoded at the crash exactly as {@code diff} decodes the
+   * file then, and a decoding difference cannot show as an edit.
+   */
+  private record Deflated(byte[] data, int length, LocalTime taken) {}
+
+  private final Supplier<SourceLocator> locator;
+  private final Instant started;
+  private final Map<Class<?>, CompletableFuture<Optional<Deflated>>> byClass =
+      new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor worker;
+  private final AtomicInteger reads = new AtomicInteger();
+
+  /**
+   * A store reading files found by {@code locator}, as the debugger finds them.
+   *
+   * @param locator the source roots, asked for when a file is looked for (the debugger also asks
+   *     at each crash, so both see the same roots)
+   * @param started files saved after this instant are not snapshotted
+   */
+  StartupSnapshots(Supplier<SourceLocator> locator, Instant started) {
+    this.locator = locator;
+    this.started = started;
+    this.worker =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "hotrestart-source-snapshots");
+              thread.setDaemon(true);
+              // Reading sources must not compete with the program it serves.
+              thread.setPriority(Thread.MIN_PRIORITY);
+              return thread;
+            });
+    worker.allowCoreThreadTimeOut(true);
+  }
+
+  /** The store of this JVM, over {@code -Dhotrestart.sourceRoots}. */
+  static StartupSnapshots shared() {
+    return Shared.INSTANCE;
+  }
+
+  /**
+   * Snapshots the source file of {@code type} in the background, unless that was done already.
+   * Called when a proxy of the class is created with restarting enabled. Never throws.
+   *
+   * @param type the annotated class of the proxy
+   */
+  public static void classStarted(Class<?> type) {
+    try {
+      shared().take(type);
+    } catch (Throwable e) { // the snapshot is a convenience: the program must not notice it
+      LOG.log(System.Logger.Level.DEBUG, "cannot snapshot the source of " + type.getName(), e);
+    }
+  }
+
+  /**
+   * Schedules the snapshot of {@code type}'s file, once.
+   *
+   * @param type the class
+   */
+  void take(Class<?> type) {
+    byClass.computeIfAbsent(type, t -> CompletableFuture.supplyAsync(() -> read(t), worker));
+  }
+
+  /**
+   * The snapshot of a class, if it was taken and is done.
+   *
+   * @param type the class
+   * @return the file's text when the program started using the class, timed when it was read;
+   *     empty if not asked for, not done yet, or refused
+   */
+  Optional<SourceSnapshots.Snapshot> get(Class<?> type) {
+    CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
+    if (pending == null || !pending.isDone() || pending.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    Optional<Deflated> deflated = pending.join();
+    if (deflated.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new SourceSnapshots.Snapshot(
+              SourceView.decode(inflate(deflated.get())),
+              deflated.get().taken(),
+              SourceSnapshots.AT_START_UP));
+    } catch (DataFormatException e) {
+      LOG.log(System.Logger.Level.DEBUG, "the snapshot of " + type.getName() + " is corrupt", e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * For tests: waits until the snapshot of {@code type} is done or refused.
+   *
+   * @param type a class {@link #take} was called for
+   * @param timeout how long to wait, in milliseconds
+   * @return whether it is done
+   * @throws InterruptedException if interrupted while waiting
+   */
+  boolean awaitDone(Class<?> type, long timeout) throws InterruptedException {
+    CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
+    if (pending == null) {
+      return false;
+    }
+    try {
+      pending.get(timeout, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * For tests: how many bytes the snapshot of {@code type} keeps.
+   *
+   * @param type the class
+   * @return the deflated size, or -1 without a snapshot
+   */
+  int deflatedSize(Class<?> type) {
+    CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
+    if (pending == null || !pending.isDone() || pending.isCompletedExceptionally()) {
+      return -1;
+    }
+    return pending.join().map(deflated -> deflated.data().length).orElse(-1);
+  }
+
+  /** For tests: how many times a file was looked for, to tell that a class is read once. */
+  int reads() {
+    return reads.get();
+  }
+
+  private Optional<Deflated> read(Class<?> type) {
+    reads.incrementAndGet();
+    try {
+      Optional<Path> file = locator.get().find(type);
+      if (file.isEmpty()) {
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            () -> "no source file of " + type.getName() + " at start-up; diff starts at its first"
+                + " crash");
+        return Optional.empty();
+      }
+      LocalTime taken = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+      byte[] bytes = Files.readAllBytes(file.get());
+      // Asked after reading: if nothing saved the file from the JVM's start until now, the bytes
+      // read are those it had at the start, even if a save raced with the read.
+      Instant modified = Files.getLastModifiedTime(file.get()).toInstant();
+      if (modified.isAfter(started)) {
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            () -> file.get() + " was saved after the program started (" + modified + "); diff"
+                + " starts at the first crash of " + type.getName());
+        return Optional.empty();
+      }
+      return Optional.of(new Deflated(deflate(bytes), bytes.length, taken));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot snapshot the source of " + type.getName(), e);
+      return Optional.empty();
+    }
+  }
+
+  private static byte[] deflate(byte[] bytes) {
+    Deflater deflater = new Deflater();
+    try {
+      deflater.setInput(bytes);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+      byte[] buffer = new byte[8192];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end(); // its native memory is not worth leaving to the garbage collector
+    }
+  }
+
+  private static byte[] inflate(Deflated deflated) throws DataFormatException {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(deflated.data());
+      byte[] bytes = new byte[deflated.length()];
+      int done = 0;
+      while (done < bytes.length) {
+        int n = inflater.inflate(bytes, done, bytes.length - done);
+        if (n == 0 && (inflater.finished() || inflater.needsInput())) {
+          throw new DataFormatException("ended after " + done + " of " + bytes.length + " bytes");
+        }
+        done += n;
+      }
+      return bytes;
+    } finally {
+      inflater.end();
+    }
+  }
+}

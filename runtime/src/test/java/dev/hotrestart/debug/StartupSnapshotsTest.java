@@ -1,0 +1,182 @@
+package dev.hotrestart.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hotrestart.HotRestart;
+import dev.hotrestart.config.Settings;
+import dev.hotrestart.source.SourceLocator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The start-up snapshots of source files: read once, in the background, kept deflated. */
+class StartupSnapshotsTest {
+
+  /** Started an hour ago; files written by a test are dated before it. */
+  private static final Instant STARTED = Instant.now().minus(Duration.ofHours(1));
+
+  /** The class whose file the tests write: this one, found as {@code dev/hotrestart/debug/...}. */
+  private static final Class<?> TYPE = StartupSnapshotsTest.class;
+
+  @Test
+  void theSnapshotIsTheFileAsDiffReadsItAndStaysAsItWas(@TempDir Path root) throws Exception {
+    // Long enough to be worth deflating, with text that is not ASCII and Windows line ends.
+    StringBuilder text = new StringBuilder("package dev.hotrestart.debug;\r\n");
+    for (int i = 0; i < 200; i++) {
+      text.append("  // Größe ").append(i).append(" — ").append("x".repeat(i % 40)).append("\r\n");
+    }
+    Path file = write(root, text.toString());
+    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+
+    store.take(TYPE);
+    assertTrue(store.awaitDone(TYPE, 20_000));
+    Files.writeString(file, "package dev.hotrestart.debug;\nclass Edited {}\n");
+
+    SourceSnapshots.Snapshot snapshot = store.get(TYPE).orElseThrow();
+    assertEquals(SourceSnapshots.AT_START_UP, snapshot.when());
+    assertEquals(SourceView.decode(text.toString().getBytes(StandardCharsets.UTF_8)),
+        snapshot.text());
+    assertTrue(snapshot.text().contains("// Größe 199 — "), snapshot.text());
+    assertFalse(snapshot.text().contains("\r"), "line ends as diff reads them");
+    int size = text.toString().getBytes(StandardCharsets.UTF_8).length;
+    int kept = store.deflatedSize(TYPE);
+    assertTrue(kept > 0 && kept < size / 4, kept + " bytes kept for a file of " + size);
+  }
+
+  @Test
+  void eachClassIsReadOnce(@TempDir Path root) throws Exception {
+    write(root, "package dev.hotrestart.debug;\nclass First {}\n");
+    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+
+    store.take(TYPE);
+    store.take(TYPE);
+    assertTrue(store.awaitDone(TYPE, 20_000));
+    write(root, "package dev.hotrestart.debug;\nclass Second {}\n");
+    store.take(TYPE);
+    store.take(String.class); // another class: read, and not found
+    assertTrue(store.awaitDone(String.class, 20_000));
+
+    assertEquals(2, store.reads());
+    assertEquals(
+        "package dev.hotrestart.debug;\nclass First {}\n", store.get(TYPE).orElseThrow().text());
+  }
+
+  @Test
+  void aMissingFileHasNoSnapshot(@TempDir Path root) throws Exception {
+    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+
+    store.take(TYPE);
+
+    assertTrue(store.awaitDone(TYPE, 20_000));
+    assertTrue(store.get(TYPE).isEmpty());
+    assertTrue(store.get(String.class).isEmpty(), "never asked for");
+  }
+
+  @Test
+  void aFileSavedAfterTheStartHasNoSnapshot(@TempDir Path root) throws Exception {
+    Path file = write(root, "package dev.hotrestart.debug;\n");
+    Files.setLastModifiedTime(file, FileTime.from(STARTED.plusSeconds(1)));
+    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+
+    store.take(TYPE);
+
+    assertTrue(store.awaitDone(TYPE, 20_000));
+    assertTrue(store.get(TYPE).isEmpty());
+  }
+
+  @Test
+  void aSnapshotNotDoneYetIsNotThereAndTheCallerDoesNotWait(@TempDir Path root)
+      throws Exception {
+    write(root, "package dev.hotrestart.debug;\n");
+    CountDownLatch release = new CountDownLatch(1);
+    Supplier<SourceLocator> slowDisk =
+        () -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new SourceLocator(List.of(root));
+        };
+    StartupSnapshots store = new StartupSnapshots(slowDisk, STARTED);
+
+    store.take(TYPE); // returns although the reader is blocked
+
+    assertTrue(store.get(TYPE).isEmpty());
+    release.countDown();
+    assertTrue(store.awaitDone(TYPE, 20_000));
+    assertTrue(store.get(TYPE).isPresent());
+  }
+
+  @Test
+  void aFailingReadIsNoSnapshotAndNoException() throws Exception {
+    StartupSnapshots store =
+        new StartupSnapshots(
+            () -> {
+              throw new IllegalStateException("no roots");
+            },
+            STARTED);
+
+    store.take(TYPE);
+
+    assertTrue(store.awaitDone(TYPE, 20_000));
+    assertTrue(store.get(TYPE).isEmpty());
+  }
+
+  /**
+   * The hook in {@code MethodSlot}: creating a proxy with restarting on snapshots its class in
+   * the JVM's store, from the configured source roots, even with reloading off.
+   */
+  @Test
+  void creatingAProxyWithRestartingOnSnapshotsItsClass(@TempDir Path root) throws Exception {
+    Path report = root.resolve("demo/Report.java");
+    Files.createDirectories(report.getParent());
+    Files.copy(Fixture.root().resolve("demo/Report.java"), report);
+    Files.setLastModifiedTime(report, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+    String enabled = System.getProperty(Settings.ENABLED);
+    String roots = System.getProperty(Settings.SOURCE_ROOTS);
+    String reload = System.getProperty(Settings.RELOAD_ON_CONTINUE);
+    try {
+      System.setProperty(Settings.ENABLED, "true");
+      System.setProperty(Settings.SOURCE_ROOTS, root.toString());
+      System.setProperty(Settings.RELOAD_ON_CONTINUE, "false"); // no javac warm-up in this test
+      assumeTrue(HotRestart.isEnabled(), "another test called HotRestart.exit()");
+      Class<?> type = new Fixture().slot().declaringClass();
+      assertTrue(StartupSnapshots.shared().awaitDone(type, 20_000), "no snapshot was asked for");
+      assertEquals(
+          SourceView.read(report).text(),
+          StartupSnapshots.shared().get(type).orElseThrow().text());
+    } finally {
+      restore(Settings.ENABLED, enabled);
+      restore(Settings.SOURCE_ROOTS, roots);
+      restore(Settings.RELOAD_ON_CONTINUE, reload);
+    }
+  }
+
+  private static Path write(Path root, String text) throws Exception {
+    Path file = root.resolve("dev/hotrestart/debug/StartupSnapshotsTest.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(file, FileTime.from(STARTED.minusSeconds(60)));
+    return file;
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+}
