@@ -120,7 +120,9 @@ public class RunMojo extends AbstractMojo {
    * Where the debugger looks for the source of a crashed method, to show it and to recompile
    * it after an edit. By default the project's compile source roots (including generated
    * sources such as {@code target/generated-sources/annotations}), plus its test source roots
-   * when {@code classpathScope} is {@code test}. Setting this replaces the default.
+   * when {@code classpathScope} is {@code test}, plus the compile source roots of the reactor
+   * modules it depends on, directly or transitively, even those {@code -pl} leaves out of the
+   * build. Setting this replaces the default.
    *
    * @since 0.1.0
    */
@@ -298,8 +300,8 @@ public class RunMojo extends AbstractMojo {
 
   /**
    * The configured source roots, else those of this project and of the reactor modules whose
-   * classes are on the program's class path: with {@code mvn -pl app -am hotrestart:run} a
-   * crash in a wrapped class of a library module must find that module's source too.
+   * classes the program runs with (see {@link ReactorSourceRoots}): a crash in a wrapped class of
+   * a library module must find that module's source, with {@code -am} or without.
    */
   private List<Path> sourceRoots(boolean testScope, List<Path> classPathElements) {
     List<Path> roots = new ArrayList<>();
@@ -311,25 +313,49 @@ public class RunMojo extends AbstractMojo {
       return roots;
     }
     addSourceRoots(roots, project, testScope);
-    for (MavenProject module : session.getProjects()) {
-      if (module != project && onClassPath(module, classPathElements)) {
-        addSourceRoots(roots, module, false);
+    List<ReactorSourceRoots.Module> reactor = new ArrayList<>();
+    for (MavenProject module : reactorProjects()) {
+      if (module != project) {
+        reactor.add(reactorModule(module));
+      }
+    }
+    List<ReactorSourceRoots.Dependency> dependencies = new ArrayList<>();
+    for (Artifact artifact : project.getArtifacts()) {
+      dependencies.add(
+          new ReactorSourceRoots.Dependency(
+              artifact.getGroupId(),
+              artifact.getArtifactId(),
+              artifact.getBaseVersion(),
+              artifact.getFile() == null ? null : artifact.getFile().toPath()));
+    }
+    for (Path root : ReactorSourceRoots.of(reactor, dependencies, classPathElements)) {
+      if (!roots.contains(root)) {
+        roots.add(root);
       }
     }
     return roots;
   }
 
-  /** Whether the module's classes reach the program: its output directory or its jar. */
-  private static boolean onClassPath(MavenProject module, List<Path> classPathElements) {
-    Path classes = Paths.get(module.getBuild().getOutputDirectory()).normalize();
+  /**
+   * The whole reactor: with {@code -pl app} and no {@code -am}, {@code getProjects()} holds only
+   * {@code app}, but the libraries it depends on may still be modules of it.
+   */
+  private List<MavenProject> reactorProjects() {
+    List<MavenProject> all = session.getAllProjects();
+    return all == null ? session.getProjects() : all;
+  }
+
+  private static ReactorSourceRoots.Module reactorModule(MavenProject module) {
+    List<Path> classLocations = new ArrayList<>();
+    classLocations.add(Paths.get(module.getBuild().getOutputDirectory()));
     File jar = module.getArtifact() == null ? null : module.getArtifact().getFile();
-    for (Path element : classPathElements) {
-      Path normalized = element.normalize();
-      if (normalized.equals(classes) || (jar != null && normalized.equals(jar.toPath().normalize()))) {
-        return true;
-      }
+    if (jar != null) {
+      classLocations.add(jar.toPath());
     }
-    return false;
+    List<Path> roots = new ArrayList<>();
+    addSourceRoots(roots, module, false);
+    return new ReactorSourceRoots.Module(
+        module.getGroupId(), module.getArtifactId(), module.getVersion(), classLocations, roots);
   }
 
   private static void addSourceRoots(List<Path> roots, MavenProject module, boolean testScope) {

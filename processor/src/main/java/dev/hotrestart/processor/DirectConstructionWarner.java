@@ -65,6 +65,20 @@ final class DirectConstructionWarner implements TaskListener {
     if (unit == null) {
       return;
     }
+    try {
+      warnAbout(unit);
+    } catch (RuntimeException | AssertionError e) {
+      // javac runs listeners outside the processor's error handling: an exception here would
+      // crash the compile over a mere warning.
+      trees.printMessage(
+          Diagnostic.Kind.NOTE,
+          "hotrestart: could not check for direct construction of proxied classes: " + e,
+          unit,
+          unit);
+    }
+  }
+
+  private void warnAbout(CompilationUnitTree unit) {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitNewClass(NewClassTree node, Void unused) {

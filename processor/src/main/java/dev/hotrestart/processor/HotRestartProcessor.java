@@ -172,11 +172,19 @@ public final class HotRestartProcessor extends AbstractProcessor {
 
   private void process(TypeElement type) {
     String name = type.getQualifiedName().toString();
+    String proxy = ProxyModelBuilder.proxySimpleName(type);
+    // Named in a [HotRestartInternal] error, so that a report says which step broke.
+    String step = "checking it";
     try {
       var plan = validator.validate(type);
       done.add(name);
       if (plan.isPresent()) {
-        writer.write(models.build(plan.get()), type).writeTo(processingEnv.getFiler());
+        step = "building the model of " + proxy;
+        ProxyModel model = models.build(plan.get());
+        step = "rendering " + proxy;
+        var file = writer.write(model, type);
+        step = "writing " + proxy + " through the compiler's Filer";
+        file.writeTo(processingEnv.getFiler());
         directConstruction.proxyGenerated(type);
       }
     } catch (MissingTypeException e) {
@@ -187,7 +195,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
           type,
           "HotRestartInternal",
           "could not write "
-              + ProxyModelBuilder.proxySimpleName(type)
+              + proxy
               + " for class "
               + ProxyValidator.name(type)
               + ": "
@@ -195,19 +203,52 @@ public final class HotRestartProcessor extends AbstractProcessor {
               + "; check that the generated sources directory is writable and no other file"
               + " declares that class");
     } catch (RuntimeException | AssertionError e) {
+      // Throwing would abort javac with a stack trace and hide the other classes' problems;
+      // an error on this class keeps the compile going and says where to look.
       done.add(name);
-      StackTraceElement[] trace = e.getStackTrace();
       reporter.error(
           type,
           "HotRestartInternal",
           "hotrestart failed on class "
               + ProxyValidator.name(type)
-              + " with "
+              + " while "
+              + step
+              + ": "
               + e
-              + (trace.length > 0 ? " at " + trace[0] : "")
-              + "; this is a bug in hotrestart, please report it with this class, and annotate"
-              + " it @NoRestart meanwhile");
+              + where(e)
+              + "; this is a bug in hotrestart (or in the build tool that runs it): please report"
+              + " it with this message and the declaration of "
+              + ProxyValidator.name(type)
+              + ", and meanwhile remove @HotRestartable from the class and its methods (or"
+              + " annotate the class @NoRestart if only its package is annotated)");
     }
+  }
+
+  /**
+   * The frame that threw, and the first frame of hotrestart's own code when that is another one:
+   * the exception may come from the compiler or a build tool while hotrestart called it.
+   */
+  private static String where(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    if (trace.length == 0) {
+      return "";
+    }
+    String text = " at " + trace[0];
+    if (!isOurs(trace[0])) {
+      for (StackTraceElement frame : trace) {
+        if (isOurs(frame)) {
+          return text + ", called from " + frame;
+        }
+      }
+    }
+    return text;
+  }
+
+  private static boolean isOurs(StackTraceElement frame) {
+    String name = frame.getClassName();
+    int dot = name.lastIndexOf('.');
+    return dot >= 0
+        && name.substring(0, dot).equals(HotRestartProcessor.class.getPackageName());
   }
 
   private void reportStillUndefined() {
