@@ -61,6 +61,14 @@ class DemoIT {
       }
 
       demo.edit(REPORT, FAILING_LINE, FIX);
+      terminal.type("diff");
+      String diff = terminal.prompt();
+      assertTrue(
+          diff.contains("--- running version of demo.Report.add(String) (Report.java at start-up, "),
+          "the baseline is the source the program started with: " + diff);
+      assertTrue(diff.contains("+     if (cells[3].trim().equals(\"N/A\")) {"), diff);
+      assertFalse(diff.contains("-     double unitPrice"), "an unchanged line is context: " + diff);
+
       terminal.type("c");
       String end = terminal.expect("total\\s+3341\\.51", PROGRAM_END);
       assertTrue(end.contains("reloaded demo.Report.add(String)"), end);
