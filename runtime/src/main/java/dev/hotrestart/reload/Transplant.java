@@ -22,14 +22,18 @@ import org.objectweb.asm.commons.SimpleRemapper;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Moves recompiled methods out of a freshly compiled class into a new class that can be defined
@@ -160,6 +164,10 @@ final class Transplant {
     for (Map.Entry<String, MethodNode> entry : moved.entrySet()) {
       MethodNode method = entry.getValue();
       rewrite(method.instructions, target);
+      if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+        // As a static method of the work class, ACC_SYNCHRONIZED would lock the work class.
+        lockAround(method, (method.access & Opcodes.ACC_STATIC) != 0);
+      }
       boolean lambda = method.name.startsWith("lambda$");
       method.access =
           Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | (lambda ? Opcodes.ACC_SYNTHETIC : 0);
@@ -234,18 +242,20 @@ final class Transplant {
     if (!(isPrivate || lambdaBody || accessor)) {
       return false;
     }
-    if ((method.access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_NATIVE)) != 0) {
+    if ((method.access & Opcodes.ACC_NATIVE) != 0) {
       if (!RunningClasses.hasMethod(running, method.name, method.desc)) {
         throw new ReloadRefusal(
             "hotrestart: cannot reload: the new method `"
                 + ShapeCheck.describe(method)
                 + "` of "
                 + running.getName()
-                + " is synchronized or native, so it cannot be moved beside the running class;"
-                + " restart the program, or drop the modifier");
+                + " is native, so it cannot be moved beside the running class;"
+                + " restart the program");
       }
-      return false; // the running version is called instead
+      return false; // no body to move: the running version, the same native code, is called
     }
+    // A synchronized method moves too, its lock made explicit (lockAround): calling the running
+    // version instead would silently ignore the user's edit.
     return true;
   }
 
@@ -338,6 +348,70 @@ final class Transplant {
         }
       }
     }
+  }
+
+  // ---------------------------------------------------------------- synchronized methods
+
+  /**
+   * Makes a synchronized method's lock explicit, as javac compiles a {@code synchronized} block
+   * around the whole body: the moved method becomes a static method of the work class, where
+   * {@code ACC_SYNCHRONIZED} would lock the work class instead of the receiver, or instead of
+   * the running class for a static method. So the flag goes and the body takes the monitor of
+   * the receiver (local 0, which javac never reassigns) or of the running class's {@code Class}
+   * object, releases it before every return, and releases it and rethrows on any exception,
+   * through a catch-all handler placed after the method's own handlers so that those still see
+   * their exceptions first.
+   *
+   * <p>The lock is named again at each exit instead of kept in a new local: the existing stack
+   * map frames stay valid as they are, and the only new frame is the handler's, appended after
+   * the last instruction (which never falls through), so no later frame's delta changes.
+   */
+  private void lockAround(MethodNode method, boolean isStatic) {
+    method.access &= ~Opcodes.ACC_SYNCHRONIZED;
+    InsnList instructions = method.instructions;
+
+    LabelNode start = new LabelNode();
+    InsnList enter = new InsnList();
+    enter.add(lock(isStatic));
+    enter.add(new InsnNode(Opcodes.MONITORENTER));
+    enter.add(start);
+    instructions.insert(enter);
+
+    for (AbstractInsnNode insn : instructions.toArray()) {
+      int opcode = insn.getOpcode();
+      if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        InsnList exit = new InsnList();
+        exit.add(lock(isStatic));
+        exit.add(new InsnNode(Opcodes.MONITOREXIT));
+        instructions.insertBefore(insn, exit);
+      }
+    }
+
+    // Handler: [thrown] -> release -> rethrow. Like javac's, its own monitorexit is covered by
+    // the handler too, so an asynchronous exception there still releases the lock.
+    LabelNode handler = new LabelNode();
+    LabelNode released = new LabelNode();
+    instructions.add(handler);
+    Object[] locals = isStatic ? new Object[0] : new Object[] {target};
+    instructions.add(
+        new FrameNode(
+            Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"}));
+    instructions.add(lock(isStatic));
+    instructions.add(new InsnNode(Opcodes.MONITOREXIT));
+    instructions.add(released);
+    instructions.add(new InsnNode(Opcodes.ATHROW));
+    method.tryCatchBlocks.add(new TryCatchBlockNode(start, handler, handler, null));
+    method.tryCatchBlocks.add(new TryCatchBlockNode(handler, released, handler, null));
+    // One more slot for the lock on top of whatever the body had on the stack at a return;
+    // the handler needs two.
+    method.maxStack = Math.max(method.maxStack + 1, 2);
+  }
+
+  /** Pushes what a moved synchronized method locks. */
+  private AbstractInsnNode lock(boolean isStatic) {
+    // A static synchronized method locks its declaring class: the running one, never the work
+    // class it moved to.
+    return isStatic ? new LdcInsnNode(Type.getObjectType(target)) : new VarInsnNode(Opcodes.ALOAD, 0);
   }
 
   // ---------------------------------------------------------------- rewriting
