@@ -282,9 +282,18 @@ final class Transplant {
   }
 
   private boolean isCompanion(String internalName) {
-    return internalName.startsWith(nestHost + "$")
-        && COMPANION.matcher(internalName.substring(nestHost.length())).find()
+    return isCompanionName(nestHost, internalName)
         && compiled.containsKey(internalName.replace('/', '.'));
+  }
+
+  /**
+   * Whether {@code internalName} names a class that moves with the methods that use it: an
+   * anonymous, local or synthetic class of the nest of {@code nestHost}. {@link Fingerprint}
+   * counts the same classes as part of a method.
+   */
+  static boolean isCompanionName(String nestHost, String internalName) {
+    return internalName.startsWith(nestHost + "$")
+        && COMPANION.matcher(internalName.substring(nestHost.length())).find();
   }
 
   /** Anonymous ({@code $1}), local ({@code $1Local}) and synthetic ({@code $1}) classes. */
