@@ -204,6 +204,18 @@ class ReloadSynchronizedTest {
   }
 
   @Test
+  void aMethodReferenceToAnEditedSynchronizedHelperRunsItsNewCodeLocked() throws Throwable {
+    program.write(
+        "demo.Counter",
+        COUNTER
+            .replace("return helper(by);", "java.util.function.IntFunction<String> f = this::helper;\n    return f.apply(by);")
+            .replace("return \"h1 \" + by;", "return \"h2 \" + by + \" \" + Thread.holdsLock(this);"));
+    reloadOk(program.reload(viaHelper));
+
+    assertEquals("h2 7 true", call(counter, "viaHelper", 7));
+  }
+
+  @Test
   void editedStaticSynchronizedHelperLocksTheRunningClass() throws Throwable {
     edit(
         "return \"s1\";",
