@@ -3,14 +3,16 @@ package dev.hotrestart.reload;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.Remapper;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
@@ -30,48 +32,122 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * What a method does, as text that two compiles of the same code agree on: its instructions and
- * those of the private methods and lambda bodies it reaches (they move with it on a reload), with
- * line numbers and frames left out, so an edit elsewhere in the file that only shifts lines does
- * not count as a change. Used by {@code -Dhotrestart.reloadAll=true} to reload only what changed.
+ * those of everything that moves with it on a reload (the private methods and lambda bodies it
+ * reaches, and the anonymous and local classes it creates, whole, with what they reach in turn),
+ * with line numbers and frames left out, so an edit elsewhere in the file that only shifts lines
+ * does not count as a change. Used by {@code -Dhotrestart.reloadAll=true} to reload only what
+ * changed.
+ *
+ * <p>Anonymous classes and lambda bodies are named by the order in which the method reaches
+ * them, not by javac's names ({@code Foo$1}, {@code lambda$run$0}): those count up through the
+ * whole class, so a new anonymous class or lambda in one method would otherwise renumber, and
+ * "change", every method declared after it.
  */
 final class Fingerprint {
 
-  private Fingerprint() {}
+  private final ClassNode type;
+  private final String nestHost;
+  private final Map<String, byte[]> classFiles;
+  private final Map<String, MethodNode> methods = new HashMap<>();
+  /** Companion classes (internal names) and lambda bodies (keys) by their stable names. */
+  private final Map<String, String> aliases = new HashMap<>();
+  private final Set<String> reached = new HashSet<>();
+  private final Deque<String> methodsToDescribe = new ArrayDeque<>();
+  private final Deque<String> companionsToDescribe = new ArrayDeque<>();
+  private final StringBuilder text = new StringBuilder();
+
+  private final Remapper names =
+      new Remapper(Opcodes.ASM9) {
+        @Override
+        public String map(String internalName) {
+          return companion(internalName);
+        }
+      };
+
+  private Fingerprint(ClassNode type, Map<String, byte[]> classFiles) {
+    this.type = type;
+    this.nestHost = type.nestHostClass != null ? type.nestHostClass : type.name;
+    this.classFiles = classFiles;
+    for (MethodNode m : type.methods) {
+      methods.put(m.name + m.desc, m);
+    }
+  }
 
   /**
    * The fingerprint of {@code name + descriptor} in {@code type}, or null if it has no such
    * method.
+   *
+   * @param type the class declaring the method
+   * @param method the method's name and descriptor
+   * @param classFiles the class files of the same compile (or of the running program), by binary
+   *     name, where the anonymous and local classes the method creates are read from; one that is
+   *     missing counts by its name only
    */
-  static String of(ClassNode type, String method) {
-    Map<String, MethodNode> methods = new HashMap<>();
-    for (MethodNode m : type.methods) {
-      methods.put(m.name + m.desc, m);
-    }
+  static String of(ClassNode type, String method, Map<String, byte[]> classFiles) {
+    return new Fingerprint(type, classFiles).describe(method);
+  }
+
+  private String describe(String method) {
     if (!methods.containsKey(method)) {
       return null;
     }
-    Set<String> reached = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    todo.add(method);
-    StringBuilder text = new StringBuilder();
-    while (!todo.isEmpty()) {
-      String key = todo.poll();
-      MethodNode m = methods.get(key);
-      if (m == null || !reached.add(key)) {
-        continue;
+    reached.add(method);
+    methodsToDescribe.add(method);
+    while (!methodsToDescribe.isEmpty() || !companionsToDescribe.isEmpty()) {
+      if (!methodsToDescribe.isEmpty()) {
+        String key = methodsToDescribe.poll();
+        MethodNode m = methods.get(key);
+        text.append("method ").append(methodName(type.name, key)).append(' ').append(m.access)
+            .append('\n');
+        describe(m);
+      } else {
+        describeCompanion(companionsToDescribe.poll());
       }
-      text.append("method ").append(key).append(' ').append(m.access).append('\n');
-      describe(m, text, type.name, methods, todo);
     }
     return text.toString();
   }
 
-  private static void describe(
-      MethodNode method,
-      StringBuilder text,
-      String owner,
-      Map<String, MethodNode> methods,
-      Deque<String> todo) {
+  /** A lambda body's stable name, or the method's own name and descriptor. */
+  private String methodName(String key) {
+    String alias = aliases.get(key);
+    return alias != null ? alias + key.substring(key.indexOf('(')) : key;
+  }
+
+  private String companion(String internalName) {
+    if (internalName.equals(type.name)
+        || !Transplant.isCompanionName(nestHost, internalName)
+        || !classFiles.containsKey(internalName.replace('/', '.'))) {
+      return internalName;
+    }
+    String alias = aliases.get(internalName);
+    if (alias == null) {
+      alias = "companion#" + aliases.size();
+      aliases.put(internalName, alias);
+      companionsToDescribe.add(internalName);
+    }
+    return alias;
+  }
+
+  private void describeCompanion(String internalName) {
+    ClassNode node = Transplant.read(classFiles.get(internalName.replace('/', '.')));
+    text.append("class ").append(names.mapType(node.name)).append(' ').append(node.access)
+        .append(" extends ").append(names.mapType(node.superName));
+    for (String implemented : node.interfaces) {
+      text.append(' ').append(names.mapType(implemented));
+    }
+    text.append('\n');
+    for (FieldNode field : node.fields) {
+      text.append("field ").append(field.access).append(' ').append(field.name)
+          .append(names.mapDesc(field.desc)).append(' ').append(field.value).append('\n');
+    }
+    for (MethodNode m : node.methods) {
+      text.append("method ").append(m.name).append(names.mapMethodDesc(m.desc)).append(' ')
+          .append(m.access).append('\n');
+      describe(m);
+    }
+  }
+
+  private void describe(MethodNode method) {
     Map<LabelNode, Integer> labels = new HashMap<>();
     for (AbstractInsnNode insn : method.instructions) {
       if (insn instanceof LabelNode) {
@@ -89,24 +165,20 @@ final class Fingerprint {
       text.append(insn.getOpcode()).append(' ');
       if (insn instanceof FieldInsnNode) {
         FieldInsnNode f = (FieldInsnNode) insn;
-        text.append(f.owner).append('.').append(f.name).append(f.desc);
+        text.append(names.mapType(f.owner)).append('.').append(f.name).append(names.mapDesc(f.desc));
       } else if (insn instanceof MethodInsnNode) {
         MethodInsnNode m = (MethodInsnNode) insn;
-        text.append(m.owner).append('.').append(m.name).append(m.desc);
-        follow(owner, m.owner, m.name + m.desc, methods, todo);
+        follow(m.owner, m.name + m.desc);
+        text.append(names.mapType(m.owner)).append('.').append(methodName(m.owner, m.name + m.desc));
       } else if (insn instanceof InvokeDynamicInsnNode) {
         InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) insn;
-        text.append(indy.name).append(indy.desc).append(indy.bsm);
+        text.append(indy.name).append(names.mapMethodDesc(indy.desc)).append(indy.bsm);
         for (Object argument : indy.bsmArgs) {
-          text.append(' ').append(argument);
-          if (argument instanceof Handle) {
-            Handle handle = (Handle) argument;
-            follow(owner, handle.getOwner(), handle.getName() + handle.getDesc(), methods, todo);
-          }
+          text.append(' ').append(constant(argument));
         }
       } else if (insn instanceof LdcInsnNode) {
         Object constant = ((LdcInsnNode) insn).cst;
-        text.append(constant.getClass().getSimpleName()).append(':').append(constant);
+        text.append(constant.getClass().getSimpleName()).append(':').append(constant(constant));
       } else if (insn instanceof IntInsnNode) {
         text.append(((IntInsnNode) insn).operand);
       } else if (insn instanceof VarInsnNode) {
@@ -114,10 +186,10 @@ final class Fingerprint {
       } else if (insn instanceof IincInsnNode) {
         text.append(((IincInsnNode) insn).var).append(' ').append(((IincInsnNode) insn).incr);
       } else if (insn instanceof TypeInsnNode) {
-        text.append(((TypeInsnNode) insn).desc);
+        text.append(names.mapType(((TypeInsnNode) insn).desc));
       } else if (insn instanceof MultiANewArrayInsnNode) {
         MultiANewArrayInsnNode array = (MultiANewArrayInsnNode) insn;
-        text.append(array.desc).append(' ').append(array.dims);
+        text.append(names.mapDesc(array.desc)).append(' ').append(array.dims);
       } else if (insn instanceof JumpInsnNode) {
         text.append('L').append(labels.get(((JumpInsnNode) insn).label));
       } else if (insn instanceof TableSwitchInsnNode) {
@@ -133,17 +205,45 @@ final class Fingerprint {
     }
     for (TryCatchBlockNode block : method.tryCatchBlocks) {
       text.append("try L").append(labels.get(block.start)).append(" L").append(labels.get(block.end))
-          .append(" L").append(labels.get(block.handler)).append(' ').append(block.type).append('\n');
+          .append(" L").append(labels.get(block.handler)).append(' ')
+          .append(block.type == null ? null : names.mapType(block.type)).append('\n');
     }
   }
 
-  private static void follow(
-      String owner, String callee, String key, Map<String, MethodNode> methods, Deque<String> todo) {
+  /** A constant or bootstrap argument, with companions and lambda bodies by stable name. */
+  private String constant(Object value) {
+    if (value instanceof Handle) {
+      Handle handle = (Handle) value;
+      if (handle.getTag() <= Opcodes.H_PUTSTATIC) {
+        // A field (a record's ObjectMethods bootstrap names them).
+        return handle.getTag() + " " + names.mapType(handle.getOwner()) + "." + handle.getName()
+            + names.mapDesc(handle.getDesc());
+      }
+      String key = handle.getName() + handle.getDesc();
+      follow(handle.getOwner(), key);
+      return handle.getTag() + " " + names.mapType(handle.getOwner()) + "." + methodName(handle.getOwner(), key);
+    }
+    return String.valueOf(names.mapValue(value));
+  }
+
+  /** A method as named in the text: lambda bodies of the class by stable name. */
+  private String methodName(String owner, String key) {
+    String name = owner.equals(type.name) ? methodName(key) : key;
+    int open = name.indexOf('(');
+    return name.substring(0, open) + names.mapMethodDesc(name.substring(open));
+  }
+
+  /** The class's own private methods and lambda bodies move with the method, so they count. */
+  private void follow(String owner, String key) {
     MethodNode target = methods.get(key);
-    if (callee.equals(owner)
+    if (owner.equals(type.name)
         && target != null
-        && (target.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) != 0) {
-      todo.add(key);
+        && (target.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) != 0
+        && reached.add(key)) {
+      if (target.name.startsWith("lambda$") && (target.access & Opcodes.ACC_SYNTHETIC) != 0) {
+        aliases.put(key, "lambda#" + aliases.size());
+      }
+      methodsToDescribe.add(key);
     }
   }
 }

@@ -15,8 +15,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +29,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InnerClassNode;
 
 /**
  * Recompiles the source of a wrapped method and swaps the new code into its slot.
@@ -141,7 +145,7 @@ public final class Reloader {
         List<MethodSlot> slots = new ArrayList<>();
         for (MethodSlot slot : entry.getValue()) {
           String key = key(slot);
-          String now = Fingerprint.of(result.edited(), key);
+          String now = Fingerprint.of(result.edited(), key, result.output().classes());
           if (slot == crashed || (now != null && !now.equals(runningFingerprint(slot)))) {
             slots.add(slot);
           }
@@ -262,7 +266,7 @@ public final class Reloader {
     // Fingerprints first: the transplant consumes the edited class's method nodes.
     Map<MethodSlot, String> fingerprints = new HashMap<>();
     for (MethodSlot slot : slots) {
-      fingerprints.put(slot, Fingerprint.of(compiled.edited(), key(slot)));
+      fingerprints.put(slot, fingerprintOfSwapped(compiled, slot));
     }
     String name =
         Type.getInternalName(running)
@@ -309,12 +313,34 @@ public final class Reloader {
         + " ms)";
   }
 
+  /**
+   * The fingerprint to remember for code about to be swapped in. It is bookkeeping for {@link
+   * #reloadChanged} only, so a failure to compute it must not refuse the reload: the code then
+   * counts as changed next time, and is reloaded again, which is harmless.
+   */
+  private static String fingerprintOfSwapped(Compiled compiled, MethodSlot slot) {
+    try {
+      String fingerprint =
+          Fingerprint.of(compiled.edited(), key(slot), compiled.output().classes());
+      return fingerprint == null ? UNKNOWN : fingerprint;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot fingerprint " + slot.describe(), e);
+      return UNKNOWN;
+    }
+  }
+
+  /** Equal to no fingerprint, which is never empty. */
+  private static final String UNKNOWN = "";
+
   // ---------------------------------------------------------------- what runs now
 
   /** The fingerprint of each slot's code as last swapped in. */
   private final Map<MethodSlot, String> loaded = new ConcurrentHashMap<>();
-  /** The class files as they were when their first proxy was created. */
-  private final Map<Class<?>, byte[]> originals = new ConcurrentHashMap<>();
+  /**
+   * The class files as they were when their first proxy was created, by binary name: the class
+   * and its anonymous and local classes, which a method's fingerprint includes.
+   */
+  private final Map<Class<?>, Map<String, byte[]>> originals = new ConcurrentHashMap<>();
   /** When each class's source was last compiled, as the file's modification time then. */
   private final Map<Class<?>, FileTime> checked = new ConcurrentHashMap<>();
 
@@ -326,7 +352,7 @@ public final class Reloader {
    * @param slot a slot of a proxy being initialised
    */
   public void remember(MethodSlot slot) {
-    originals.computeIfAbsent(slot.declaringClass(), Reloader::classFile);
+    originals.computeIfAbsent(slot.declaringClass(), Reloader::classFiles);
   }
 
   private String runningFingerprint(MethodSlot slot) {
@@ -334,8 +360,10 @@ public final class Reloader {
     if (fingerprint != null) {
       return fingerprint;
     }
-    byte[] original = originals.computeIfAbsent(slot.declaringClass(), Reloader::classFile);
-    return original.length == 0 ? null : Fingerprint.of(Transplant.read(original), key(slot));
+    Class<?> type = slot.declaringClass();
+    Map<String, byte[]> files = originals.computeIfAbsent(type, Reloader::classFiles);
+    byte[] original = files.get(type.getName());
+    return original == null ? null : Fingerprint.of(Transplant.read(original), key(slot), files);
   }
 
   private boolean modifiedSinceChecked(Class<?> running) throws ReloadRefusal {
@@ -360,16 +388,52 @@ public final class Reloader {
     }
   }
 
-  private static byte[] classFile(Class<?> type) {
-    String resource = type.getName().replace('.', '/') + ".class";
-    ClassLoader loader = type.getClassLoader();
+  /**
+   * The class file of {@code type} and those of its anonymous and local classes, and theirs in
+   * turn, found through the InnerClasses attributes; empty if the class file cannot be read.
+   */
+  private static Map<String, byte[]> classFiles(Class<?> type) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    byte[] main = classFile(type.getClassLoader(), type.getName().replace('.', '/'));
+    if (main.length == 0) {
+      return files;
+    }
+    files.put(type.getName(), main);
+    ClassNode outline = outline(main);
+    String nestHost = outline.nestHostClass != null ? outline.nestHostClass : outline.name;
+    Deque<ClassNode> toRead = new ArrayDeque<>(List.of(outline));
+    while (!toRead.isEmpty()) {
+      for (InnerClassNode inner : toRead.poll().innerClasses) {
+        String binaryName = inner.name.replace('/', '.');
+        if (Transplant.isCompanionName(nestHost, inner.name) && !files.containsKey(binaryName)) {
+          byte[] bytes = classFile(type.getClassLoader(), inner.name);
+          if (bytes.length > 0) {
+            files.put(binaryName, bytes);
+            toRead.add(outline(bytes));
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  /** A class file's attributes without its code: enough to find its inner classes. */
+  private static ClassNode outline(byte[] bytes) {
+    ClassNode node = new ClassNode();
+    new ClassReader(bytes)
+        .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return node;
+  }
+
+  private static byte[] classFile(ClassLoader loader, String internalName) {
+    String resource = internalName + ".class";
     try (InputStream in =
         loader == null
             ? ClassLoader.getSystemResourceAsStream(resource)
             : loader.getResourceAsStream(resource)) {
       return in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "cannot read the class file of " + type.getName(), e);
+      LOG.log(System.Logger.Level.DEBUG, "cannot read the class file " + resource, e);
       return new byte[0];
     }
   }
@@ -500,8 +564,9 @@ public final class Reloader {
    */
   int release(Class<?> running) {
     int runtime = Runtime.version().feature();
-    byte[] header = originals.computeIfAbsent(running, Reloader::classFile);
-    if (header.length >= 8) {
+    byte[] header =
+        originals.computeIfAbsent(running, Reloader::classFiles).get(running.getName());
+    if (header != null && header.length >= 8) {
       int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
       int release = major - 44;
       if (release >= 8 && release <= runtime) {

@@ -22,14 +22,18 @@ import org.objectweb.asm.commons.SimpleRemapper;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Moves recompiled methods out of a freshly compiled class into a new class that can be defined
@@ -160,6 +164,10 @@ final class Transplant {
     for (Map.Entry<String, MethodNode> entry : moved.entrySet()) {
       MethodNode method = entry.getValue();
       rewrite(method.instructions, target);
+      if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+        // As a static method of the work class, ACC_SYNCHRONIZED would lock the work class.
+        lockAround(method, (method.access & Opcodes.ACC_STATIC) != 0);
+      }
       boolean lambda = method.name.startsWith("lambda$");
       method.access =
           Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | (lambda ? Opcodes.ACC_SYNTHETIC : 0);
@@ -234,18 +242,20 @@ final class Transplant {
     if (!(isPrivate || lambdaBody || accessor)) {
       return false;
     }
-    if ((method.access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_NATIVE)) != 0) {
+    if ((method.access & Opcodes.ACC_NATIVE) != 0) {
       if (!RunningClasses.hasMethod(running, method.name, method.desc)) {
         throw new ReloadRefusal(
             "hotrestart: cannot reload: the new method `"
                 + ShapeCheck.describe(method)
                 + "` of "
                 + running.getName()
-                + " is synchronized or native, so it cannot be moved beside the running class;"
-                + " restart the program, or drop the modifier");
+                + " is native, so it cannot be moved beside the running class;"
+                + " restart the program");
       }
-      return false; // the running version is called instead
+      return false; // no body to move: the running version, the same native code, is called
     }
+    // A synchronized method moves too, its lock made explicit (lockAround): calling the running
+    // version instead would silently ignore the user's edit.
     return true;
   }
 
@@ -265,6 +275,10 @@ final class Transplant {
 
   private void move(String key) {
     MethodNode method = editedMethods.get(key);
+    if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+      // lockAround adds a local, which every stack map frame must then list.
+      method = withExpandedFrames(key);
+    }
     moved.put(key, method);
     boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
     movedDescriptors.put(key, isStatic ? method.desc : "(L" + target + ";" + method.desc.substring(1));
@@ -272,9 +286,18 @@ final class Transplant {
   }
 
   private boolean isCompanion(String internalName) {
-    return internalName.startsWith(nestHost + "$")
-        && COMPANION.matcher(internalName.substring(nestHost.length())).find()
+    return isCompanionName(nestHost, internalName)
         && compiled.containsKey(internalName.replace('/', '.'));
+  }
+
+  /**
+   * Whether {@code internalName} names a class that moves with the methods that use it: an
+   * anonymous, local or synthetic class of the nest of {@code nestHost}. {@link Fingerprint}
+   * counts the same classes as part of a method.
+   */
+  static boolean isCompanionName(String nestHost, String internalName) {
+    return internalName.startsWith(nestHost + "$")
+        && COMPANION.matcher(internalName.substring(nestHost.length())).find();
   }
 
   /** Anonymous ({@code $1}), local ({@code $1Local}) and synthetic ({@code $1}) classes. */
@@ -338,6 +361,110 @@ final class Transplant {
         }
       }
     }
+  }
+
+  // ---------------------------------------------------------------- synchronized methods
+
+  /** The edited class read again with every stack map frame expanded, when first needed. */
+  private ClassNode expanded;
+
+  /** The method {@code key} of the edited class, with its stack map frames in full. */
+  private MethodNode withExpandedFrames(String key) {
+    if (expanded == null) {
+      expanded = new ClassNode();
+      new ClassReader(compiled.get(running.getName())).accept(expanded, ClassReader.EXPAND_FRAMES);
+    }
+    for (MethodNode method : expanded.methods) {
+      if (key.equals(method.name + method.desc)) {
+        return method;
+      }
+    }
+    throw new IllegalStateException("the edited class lost " + key + " on a second read");
+  }
+
+  /**
+   * Makes a synchronized method's lock explicit, exactly as javac compiles a {@code
+   * synchronized} block around the whole body. The moved method becomes a static method of the
+   * work class, where {@code ACC_SYNCHRONIZED} would lock the work class instead of the receiver,
+   * or instead of the running class for a static method. So the flag goes, and the body keeps
+   * the receiver (local 0) or the running class's {@code Class} object in a new local, takes its
+   * monitor, releases it before every return, and releases it and rethrows on any exception,
+   * through a catch-all handler placed after the method's own handlers so that those still see
+   * their exceptions first.
+   *
+   * <p>The lock is kept in a local, not pushed again at each exit, because HotSpot's JIT
+   * compilers only compile code whose monitor exits provably match its enter: with the class
+   * constant pushed again at each exit, the method would stay interpreted. The method's frames
+   * are expanded ({@link #withExpandedFrames}), so the new local is added to each of them.
+   */
+  private void lockAround(MethodNode method, boolean isStatic) {
+    method.access &= ~Opcodes.ACC_SYNCHRONIZED;
+    int lock = method.maxLocals;
+    String lockType = isStatic ? "java/lang/Class" : target;
+    InsnList instructions = method.instructions;
+
+    for (AbstractInsnNode insn : instructions) {
+      if (insn instanceof FrameNode) {
+        FrameNode frame = (FrameNode) insn;
+        frame.local = withLock(frame.local, lock, lockType);
+      }
+    }
+
+    LabelNode start = new LabelNode();
+    InsnList enter = new InsnList();
+    enter.add(
+        isStatic ? new LdcInsnNode(Type.getObjectType(target)) : new VarInsnNode(Opcodes.ALOAD, 0));
+    enter.add(new InsnNode(Opcodes.DUP));
+    enter.add(new VarInsnNode(Opcodes.ASTORE, lock));
+    enter.add(new InsnNode(Opcodes.MONITORENTER));
+    enter.add(start);
+    instructions.insert(enter);
+
+    for (AbstractInsnNode insn : instructions.toArray()) {
+      int opcode = insn.getOpcode();
+      if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        InsnList exit = new InsnList();
+        exit.add(new VarInsnNode(Opcodes.ALOAD, lock));
+        exit.add(new InsnNode(Opcodes.MONITOREXIT));
+        instructions.insertBefore(insn, exit);
+      }
+    }
+
+    // Handler: [thrown] -> release -> rethrow, after the last instruction, which never falls
+    // through. As in javac's code, the handler's own monitorexit is covered by the handler too.
+    LabelNode handler = new LabelNode();
+    LabelNode released = new LabelNode();
+    instructions.add(handler);
+    instructions.add(
+        new FrameNode(
+            Opcodes.F_NEW,
+            lock + 1,
+            withLock(List.of(), lock, lockType).toArray(),
+            1,
+            new Object[] {"java/lang/Throwable"}));
+    instructions.add(new VarInsnNode(Opcodes.ALOAD, lock));
+    instructions.add(new InsnNode(Opcodes.MONITOREXIT));
+    instructions.add(released);
+    instructions.add(new InsnNode(Opcodes.ATHROW));
+    method.tryCatchBlocks.add(new TryCatchBlockNode(start, handler, handler, null));
+    method.tryCatchBlocks.add(new TryCatchBlockNode(handler, released, handler, null));
+    method.maxLocals = lock + 1;
+    // The prologue needs two slots, an exit one above the returned value, the handler two.
+    method.maxStack = Math.max(method.maxStack + 1, 2);
+  }
+
+  /** An expanded frame's locals with {@code lock} (a slot index) holding the lock. */
+  private static List<Object> withLock(List<Object> locals, int lock, String lockType) {
+    List<Object> result = new ArrayList<>(locals);
+    int slots = 0;
+    for (Object local : locals) {
+      slots += local == Opcodes.LONG || local == Opcodes.DOUBLE ? 2 : 1;
+    }
+    for (; slots < lock; slots++) {
+      result.add(Opcodes.TOP);
+    }
+    result.add(lockType);
+    return result;
   }
 
   // ---------------------------------------------------------------- rewriting
@@ -520,9 +647,9 @@ final class Transplant {
     if (local(owner) || !(owner.equals(target) || nestMembers.contains(owner))) {
       return;
     }
-    // A method reference to a member of the running nest that stays there (this::syncHelper):
-    // the work class may not name it in a constant, so the lambda is made from the nest's
-    // own lookup.
+    // A method reference to a member of the running nest that stays there (this::nativeHelper,
+    // Inner::new): the work class may not name it in a constant, so the lambda is made from
+    // the nest's own lookup.
     Class<?> ownerClass = requireClass(owner);
     if (!implementation.getName().equals("<init>")
         && !RunningClasses.hasMethod(ownerClass, implementation.getName(), implementation.getDesc())) {

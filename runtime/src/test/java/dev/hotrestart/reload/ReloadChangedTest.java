@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,51 @@ class ReloadChangedTest {
           + "  private String helper() { return \"\"; }\n}\n";
   private static final String B = "package demo;\npublic class B {\n  public String three() { return \"b3\"; }\n}\n";
   private static final String C = "package demo;\npublic class C {\n  public String four() { return \"c4\"; }\n}\n";
+  /** Code that lives outside the wrapped methods' own bodies: anonymous and local classes, lambdas. */
+  private static final String D =
+      String.join(
+          "\n",
+          "package demo;",
+          "import java.util.*;",
+          "import java.util.function.*;",
+          "public class D {",
+          "  private String suffix = \"!\";",
+          "  public String plain() {",
+          "    return \"p\";",
+          "  }",
+          "  public String sorted() {",
+          "    List<String> list = new ArrayList<>(List.of(\"b\", \"c\", \"a\"));",
+          "    list.sort(new Comparator<String>() {",
+          "      @Override public int compare(String x, String y) {",
+          "        return x.compareTo(y);",
+          "      }",
+          "    });",
+          "    return String.join(\"\", list);",
+          "  }",
+          "  public String local() {",
+          "    class Shout {",
+          "      String up(String s) {",
+          "        return s.toUpperCase();",
+          "      }",
+          "    }",
+          "    return new Shout().up(\"x\");",
+          "  }",
+          "  public String lambda() {",
+          "    Function<String, String> f = s -> s + suffix;",
+          "    return f.apply(\"l\");",
+          "  }",
+          "  public String nested() {",
+          "    Supplier<Runnable> make = () -> new Runnable() {",
+          "      @Override public void run() {",
+          "        Function<String, String> inner = s -> s + \"1\";",
+          "        suffix = inner.apply(\"n\");",
+          "      }",
+          "    };",
+          "    make.get().run();",
+          "    return suffix;",
+          "  }",
+          "}",
+          "");
 
   @TempDir Path dir;
   ReloadHarness program;
@@ -37,6 +83,8 @@ class ReloadChangedTest {
   MethodSlot two;
   MethodSlot three;
   MethodSlot four;
+  Object d;
+  List<MethodSlot> dSlots;
 
   @BeforeEach
   void setUp() throws Throwable {
@@ -48,6 +96,14 @@ class ReloadChangedTest {
         .proxy("demo.A", new Wrapped("public String one()", "String", "", ""), new Wrapped("public String two()", "String", "", ""))
         .proxy("demo.B", new Wrapped("public String three()", "String", "", ""))
         .proxy("demo.C", new Wrapped("public String four()", "String", "", ""))
+        .write("demo.D", D)
+        .proxy(
+            "demo.D",
+            new Wrapped("public String plain()", "String", "", ""),
+            new Wrapped("public String sorted()", "String", "", ""),
+            new Wrapped("public String local()", "String", "", ""),
+            new Wrapped("public String lambda()", "String", "", ""),
+            new Wrapped("public String nested()", "String", "", ""))
         .start();
     a = program.create("demo.A");
     b = program.create("demo.B");
@@ -56,6 +112,11 @@ class ReloadChangedTest {
     two = program.slot("demo.A", 1);
     three = program.slot("demo.B", 0);
     four = program.slot("demo.C", 0);
+    d = program.create("demo.D");
+    dSlots = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      dSlots.add(program.slot("demo.D", i));
+    }
   }
 
   @AfterEach
@@ -109,5 +170,115 @@ class ReloadChangedTest {
     assertTrue(result.message().contains("nothing was reloaded, in any class"), result.message());
     assertEquals("a1", call(a, "one"), "the crashed method's good edit was not swapped either");
     assertEquals(0, one.version());
+  }
+
+  /** The methods of D that {@code reloadChanged} swapped, in D's order, by name. */
+  private List<String> reloadedInD(ReloadResult result) {
+    List<String> names = new ArrayList<>();
+    for (MethodSlot slot : dSlots) {
+      if (result.message().contains("demo.D." + slot.methodName() + "()")) {
+        names.add(slot.methodName());
+      }
+    }
+    return names;
+  }
+
+  private ReloadResult reloadAllAfterEditingD(String from, String to) throws Exception {
+    String source = D.replace(from, to);
+    assertFalse(source.equals(D), "the edit must change D: " + from);
+    edit("demo.D", source);
+    // The crashed method is A.one(): D's methods are reloaded only if they changed.
+    List<MethodSlot> candidates = new ArrayList<>(List.of(one, two, three, four));
+    candidates.addAll(dSlots);
+    ReloadResult result = program.reloader.reloadChanged(one, candidates);
+    assertTrue(result.succeeded(), result::message);
+    return result;
+  }
+
+  @Test
+  void anEditOnlyInsideAnAnonymousClassReloadsTheMethodThatCreatesIt() throws Throwable {
+    assertEquals("abc", call(d, "sorted"));
+    ReloadResult result = reloadAllAfterEditingD("return x.compareTo(y);", "return y.compareTo(x);");
+
+    assertEquals(List.of("sorted"), reloadedInD(result), result.message());
+    assertEquals("cba", call(d, "sorted"));
+  }
+
+  @Test
+  void anEditOnlyInsideALocalClassReloadsTheMethodThatDeclaresIt() throws Throwable {
+    ReloadResult result = reloadAllAfterEditingD("return s.toUpperCase();", "return s + s;");
+
+    assertEquals(List.of("local"), reloadedInD(result), result.message());
+    assertEquals("xx", call(d, "local"));
+  }
+
+  @Test
+  void anEditOnlyInsideALambdaReloadsTheMethodThatCreatesIt() throws Throwable {
+    ReloadResult result = reloadAllAfterEditingD("s -> s + suffix", "s -> suffix + s");
+
+    assertEquals(List.of("lambda"), reloadedInD(result), result.message());
+    assertEquals("!l", call(d, "lambda"));
+  }
+
+  @Test
+  void anEditInALambdaInsideAnAnonymousClassInsideALambdaIsSeen() throws Throwable {
+    assertEquals("n1", call(d, "nested"));
+    ReloadResult result = reloadAllAfterEditingD("s + \"1\"", "s + \"2\"");
+
+    assertEquals(List.of("nested"), reloadedInD(result), result.message());
+    assertEquals("n2", call(d, "nested"));
+  }
+
+  @Test
+  void anonymousClassesRenumberedByAnEditElsewhereAreNoChange() throws Throwable {
+    // A new anonymous class and lambda above sorted() make its Comparator D$2 instead of D$1,
+    // and renumber the lambda bodies of lambda() and nested(): the same code under other names,
+    // so only plain() changed.
+    ReloadResult result =
+        reloadAllAfterEditingD(
+            "return \"p\";",
+            "Supplier<Object> p = () -> new Object() {\n"
+                + "      @Override public String toString() { return \"P\"; }\n"
+                + "    };\n"
+                + "    return p.get().toString();");
+
+    assertEquals(List.of("plain"), reloadedInD(result), result.message());
+    assertEquals("P", call(d, "plain"));
+    assertEquals("abc", call(d, "sorted"));
+    assertEquals("l!", call(d, "lambda"));
+    assertEquals("n1", call(d, "nested"));
+  }
+
+  @Test
+  void anAnonymousClassEditIsSeenAfterAnIdeRecompiledItsClassFile() throws Throwable {
+    // The running code is the class files as they were when the proxy was created, the
+    // anonymous class's included; an IDE writing the edited D$1.class meanwhile hides nothing.
+    program.reloader.remember(dSlots.get(1));
+    edit("demo.D", D.replace("return x.compareTo(y);", "return y.compareTo(x);"));
+    program.recompile();
+    List<MethodSlot> candidates = new ArrayList<>(List.of(one));
+    candidates.addAll(dSlots);
+    ReloadResult result = program.reloader.reloadChanged(one, candidates);
+    assertTrue(result.succeeded(), result::message);
+
+    assertEquals(List.of("sorted"), reloadedInD(result), result.message());
+    assertEquals("cba", call(d, "sorted"));
+  }
+
+  @Test
+  void continuingTheCrashedMethodPicksUpAnEditOnlyInsideItsAnonymousClass() throws Throwable {
+    MethodSlot sorted = dSlots.get(1);
+    edit("demo.D", D.replace("return x.compareTo(y);", "return y.compareTo(x);"));
+
+    // Plain c, then c with reloadAll, the crashed method being sorted() itself.
+    ReloadResult result = program.reload(sorted);
+    assertTrue(result.succeeded(), result::message);
+    assertEquals("cba", call(d, "sorted"));
+
+    edit("demo.D", D.replace("return x.compareTo(y);", "return x.length() - y.length() + x.compareTo(y);"));
+    ReloadResult again = program.reloader.reloadChanged(sorted, dSlots);
+    assertTrue(again.succeeded(), again::message);
+    assertEquals(List.of("sorted"), reloadedInD(again), again.message());
+    assertEquals("abc", call(d, "sorted"));
   }
 }
