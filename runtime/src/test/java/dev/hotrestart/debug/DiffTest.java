@@ -60,38 +60,17 @@ class DiffTest {
     Fixture fixture = new Fixture();
     DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
     actions.reload = slot -> new ReloadResult(true, "reloaded (pretend)");
-    Deque<String> typed = new ArrayDeque<>(List.of("diff", "EDIT", "diff", "c", "diff", "r"));
-    Input input =
-        prompt -> {
-          String next = typed.poll();
-          if ("EDIT".equals(next)) {
-            String text = Files.readString(report);
-            Files.writeString(
-                report, text.replace(CALL, "    if (cells.length < 2) return 0;\n" + CALL));
-            next = typed.poll();
-          }
-          return next == null ? null : new Input.Line(next, false);
-        };
-    StringWriter text = new StringWriter();
-    PrintWriter out = new PrintWriter(text, true);
-    Harness.SESSION.set(
-        crash ->
-            new Debugger(
-                    crash,
-                    input,
-                    out,
-                    actions,
-                    new SourceLocator(List.of(dir)),
-                    Debugger.Options.defaults())
-                .run());
-    try {
-      fixture.run(fixture.newReport(), "a,b");
-    } catch (Throwable expected) {
-      // r at the end raises it
-    } finally {
-      Harness.SESSION.remove();
-    }
-    String[] answers = text.toString().split(java.util.regex.Pattern.quote(Debugger.PROMPT), -1);
+    String[] answers =
+        session(
+            dir,
+            fixture,
+            actions,
+            () -> {
+              String text = Files.readString(report);
+              Files.writeString(
+                  report, text.replace(CALL, "    if (cells.length < 2) return 0;\n" + CALL));
+            },
+            "diff", EDIT, "diff", "c", "diff", "r");
     assertTrue(
         answers[1].startsWith(
             "no change since the running version of demo.Report.parse(String, int[])"
@@ -205,10 +184,28 @@ class DiffTest {
   private static String[] session(
       Path root, Fixture fixture, DebuggerTest.FakeActions actions, String... typed)
       throws ReflectiveOperationException {
+    return session(root, fixture, actions, () -> {}, typed);
+  }
+
+  /** An edit of a source file, made when the session reads {@link #EDIT}. */
+  private interface Edit {
+    void apply() throws IOException;
+  }
+
+  /** Not a command: where in the typed lines the session makes its {@link Edit}. */
+  private static final String EDIT = "<edit>";
+
+  private static String[] session(
+      Path root, Fixture fixture, DebuggerTest.FakeActions actions, Edit edit, String... typed)
+      throws ReflectiveOperationException {
     Deque<String> lines = new ArrayDeque<>(List.of(typed));
     Input input =
         prompt -> {
           String next = lines.poll();
+          if (EDIT.equals(next)) {
+            edit.apply();
+            next = lines.poll();
+          }
           return next == null ? null : new Input.Line(next, false);
         };
     StringWriter text = new StringWriter();

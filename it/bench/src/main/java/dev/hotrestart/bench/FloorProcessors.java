@@ -17,11 +17,8 @@ final class FloorProcessors {
 
   private FloorProcessors() {}
 
-  /** Claims {@code @HotRestartable} and writes nothing: the cost of running processing at all. */
-  public static final class Silent extends AbstractProcessor {
-    /** Created by javac. */
-    public Silent() {}
-
+  /** A processor of {@code @HotRestartable}, as hotrestart's is. */
+  private abstract static class OfTheAnnotation extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
       return Set.of("dev.hotrestart.HotRestartable");
@@ -31,6 +28,12 @@ final class FloorProcessors {
     public SourceVersion getSupportedSourceVersion() {
       return SourceVersion.latestSupported();
     }
+  }
+
+  /** Claims {@code @HotRestartable} and writes nothing: the cost of running processing at all. */
+  public static final class Silent extends OfTheAnnotation {
+    /** Created by javac. */
+    public Silent() {}
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -43,21 +46,11 @@ final class FloorProcessors {
    * that generates a file pays for what this one causes: javac starts a second round, which
    * enters every class of the compile again.
    */
-  public static final class OneFile extends AbstractProcessor {
+  public static final class OneFile extends OfTheAnnotation {
     private boolean written;
 
     /** Created by javac. */
     public OneFile() {}
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("dev.hotrestart.HotRestartable");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
