@@ -1,6 +1,8 @@
 package dev.hotrestart.config;
 
 import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class Settings {
   public static final String LINE_EDITING = "hotrestart.lineEditing";
   /** The prompt's history file; {@code none} keeps history for the run only. */
   public static final String HISTORY = "hotrestart.history";
+  /** The encoding of the source files; {@code mvn hotrestart:run} passes {@code project.build.sourceEncoding}. */
+  public static final String ENCODING = "hotrestart.encoding";
 
   private Settings() {}
 
@@ -143,5 +147,26 @@ public final class Settings {
       }
     }
     return roots;
+  }
+
+  /**
+   * The encoding of the program's source files, in which reloads compile them and the debugger
+   * shows them: {@code -Dhotrestart.encoding}, UTF-8 when it is not set or not a known charset
+   * (logged as a warning).
+   */
+  public static Charset sourceEncoding() {
+    String configured = System.getProperty(ENCODING);
+    if (configured != null && !configured.isBlank()) {
+      try {
+        return Charset.forName(configured.trim());
+      } catch (RuntimeException e) {
+        System.getLogger(Settings.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                ENCODING + "=" + configured + " is not a known charset; reading UTF-8",
+                e);
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 }

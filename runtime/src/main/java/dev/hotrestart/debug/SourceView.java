@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.config.Settings;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MethodTree;
@@ -45,7 +46,8 @@ final class SourceView {
   }
 
   /**
-   * Reads a file: UTF-8, or Latin-1 when it is not valid UTF-8 (a listing beats an error).
+   * Reads a file in the sources' encoding ({@link Settings#sourceEncoding()}, as reloads compile
+   * it), or as Latin-1 when it is not valid in that encoding (a listing beats an error).
    *
    * @param file the file
    * @return its view
@@ -71,7 +73,7 @@ final class SourceView {
     String text;
     try {
       text =
-          StandardCharsets.UTF_8
+          Settings.sourceEncoding()
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -171,7 +173,7 @@ final class SourceView {
     }
     String name = sourceName(methodName);
     try (StandardJavaFileManager files =
-        compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+        compiler.getStandardFileManager(null, Locale.ROOT, Settings.sourceEncoding())) {
       JavacTask task =
           (JavacTask)
               compiler.getTask(

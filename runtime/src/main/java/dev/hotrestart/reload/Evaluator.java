@@ -4,6 +4,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.SourcePositions;
+import dev.hotrestart.config.Settings;
 import dev.hotrestart.debug.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceTrees;
@@ -87,7 +88,7 @@ public final class Evaluator {
     Path file = reloader.sourceFile(running);
     String source;
     try {
-      source = Files.readString(file, InMemoryCompiler.defaultEncoding());
+      source = Files.readString(file, Settings.sourceEncoding());
     } catch (IOException e) {
       throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
     }

@@ -12,7 +12,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -280,21 +279,5 @@ final class InMemoryCompiler {
       classes.forEach((name, bytes) -> result.put(name, bytes.toByteArray()));
       return result;
     }
-  }
-
-  static Charset defaultEncoding() {
-    String configured = System.getProperty("hotrestart.encoding");
-    if (configured != null && !configured.isBlank()) {
-      try {
-        return Charset.forName(configured.trim());
-      } catch (RuntimeException e) {
-        System.getLogger(InMemoryCompiler.class.getName())
-            .log(
-                System.Logger.Level.WARNING,
-                "hotrestart.encoding=" + configured + " is not a known charset; reading UTF-8",
-                e);
-      }
-    }
-    return StandardCharsets.UTF_8;
   }
 }

@@ -1,5 +1,6 @@
 package dev.hotrestart.reload;
 
+import dev.hotrestart.config.Settings;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
@@ -516,7 +517,7 @@ public final class Reloader {
       }
       StringBuilder whyNot = new StringBuilder();
       Optional<InMemoryCompiler> created =
-          InMemoryCompiler.create(InMemoryCompiler.defaultEncoding(), classPath, whyNot);
+          InMemoryCompiler.create(Settings.sourceEncoding(), classPath, whyNot);
       if (created.isEmpty()) {
         noCompiler = whyNot.toString();
         throw new ReloadRefusal(noCompiler);
