@@ -205,26 +205,28 @@ final class Debugger {
         internalError(e);
       }
       while (true) {
-        if (ctrlCPressed()) {
-          return raiseOnCtrlC();
-        }
         String prompt =
             (options.labelThreads().getAsBoolean()
                     ? "[thread \"" + crash.thread().getName() + "\"]\n"
                     : "")
                 + options.style().prompt(PROMPT);
-        if (!input.drawsPrompt()) {
-          out.print(prompt);
-          out.flush();
-          if (out.checkError()) {
-            return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
-          }
-        } else {
-          out.flush();
-        }
         Input.Line line;
+        // Reading from before the prompt shows: a Ctrl-C pressed as soon as it appears must
+        // interrupt the read, not wait for the end of a "command" that is the read itself.
         setReading(true);
         try {
+          if (ctrlCPressed()) {
+            return raiseOnCtrlC();
+          }
+          if (!input.drawsPrompt()) {
+            out.print(prompt);
+            out.flush();
+            if (out.checkError()) {
+              return Outcome.RAISE; // nobody can see the prompt: do not wait for an answer
+            }
+          } else {
+            out.flush();
+          }
           line = input.read(prompt);
         } catch (InterruptedIOException e) {
           if (e instanceof Input.CtrlC || ctrlCPressed()) {

@@ -59,6 +59,10 @@ class CtrlCTest {
 
   /** Runs the crashing fixture with a session reading {@code input}; returns what it threw. */
   private Throwable crash(Input input) throws Exception {
+    return crash(input, out);
+  }
+
+  private Throwable crash(Input input, PrintWriter out) throws Exception {
     Object report = fixture.newReport();
     Debugger.Options options =
         Debugger.Options.defaults().withInterrupts(keyboard, status -> exits.add(status));
@@ -97,6 +101,70 @@ class CtrlCTest {
     thread.setDaemon(true);
     thread.start();
     return thread;
+  }
+
+  /**
+   * The race a slow machine showed: the SIGINT came after the prompt was printed and before the
+   * session waited for a line. It was taken for a Ctrl-C during a command ("raising when this
+   * command ends"), and the read it did not interrupt waited for a line that never came.
+   */
+  @Test
+  void ctrlCAsThePromptAppearsInterruptsTheReadThatFollows() throws Exception {
+    PipedWriter keys = new PipedWriter();
+    StdinLines stdin = new StdinLines(new BufferedReader(new PipedReader(keys)));
+    PrintWriter pressingAtThePrompt =
+        new PrintWriter(text, true) {
+          private boolean pressed;
+
+          @Override
+          public void write(String s, int off, int len) {
+            super.write(s, off, len);
+            if (!pressed && s.contains(Debugger.PROMPT)) {
+              pressed = true;
+              // Ctrl-C, handled before the session goes on to read. The handler interrupts this
+              // very thread (the session's), so waiting for it must not stop at that interrupt,
+              // and must leave it set for the read.
+              Thread signal = new Thread(armed.get(), "SIGINT handler");
+              signal.start();
+              boolean interrupted = false;
+              while (signal.isAlive()) {
+                try {
+                  signal.join();
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+              }
+              if (interrupted) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread session =
+        new Thread(
+            () -> {
+              try {
+                thrown.set(crash(stdin, pressingAtThePrompt));
+              } catch (Exception e) {
+                thrown.set(e);
+              }
+            },
+            "crashing");
+    session.setDaemon(true);
+    session.start();
+    session.join(10_000);
+
+    assertFalse(session.isAlive(), "the read was not interrupted: " + text);
+    assertInstanceOf(IllegalArgumentException.class, thrown.get());
+    assertFalse(text.toString().contains("when this command ends"), text.toString());
+    assertTrue(
+        text.toString()
+            .endsWith(
+                Debugger.PROMPT
+                    + "\nCtrl-C: raising java.lang.IllegalArgumentException to the caller\n"),
+        text.toString());
+    assertEquals(List.of(), exits);
   }
 
   @Test
