@@ -43,6 +43,26 @@ class LineEditingIT {
   }
 
   @Test
+  void aResizedWindowGetsTheLineRedrawnAtItsNewWidth() throws Exception {
+    SampleProject project = SampleProject.copy("nested");
+    try (Terminal terminal =
+        project.runOnXterm(true, "-Dhotrestart.jvmArgs=-Dhotrestart.history=none")) {
+      terminal.prompt();
+      terminal.press("p 40 + 2"); // typed, not yet entered
+      terminal.expect("p 40 \\+ 2", END);
+      project.resize(60, 30);
+      // JLine, told of the resize, redraws the prompt and the half-typed line.
+      terminal.expect("\\(hotrestart\\) p 40 \\+ 2", END);
+      terminal.press("\r");
+      assertTrue(terminal.prompt().contains("42"), terminal.text());
+      terminal.type("r");
+      terminal.prompt();
+      terminal.type("r");
+      terminal.expect("exit status \\d+", END);
+    }
+  }
+
+  @Test
   void historyRecallsEarlierCommandsCtrlCRaisesAndTheTerminalIsRestored() throws Exception {
     SampleProject project = SampleProject.copy("nested");
     Path history = project.file("history.txt");

@@ -194,13 +194,32 @@ final class SampleProject {
   /**
    * {@code mvn hotrestart:run} on an {@code xterm}, with line editing and, unless {@code
    * noColor}, colours; then the shell prints {@code exit status N} and the terminal's modes
-   * ({@code stty -a}), to show the program left the terminal as it found it.
+   * ({@code stty -a}), to show the program left the terminal as it found it. The shell first
+   * notes the terminal's device, for {@link #resize}.
    */
   Terminal runOnXterm(boolean noColor, String... options) throws IOException {
     List<String> command = new ArrayList<>(List.of("hotrestart:run"));
     command.addAll(List.of(options));
-    String line = shell(maven(command.toArray(new String[0]))) + "; echo \"exit status $?\"; stty -a";
+    String line =
+        "tty > " + TERMINAL_DEVICE + "; " + shell(maven(command.toArray(new String[0])))
+            + "; echo \"exit status $?\"; stty -a";
     return Terminal.start(dir, line, "xterm", noColor);
+  }
+
+  private static final String TERMINAL_DEVICE = "terminal-device.txt";
+
+  /**
+   * Resizes the window of a {@link #runOnXterm} run, as a person dragging its corner would: the
+   * kernel then sends SIGWINCH to the programs in the foreground.
+   */
+  void resize(int columns, int rows) throws IOException, InterruptedException {
+    String device = Files.readString(dir.resolve(TERMINAL_DEVICE)).strip();
+    Process stty =
+        new ProcessBuilder("stty", "-F", device, "cols", "" + columns, "rows", "" + rows)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, stty.waitFor(), "stty -F " + device + ": " + output);
   }
 
   static String shell(List<String> command) {

@@ -26,7 +26,9 @@ import java.util.Optional;
  *
  * <p>The terminal is built with {@code nativeSignals(false)}: while JLine reads, it turns the
  * terminal's signal keys off and reads Ctrl-C as a key ({@code UserInterruptException}), so it
- * needs no SIGINT handler of its own, and the session's handler rules the rest of the time.
+ * needs no SIGINT handler of its own, and the session's handler rules the rest of the time. A
+ * resized window still gets the line redrawn at its new width ({@code LineEditingIT} resizes the
+ * terminal at a prompt).
  */
 final class LineEditor implements Input {
 
