@@ -88,11 +88,16 @@ class CtrlCTest {
 
   /** Crashes on another thread, so that the test can press keys while the prompt is open. */
   private Thread crashInBackground(Input input, AtomicReference<Throwable> thrown) {
+    return crashInBackground(input, out, thrown);
+  }
+
+  private Thread crashInBackground(
+      Input input, PrintWriter out, AtomicReference<Throwable> thrown) {
     Thread thread =
         new Thread(
             () -> {
               try {
-                thrown.set(crash(input));
+                thrown.set(crash(input, out));
               } catch (Exception e) {
                 thrown.set(e);
               }
@@ -141,18 +146,7 @@ class CtrlCTest {
           }
         };
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread session =
-        new Thread(
-            () -> {
-              try {
-                thrown.set(crash(stdin, pressingAtThePrompt));
-              } catch (Exception e) {
-                thrown.set(e);
-              }
-            },
-            "crashing");
-    session.setDaemon(true);
-    session.start();
+    Thread session = crashInBackground(stdin, pressingAtThePrompt, thrown);
     session.join(10_000);
 
     assertFalse(session.isAlive(), "the read was not interrupted: " + text);
