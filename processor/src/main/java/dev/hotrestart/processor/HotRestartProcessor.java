@@ -193,10 +193,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
         JavaFileObject source =
             processingEnv
                 .getFiler()
-                .createSourceFile(file.packageName().isEmpty()
-                        ? file.typeSpec().name()
-                        : file.packageName() + "." + file.typeSpec().name(),
-                    type);
+                .createSourceFile(model.proxyClass().canonicalName(), type);
         try (Writer out = source.openWriter()) {
           out.write(text);
         }

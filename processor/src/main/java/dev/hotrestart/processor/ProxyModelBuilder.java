@@ -44,13 +44,7 @@ final class ProxyModelBuilder {
 
   /** {@code HotRestart_Outer_Inner} for {@code Outer.Inner}. */
   static String proxySimpleName(TypeElement type) {
-    StringBuilder name = new StringBuilder(type.getSimpleName());
-    for (Element e = type.getEnclosingElement();
-        e instanceof TypeElement;
-        e = e.getEnclosingElement()) {
-      name.insert(0, e.getSimpleName() + "_");
-    }
-    return PROXY_PREFIX + name;
+    return PROXY_PREFIX + ProxyValidator.name(type).replace('.', '_');
   }
 
   ProxyModel build(ProxyPlan plan) {

@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.reload.Reloader;
 import dev.hotrestart.source.SourceLocator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,19 +41,12 @@ public final class StartupSnapshots {
 
   private static final System.Logger LOG = System.getLogger(StartupSnapshots.class.getName());
 
-  /**
-   * When this JVM started: a file saved after it may not be what runs. The reloader's rule for
-   * "changed since the program started", so that the baseline agrees with what {@code c} reloads.
-   */
-  private static final Instant JVM_STARTED =
-      ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
-
   /** How long the idle background thread stays, so that a quiet program holds no thread. */
   private static final long IDLE_SECONDS = 5;
 
   private static final class Shared {
     static final StartupSnapshots INSTANCE =
-        new StartupSnapshots(SourceLocator::fromSettings, JVM_STARTED);
+        new StartupSnapshots(SourceLocator::fromSettings, Reloader.jvmStarted());
   }
 
   /**

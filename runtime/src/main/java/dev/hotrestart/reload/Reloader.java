@@ -381,6 +381,14 @@ public final class Reloader {
   private static final java.time.Instant STARTED =
       ProcessHandle.current().info().startInstant().orElse(java.time.Instant.EPOCH);
 
+  /**
+   * When this JVM started. A source file saved after it may not be what the JVM runs: the
+   * reloader counts such a file as edited, and {@code diff} keeps no start-up text of it.
+   */
+  public static java.time.Instant jvmStarted() {
+    return STARTED;
+  }
+
   private static FileTime lastModified(Path file) throws ReloadRefusal {
     try {
       return Files.getLastModifiedTime(file);
