@@ -300,10 +300,13 @@ final class ProxyWriter {
     // Every reference is passed as Object and every reference result cast from Object, to match
     // the erased invoker: javac then shares one signature per shape across all proxies.
     CodeBlock.Builder invoke =
-        CodeBlock.builder().add("$N.invokeExact((Object) this", callName(model, index));
+        CodeBlock.builder().add("$N.invokeExact(($T) this", callName(model, index), OBJECT);
     for (ProxyModel.Parameter parameter : method.parameters()) {
-      invoke.add(
-          isReference(parameter.type()) ? ",$W(Object) $N" : ",$W$N", parameter.name());
+      if (isReference(parameter.type())) {
+        invoke.add(",$W($T) $N", OBJECT, parameter.name());
+      } else {
+        invoke.add(",$W$N", parameter.name());
+      }
     }
     invoke.add(")");
     override.beginControlFlow("while (true)").beginControlFlow("try");
@@ -313,9 +316,9 @@ final class ProxyWriter {
     } else if (method.castType().isPrimitive()) {
       override.addStatement("return ($T) $L", method.castType(), invoke.build());
     } else if (method.castType().withoutAnnotations().equals(OBJECT)) {
-      override.addStatement("return (Object) $L", invoke.build());
+      override.addStatement("return ($T) $L", OBJECT, invoke.build());
     } else {
-      override.addStatement("return ($T) (Object) $L", method.castType(), invoke.build());
+      override.addStatement("return ($T) ($T) $L", method.castType(), OBJECT, invoke.build());
     }
     override
         .nextControlFlow("catch ($T $N)", Throwable.class, method.thrownName())

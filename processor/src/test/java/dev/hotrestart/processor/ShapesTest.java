@@ -136,6 +136,38 @@ class ShapesTest {
   }
 
   @Test
+  void memberClassesAndTypeVariablesNamedObjectDoNotCaptureTheProxysCasts() throws Throwable {
+    // Inside the proxy an inherited member class Object, or a type variable Object, hides
+    // java.lang.Object: the casts to the erased invoker must name it in full.
+    Compilation compilation =
+        strict()
+            .compile(
+                source(
+                    "com.acme.Shadow",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "@HotRestartable",
+                    "public class Shadow<Throwable extends Number> {",
+                    "  public static class Object {}",
+                    "  public String name(String s, Object o) { return s + o.getClass().getSimpleName(); }",
+                    "  public <Object> Object echo(Object x) { return x; }",
+                    "  public Throwable first(Throwable n) { return n; }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String shadow = generated(compilation, "com.acme.HotRestart_Shadow");
+    assertTrue(
+        shadow.contains("return (String) (java.lang.Object) HR_CALL_0.invokeExact("
+            + "(java.lang.Object) this,"),
+        shadow);
+    ClassLoader loader = load(compilation);
+    Object instance = create(loader.loadClass("com.acme.HotRestart_Shadow"));
+    Object member = loader.loadClass("com.acme.Shadow$Object").getConstructor().newInstance();
+    assertEquals("aObject", call(instance, "name", "a", member));
+    assertEquals("x", call(instance, "echo", "x"));
+    assertEquals(3, call(instance, "first", 3));
+  }
+
+  @Test
   void deprecatedClassMethodsAndTypes() throws Throwable {
     Compilation compilation =
         strict()
