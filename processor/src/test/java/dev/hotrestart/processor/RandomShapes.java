@@ -3,8 +3,10 @@ package dev.hotrestart.processor;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import javax.tools.JavaFileObject;
@@ -22,6 +24,27 @@ import javax.tools.JavaFileObject;
  * variables and member classes named {@code Object}, {@code String} and the like.
  */
 final class RandomShapes {
+
+  /** What is wrong with a class, if anything, and the tag of the error the processor gives. */
+  enum Defect {
+    NONE(null),
+    FINAL("HotRestartFinal"),
+    CONFLICT("HotRestartConflict"),
+    INNER("HotRestartInner"),
+    NO_CONSTRUCTOR("HotRestartConstructor"),
+    ABSTRACT("HotRestartAbstract"),
+    FACTORY_CLASH("HotRestartFactoryClash"),
+    STATIC_METHOD("HotRestartMethod");
+
+    final String tag;
+
+    Defect(String tag) {
+      this.tag = tag;
+    }
+  }
+
+  /** Ends the line an error must be reported on. */
+  private static final String DEFECT_MARK = "// <- defect";
 
   /** A type a parameter or result can have: its source text and its erasure, a binary name. */
   record Type(String source, String erasure, boolean reifiable) {
@@ -42,10 +65,16 @@ final class RandomShapes {
   record Method(
       String name, List<Parameter> parameters, Type result, int echoed, Object constant, String key) {}
 
-  /** One annotated class: its binary name and the proxy's, and its members. */
+  /**
+   * One annotated class: its binary name and the proxy's, its file, its defect ({@link
+   * Defect#NONE} or one the processor must report, on line {@code defectLine}), and its members.
+   */
   record Shape(
       String binaryName,
       String proxyBinaryName,
+      String file,
+      Defect defect,
+      int defectLine,
       List<Type> memberTypes,
       List<Constructor> constructors,
       List<Method> methods) {}
@@ -103,16 +132,27 @@ final class RandomShapes {
   };
 
   private final Random random;
-  private final List<JavaFileObject> sources = new ArrayList<>();
+  private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<Shape> shapes = new ArrayList<>();
 
-  private RandomShapes(long seed) {
+  private final boolean defects;
+
+  private RandomShapes(long seed, boolean defects) {
     this.random = new Random(seed);
+    this.defects = defects;
   }
 
   /** {@code count} random shapes from {@code seed}, with the support classes they use. */
   static RandomShapes generate(long seed, int count) {
-    RandomShapes generated = new RandomShapes(seed);
+    return generate(seed, count, false);
+  }
+
+  /**
+   * As {@link #generate(long, int)}; with {@code defects}, about a third of the classes have
+   * one defect that the processor must report as an error.
+   */
+  static RandomShapes generate(long seed, int count, boolean defects) {
+    RandomShapes generated = new RandomShapes(seed, defects);
     generated.support();
     for (int i = 0; i < count; i++) {
       generated.shape(i);
@@ -120,8 +160,20 @@ final class RandomShapes {
     return generated;
   }
 
+  /** Every source, in memory. */
   List<JavaFileObject> sources() {
+    List<JavaFileObject> files = new ArrayList<>();
+    sources.forEach((name, text) -> files.add(JavaFileObjects.forSourceString(name, text)));
+    return files;
+  }
+
+  /** Every source by qualified name of its top-level class, as text. */
+  Map<String, String> sourceTexts() {
     return sources;
+  }
+
+  private void add(String qualifiedName, String... lines) {
+    sources.put(qualifiedName, String.join("\n", lines) + "\n");
   }
 
   List<Shape> shapes() {
@@ -129,38 +181,34 @@ final class RandomShapes {
   }
 
   private void support() {
-    sources.add(
-        JavaFileObjects.forSourceLines(
-            "fuzz.Log",
-            "package fuzz;",
-            "public final class Log {",
-            "  public static final java.util.List<java.lang.String> CALLS =",
-            "      new java.util.ArrayList<>();",
-            "  private Log() {}",
-            "}"));
-    sources.add(
-        JavaFileObjects.forSourceLines(
-            "fuzz.Nullable",
-            "package fuzz;",
-            "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)",
-            "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
-            "public @interface Nullable {}"));
-    sources.add(
-        JavaFileObjects.forSourceLines(
-            "fuzz.Base",
-            "package fuzz;",
-            "public abstract class Base<P> {",
-            "  public abstract P get();",
-            "  public P twice() { return get(); }",
-            "}"));
-    sources.add(
-        JavaFileObjects.forSourceLines(
-            "fuzz.Shape",
-            "package fuzz;",
-            "public interface Shape<Q> {",
-            "  Q apply(Q q);",
-            "  default java.lang.String describe() { return \"shape\"; }",
-            "}"));
+    add(
+        "fuzz.Log",
+        "package fuzz;",
+        "public final class Log {",
+        "  public static final java.util.List<java.lang.String> CALLS =",
+        "      new java.util.ArrayList<>();",
+        "  private Log() {}",
+        "}");
+    add(
+        "fuzz.Nullable",
+        "package fuzz;",
+        "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "public @interface Nullable {}");
+    add(
+        "fuzz.Base",
+        "package fuzz;",
+        "public abstract class Base<P> {",
+        "  public abstract P get();",
+        "  public P twice() { return get(); }",
+        "}");
+    add(
+        "fuzz.Shape",
+        "package fuzz;",
+        "public interface Shape<Q> {",
+        "  Q apply(Q q);",
+        "  default java.lang.String describe() { return \"shape\"; }",
+        "}");
   }
 
   private <T> T pick(T[] choices) {
@@ -171,6 +219,14 @@ final class RandomShapes {
     String name = "C" + index;
     boolean defaultPackage = random.nextInt(8) == 0;
     int depth = random.nextInt(3);
+    Defect defect = Defect.NONE;
+    if (defects && random.nextInt(3) == 0) {
+      Defect[] kinds = Defect.values();
+      defect = kinds[1 + random.nextInt(kinds.length - 1)];
+      if (defect == Defect.INNER && depth == 0) {
+        depth = 1;
+      }
+    }
     String pkg = defaultPackage ? "" : "fuzz.p" + (index % 3);
 
     // Enclosing classes, outermost first.
@@ -263,7 +319,8 @@ final class RandomShapes {
     for (int i = 0; i < constructorCount; i++) {
       List<Type> constructorVariables = new ArrayList<>();
       String constructorTypeParameters = "";
-      if (random.nextInt(4) == 0) {
+      // The clashing create copies the first constructor's parameters, so that one is plain.
+      if (random.nextInt(4) == 0 && !(defect == Defect.FACTORY_CLASH && i == 0)) {
         String[] bound = pick(BOUNDS);
         String variable = "K" + i;
         constructorTypeParameters = "<" + variable + bound[0].replace("%s", variable) + "> ";
@@ -275,7 +332,10 @@ final class RandomShapes {
         continue;
       }
       String key = name + ".<init>/" + i;
-      String visibility = pick(new String[] {"public ", "protected ", ""});
+      String visibility =
+          defect == Defect.NO_CONSTRUCTOR
+              ? "private "
+              : pick(new String[] {"public ", "protected ", ""});
       boolean varargs = varargs(parameters);
       body.add("  " + (varargs && !reifiable(last(parameters))
           ? "@java.lang.SafeVarargs " : "")
@@ -376,7 +436,15 @@ final class RandomShapes {
       methods.add(method(body, name, "public", "fallback", List.of(), List.of(),
           new Type("int", "int"), ""));
     }
-    if (random.nextInt(3) == 0) {
+    switch (defect) {
+      case FACTORY_CLASH -> body.add("  public int create("
+          + declare(constructors.get(0).parameters(), false) + ") { return 0; }");
+      case STATIC_METHOD -> body.add("  @dev.hotrestart.HotRestartable public static int shared() {"
+          + " return 3; } " + DEFECT_MARK);
+      case ABSTRACT -> body.add("  public abstract int missing();");
+      default -> {}
+    }
+    if (defect != Defect.STATIC_METHOD && random.nextInt(3) == 0) {
       // Not wrapped, and silenced: the processor's warnings would fail this -Werror compile.
       body.add("  @dev.hotrestart.NoRestart public final int fixed() { return 1; }");
       body.add("  @java.lang.SuppressWarnings(\"hotrestart\") private int hidden() { return 2; }");
@@ -396,9 +464,17 @@ final class RandomShapes {
     lines.add(indent + "@dev.hotrestart.HotRestartable"
         + pick(new String[] {"", "", "(propagate = java.io.IOException.class)",
             "(propagate = {java.lang.IllegalStateException.class, java.lang.Error.class})"}));
-    lines.add(indent + "public " + (outers.isEmpty() ? "" : "static ") + "class " + name
+    if (defect == Defect.CONFLICT) {
+      lines.add(indent + "@dev.hotrestart.NoRestart");
+    }
+    boolean onClass = defect != Defect.NONE && defect != Defect.STATIC_METHOD;
+    lines.add(indent + "public "
+        + (outers.isEmpty() || defect == Defect.INNER ? "" : "static ")
+        + (defect == Defect.FINAL ? "final " : "")
+        + (defect == Defect.ABSTRACT ? "abstract " : "")
+        + "class " + name
         + (typeVariableDeclarations.isEmpty() ? "" : "<" + String.join(", ", typeVariableDeclarations) + ">")
-        + supertypes + " {");
+        + supertypes + " {" + (onClass ? " " + DEFECT_MARK : ""));
     for (String line : members) {
       lines.add(indent + line);
     }
@@ -411,10 +487,24 @@ final class RandomShapes {
       lines.add(indent + "}");
     }
     String top = outers.isEmpty() ? name : outers.get(0);
-    sources.add(
-        JavaFileObjects.forSourceLines(
-            (pkg.isEmpty() ? "" : pkg + ".") + top, lines.toArray(new String[0])));
-    shapes.add(new Shape(binaryName, proxyBinaryName, memberTypes, constructors, methods));
+    String qualifiedTop = (pkg.isEmpty() ? "" : pkg + ".") + top;
+    add(qualifiedTop, lines.toArray(new String[0]));
+    int defectLine = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(DEFECT_MARK)) {
+        defectLine = i + 1;
+      }
+    }
+    shapes.add(
+        new Shape(
+            binaryName,
+            proxyBinaryName,
+            qualifiedTop.replace('.', '/') + ".java",
+            defect,
+            defectLine,
+            memberTypes,
+            constructors,
+            methods));
   }
 
   /** Writes a method to {@code body}: it logs its key and returns an argument or a constant. */

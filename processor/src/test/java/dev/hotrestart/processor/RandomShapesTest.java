@@ -3,26 +3,37 @@ package dev.hotrestart.processor;
 import static dev.hotrestart.processor.Compilations.load;
 import static dev.hotrestart.processor.Compilations.strict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,7 +64,7 @@ class RandomShapesTest {
     Compilation compilation = strict().compile(shapes.sources());
     if (compilation.status() != Compilation.Status.SUCCESS
         || !compilation.diagnostics().isEmpty()) {
-      fail("seed " + seed + ":\n" + report(compilation));
+      fail("seed " + seed + ":\n" + report(compilation.diagnostics()));
     }
     ClassLoader loader = load(compilation);
     @SuppressWarnings("unchecked")
@@ -72,6 +83,80 @@ class RandomShapesTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyDefectIsReportedOnItsElementAndNoProxyIsWrittenForIt(long seed, @TempDir Path work)
+      throws IOException {
+    RandomShapes shapes = RandomShapes.generate(seed, CLASSES_PER_SEED, true);
+    Path sources = work.resolve("src");
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<String, String> source : shapes.sourceTexts().entrySet()) {
+      Path file = sources.resolve(source.getKey().replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      files.add(file);
+    }
+    Path generated = Files.createDirectories(work.resolve("generated"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager fileManager =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              fileManager,
+              diagnostics,
+              List.of(
+                  "-Xlint:all",
+                  "-classpath", System.getProperty("java.class.path"),
+                  "-d", Files.createDirectories(work.resolve("classes")).toString(),
+                  "-s", generated.toString()),
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files));
+      task.setProcessors(List.of(new HotRestartProcessor()));
+      task.call();
+    }
+
+    List<String> expected = new ArrayList<>();
+    for (RandomShapes.Shape shape : shapes.shapes()) {
+      Path proxy = generated.resolve(shape.proxyBinaryName().replace('.', '/') + ".java");
+      if (shape.defect() == RandomShapes.Defect.NONE) {
+        assertTrue(Files.exists(proxy), "no proxy for " + shape.binaryName());
+      } else {
+        assertFalse(Files.exists(proxy), "a proxy for " + shape.binaryName() + ", in error");
+        expected.add(shape.file() + ":" + shape.defectLine() + ": [" + shape.defect().tag + "]");
+      }
+    }
+    // Each defect gives one error, on its line, and nothing else is reported: no error in
+    // generated code, none that follows from another, no warning.
+    List<String> reported = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+      String file =
+          diagnostic.getSource() == null
+              ? "(no file)"
+              : sources.relativize(Path.of(diagnostic.getSource().toUri())).toString();
+      String message = diagnostic.getMessage(Locale.ROOT);
+      reported.add(
+          file + ":" + diagnostic.getLineNumber() + ": "
+              + (diagnostic.getKind() == Diagnostic.Kind.ERROR
+                  ? message.substring(0, message.indexOf(']') + 1)
+                  : diagnostic.getKind() + " " + message));
+    }
+    assertFalse(expected.isEmpty(), "seed " + seed + " made no defect");
+    if (!sorted(expected).equals(sorted(reported))) {
+      assertEquals(
+          sorted(expected),
+          sorted(reported),
+          "seed " + seed + ":\n" + report(diagnostics.getDiagnostics()));
+    }
+  }
+
+  private static List<String> sorted(List<String> list) {
+    List<String> sorted = new ArrayList<>(list);
+    Collections.sort(sorted);
+    return sorted;
   }
 
   private static Object create(
@@ -190,10 +275,11 @@ class RandomShapesTest {
   }
 
   /** The diagnostics, then each file they name (input or generated) with line numbers. */
-  private static String report(Compilation compilation) throws IOException {
+  private static String report(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics)
+      throws IOException {
     StringBuilder report = new StringBuilder();
     Map<URI, JavaFileObject> named = new LinkedHashMap<>();
-    for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
       report.append(diagnostic).append('\n');
       if (diagnostic.getSource() != null) {
         named.putIfAbsent(diagnostic.getSource().toUri(), diagnostic.getSource());
