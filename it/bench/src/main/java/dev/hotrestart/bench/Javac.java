@@ -2,6 +2,8 @@ package dev.hotrestart.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +42,19 @@ final class Javac {
    * @return the wall time, in nanoseconds
    */
   static long compile(Path sources, Path classes, String processor) {
+    return time(sources, classes, processor).wallNanos();
+  }
+
+  /**
+   * The wall time of a compile, and the CPU time of the thread that ran it (javac compiles on
+   * the caller's thread). The CPU time barely moves with what else the machine runs, so ratios
+   * of it are steadier than ratios of wall time on a shared machine; it leaves out the JIT and
+   * the garbage collector, which run on threads of their own.
+   */
+  record Timing(long wallNanos, long cpuNanos) {}
+
+  /** Like {@link #compile(Path, Path, String)}, timing the compile both ways. */
+  static Timing time(Path sources, Path classes, String processor) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
@@ -59,14 +74,17 @@ final class Javac {
       } else {
         options.add("-proc:none");
       }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       boolean ok =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(all)).call();
       long elapsed = System.nanoTime() - start;
+      long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
       if (!ok) {
         throw new IllegalStateException("generated sources do not compile: " + diagnostics.getDiagnostics());
       }
-      return elapsed;
+      return new Timing(elapsed, cpu);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

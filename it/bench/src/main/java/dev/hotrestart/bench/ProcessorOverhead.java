@@ -45,7 +45,7 @@ public final class ProcessorOverhead {
 
   /**
    * {@code RUNS}: the warm table, {@code RUNS} measured rounds; {@code --cold with|without
-   * small|large}: one cold compile, its time in milliseconds.
+   * small|large}: one cold compile, its wall time and javac's CPU time in milliseconds.
    */
   public static void main(String[] args) throws IOException {
     Path work = Files.createTempDirectory("hotrestart-bench-processor");
@@ -54,7 +54,8 @@ public final class ProcessorOverhead {
         Path sources = work.resolve("src");
         generate(args[2], sources);
         String processor = args[1].equals("with") ? Javac.PROCESSOR : null;
-        System.out.println((Javac.compile(sources, work.resolve("classes"), processor) / 1_000_000) + "");
+        Javac.Timing timing = Javac.time(sources, work.resolve("classes"), processor);
+        System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000);
         return;
       }
       int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -79,29 +80,30 @@ public final class ProcessorOverhead {
         }
       }
       Map<String, Map<Variant, List<Double>>> times = new LinkedHashMap<>();
+      Map<String, Map<Variant, List<Double>>> cpuTimes = new LinkedHashMap<>();
       for (int i = 0; i < runs; i++) {
         for (String set : sets) {
           // Alternate, so that drift (JIT, GC, the other core) hits every variant alike.
           for (Variant variant : VARIANTS) {
             Path src = variant.withProxies ? withProxies.get(set) : sources.get(set);
+            Compile compile = compileFresh(work, src, variant.processor);
             times.computeIfAbsent(set, s -> new LinkedHashMap<>())
                 .computeIfAbsent(variant, v -> new ArrayList<>())
-                .add(compileFresh(work, src, variant.processor).millis);
+                .add(compile.millis);
+            cpuTimes.computeIfAbsent(set, s -> new LinkedHashMap<>())
+                .computeIfAbsent(variant, v -> new ArrayList<>())
+                .add(compile.cpuMillis);
           }
         }
       }
       System.out.println(
-          "| 1,000 classes, warm (median of " + runs + ", same JVM) | small: 57 lines | large: about 210 lines |");
-      System.out.println("| --- | --- | --- |");
+          "| 1,000 classes, warm (median of " + runs + ", same JVM) | small: wall | small: javac's CPU"
+              + " | large (about 210 lines): wall | large: javac's CPU |");
+      System.out.println("| --- | --- | --- | --- | --- |");
       for (Variant variant : VARIANTS) {
         StringBuilder row = new StringBuilder("| " + variant.label + " |");
         for (String set : sets) {
-          double baseline = ReloadLatency.median(times.get(set).get(VARIANTS.get(0)));
-          double median = ReloadLatency.median(times.get(set).get(variant));
-          row.append(
-              variant == VARIANTS.get(0)
-                  ? String.format(Locale.ROOT, " %.0f ms |", median)
-                  : String.format(Locale.ROOT, " %.0f ms (%+.1f%%) |", median, (median / baseline - 1) * 100));
+          row.append(cell(times.get(set), variant)).append(cell(cpuTimes.get(set), variant));
         }
         System.out.println(row);
       }
@@ -110,14 +112,24 @@ public final class ProcessorOverhead {
     }
   }
 
-  private record Compile(double millis, Path generated) {}
+  /** A median, with what it adds to the baseline's (the first variant) unless it is that. */
+  private static String cell(Map<Variant, List<Double>> times, Variant variant) {
+    double baseline = ReloadLatency.median(times.get(VARIANTS.get(0)));
+    double median = ReloadLatency.median(times.get(variant));
+    return variant == VARIANTS.get(0)
+        ? String.format(Locale.ROOT, " %.0f ms |", median)
+        : String.format(Locale.ROOT, " %.0f ms (%+.1f%%) |", median, (median / baseline - 1) * 100);
+  }
+
+  private record Compile(double millis, double cpuMillis, Path generated) {}
 
   private static Compile compileFresh(Path work, Path sources, String processor) {
     Path classes = work.resolve("out-" + sources.getFileName());
     Path generated = classes.resolveSibling(classes.getFileName() + "-generated");
     Trees.delete(classes);
     Trees.delete(generated);
-    return new Compile(Javac.compile(sources, classes, processor) / 1e6, generated);
+    Javac.Timing timing = Javac.time(sources, classes, processor);
+    return new Compile(timing.wallNanos() / 1e6, timing.cpuNanos() / 1e6, generated);
   }
 
   /** Writes the sample set {@code set} ({@code small} or {@code large}) under {@code root}. */

@@ -169,17 +169,26 @@ public final class Suite {
     StringBuilder cold =
         new StringBuilder(
             "\n| 1,000 classes, cold (first compile of a fresh JVM, median of " + colds
-                + ") | `-proc:none` | the hotrestart processor | added |\n| --- | --- | --- | --- |\n");
+                + ") | `-proc:none` | the hotrestart processor | added | added, javac's CPU |\n"
+                + "| --- | --- | --- | --- | --- |\n");
     for (String set : List.of("small", "large")) {
       List<Double> with = new ArrayList<>();
       List<Double> without = new ArrayList<>();
+      List<Double> withCpu = new ArrayList<>();
+      List<Double> withoutCpu = new ArrayList<>();
       for (int i = 0; i < colds; i++) {
-        with.add(Double.parseDouble(child(List.of(), false, ProcessorOverhead.class, "--cold", "with", set).trim()));
-        without.add(Double.parseDouble(child(List.of(), false, ProcessorOverhead.class, "--cold", "without", set).trim()));
+        String[] w = child(List.of(), false, ProcessorOverhead.class, "--cold", "with", set).trim().split(" ");
+        String[] wo = child(List.of(), false, ProcessorOverhead.class, "--cold", "without", set).trim().split(" ");
+        with.add(Double.parseDouble(w[0]));
+        withCpu.add(Double.parseDouble(w[1]));
+        without.add(Double.parseDouble(wo[0]));
+        withoutCpu.add(Double.parseDouble(wo[1]));
       }
       double w = ReloadLatency.median(with);
       double wo = ReloadLatency.median(without);
-      cold.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %+.1f%% |%n", set, wo, w, (w / wo - 1) * 100));
+      double cpu = ReloadLatency.median(withCpu) / ReloadLatency.median(withoutCpu) - 1;
+      cold.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %+.1f%% | %+.1f%% |%n",
+          set, wo, w, (w / wo - 1) * 100, cpu * 100));
     }
     String table = warm + cold;
     System.out.print(table);
