@@ -243,19 +243,8 @@ final class RandomShapes {
     // Class type variables; their names clash with the proxy's imports now and then.
     List<String> typeVariableDeclarations = new ArrayList<>();
     List<Type> typeVariables = new ArrayList<>();
-    Set<String> usedTypeNames = new HashSet<>();
-    List<Type> derivedTypes = new ArrayList<>();
-    int typeVariableCount = random.nextInt(3);
-    for (int i = 0; i < typeVariableCount; i++) {
-      String variable = random.nextBoolean() ? "T" + i : pick(CLASHING_TYPE_NAMES);
-      if (!usedTypeNames.add(variable)) {
-        continue;
-      }
-      String[] bound = pick(BOUNDS);
-      typeVariableDeclarations.add(variable + bound[0].replace("%s", variable));
-      typeVariables.add(new Type(variable, bound[1], false));
-      derivedTypes.addAll(derived(variable, bound[1]));
-    }
+    Set<String> usedTypeNames =
+        typeVariables(random.nextInt(3), "T", typeVariableDeclarations, typeVariables);
 
     // Member classes named like what the proxy imports shadow those names in the proxy.
     List<Type> memberTypes = new ArrayList<>();
@@ -310,7 +299,6 @@ final class RandomShapes {
 
     List<Type> classTypes = new ArrayList<>(List.of(FIXED_TYPES));
     classTypes.addAll(typeVariables);
-    classTypes.addAll(derivedTypes);
     classTypes.addAll(memberTypes);
 
     List<Constructor> constructors = new ArrayList<>();
@@ -358,18 +346,12 @@ final class RandomShapes {
       // Method type variables, named to shadow the class's now and then.
       List<String> methodVariableDeclarations = new ArrayList<>();
       List<Type> methodVariables = new ArrayList<>();
-      Set<String> methodTypeNames = new HashSet<>();
-      int count = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
-      for (int v = 0; v < count; v++) {
-        String variable = random.nextBoolean() ? "R" + v : pick(CLASHING_TYPE_NAMES);
-        if (!methodTypeNames.add(variable)) {
-          continue;
-        }
-        String[] bound = pick(BOUNDS);
-        methodVariableDeclarations.add(variable + bound[0].replace("%s", variable));
-        methodVariables.add(new Type(variable, bound[1], false));
-        methodVariables.addAll(derived(variable, bound[1]));
-      }
+      Set<String> methodTypeNames =
+          typeVariables(
+              random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0,
+              "R",
+              methodVariableDeclarations,
+              methodVariables);
       // Inside the method its own type variables shadow the class's and its member classes.
       List<Type> types = new ArrayList<>();
       for (Type type : classTypes) {
@@ -398,26 +380,13 @@ final class RandomShapes {
       results.addAll(methodVariables);
       Type result = random.nextInt(5) == 0 ? new Type("void", "void") : pick(results.toArray(new Type[0]));
       String visibility = pick(new String[] {"public", "protected", ""});
-      String throwsClause = "";
-      switch (random.nextInt(5)) {
-        case 0 -> throwsClause = " throws java.io.IOException";
-        case 1 -> throwsClause = " throws java.lang.Exception, java.lang.InterruptedException";
-        case 2 -> {
-          for (Type variable : methodVariables) {
-            if (variable.erasure().equals("java.lang.Exception")) {
-              throwsClause = " throws " + variable.source();
-            }
-          }
-          for (Type variable : typeVariables) {
-            if (throwsClause.isEmpty()
-                && variable.erasure().equals("java.lang.Exception")
-                && !methodTypeNames.contains(variable.source())) {
-              throwsClause = " throws " + variable.source();
-            }
-          }
-        }
-        default -> {}
-      }
+      String throwsClause =
+          switch (random.nextInt(5)) {
+            case 0 -> " throws java.io.IOException";
+            case 1 -> " throws java.lang.Exception, java.lang.InterruptedException";
+            case 2 -> throwsTypeVariable(methodVariables, typeVariables, methodTypeNames);
+            default -> "";
+          };
       methods.add(
           method(
               body,
@@ -570,6 +539,47 @@ final class RandomShapes {
     }
     body.add("  }");
     return new Method(name, parameters, result, echoed, constant, key);
+  }
+
+  /**
+   * Declares up to {@code count} type variables, named {@code prefix} and a number or like the
+   * proxy's own names, with random bounds: adds their declarations, and adds to {@code types}
+   * each variable and the types made of it. Returns their names.
+   */
+  private Set<String> typeVariables(
+      int count, String prefix, List<String> declarations, List<Type> types) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      String variable = random.nextBoolean() ? prefix + i : pick(CLASHING_TYPE_NAMES);
+      if (!names.add(variable)) {
+        continue;
+      }
+      String[] bound = pick(BOUNDS);
+      declarations.add(variable + bound[0].replace("%s", variable));
+      types.add(new Type(variable, bound[1], false));
+      types.addAll(derived(variable, bound[1]));
+    }
+    return names;
+  }
+
+  /**
+   * A {@code throws} clause naming a type variable bounded by {@code Exception}: the method's
+   * own, else the class's unless the method shadows it; empty if there is none.
+   */
+  private static String throwsTypeVariable(
+      List<Type> methodVariables, List<Type> classVariables, Set<String> shadowed) {
+    for (Type variable : methodVariables) {
+      if (variable.erasure().equals("java.lang.Exception")) {
+        return " throws " + variable.source();
+      }
+    }
+    for (Type variable : classVariables) {
+      if (variable.erasure().equals("java.lang.Exception")
+          && !shadowed.contains(variable.source())) {
+        return " throws " + variable.source();
+      }
+    }
+    return "";
   }
 
   /** Types made of a type variable: an array of it, and a list of its supertypes. */
