@@ -59,7 +59,7 @@ public final class ProcessorOverhead {
         return;
       }
       int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-      List<String> sets = List.of("small", "large");
+      List<String> sets = List.of("small", "large", "mixed");
       Map<String, Path> sources = new LinkedHashMap<>();
       Map<String, Path> withProxies = new LinkedHashMap<>();
       for (String set : sets) {
@@ -98,8 +98,9 @@ public final class ProcessorOverhead {
       }
       System.out.println(
           "| 1,000 classes, warm (median of " + runs + ", same JVM) | small: wall | small: javac's CPU"
-              + " | large (about 210 lines): wall | large: javac's CPU |");
-      System.out.println("| --- | --- | --- | --- | --- |");
+              + " | large (about 210 lines): wall | large: javac's CPU"
+              + " | mixed (large, 1 in 10 annotated): wall | mixed: javac's CPU |");
+      System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
       for (Variant variant : VARIANTS) {
         StringBuilder row = new StringBuilder("| " + variant.label + " |");
         for (String set : sets) {
@@ -128,6 +129,8 @@ public final class ProcessorOverhead {
     Path generated = classes.resolveSibling(classes.getFileName() + "-generated");
     Trees.delete(classes);
     Trees.delete(generated);
+    // Each compile starts from an empty heap, not from the garbage of the one before.
+    System.gc();
     Javac.Timing timing = Javac.time(sources, classes, processor);
     return new Compile(timing.wallNanos() / 1e6, timing.cpuNanos() / 1e6, generated);
   }
@@ -136,7 +139,8 @@ public final class ProcessorOverhead {
   static void generate(String set, Path root) throws IOException {
     switch (set) {
       case "small" -> generate(root);
-      case "large" -> generateLarge(root);
+      case "large" -> generateLarge(root, 1);
+      case "mixed" -> generateLarge(root, 10);
       default -> throw new IllegalArgumentException("no sample set " + set);
     }
   }
@@ -209,9 +213,11 @@ public final class ProcessorOverhead {
   /**
    * 1,000 classes of about 210 lines: the five wrapped methods of {@link #generate(Path)}, each
    * with a body of loops, a stream with a lambda, string building and a call to a private helper
-   * with a {@code switch}; the helpers are private, so not wrapped.
+   * with a {@code switch}; the helpers are private, so not wrapped. One class in {@code
+   * annotatedEvery} is {@code @HotRestartable}: 1 for the {@code large} set, 10 for {@code mixed},
+   * a project where only the classes that may crash are annotated.
    */
-  static void generateLarge(Path root) throws IOException {
+  static void generateLarge(Path root, int annotatedEvery) throws IOException {
     String[] signatures = {
       "public int add(int x)",
       "public void push(T item)",
@@ -235,7 +241,7 @@ public final class ProcessorOverhead {
           .append("import java.util.List;\n")
           .append("import java.util.Map;\n")
           .append("import java.util.stream.Collectors;\n\n")
-          .append("@HotRestartable\n")
+          .append(i % annotatedEvery == 0 ? "@HotRestartable\n" : "")
           .append("public class ").append(name).append("<T extends Comparable<T>> {\n")
           .append("  private final List<T> items = new ArrayList<>();\n")
           .append("  private final Map<String, Integer> counts = new HashMap<>();\n")
