@@ -47,9 +47,9 @@ final class Javac {
 
   /**
    * The wall time of a compile, and the CPU time of the thread that ran it (javac compiles on
-   * the caller's thread). The CPU time barely moves with what else the machine runs, so ratios
-   * of it are steadier than ratios of wall time on a shared machine; it leaves out the JIT and
-   * the garbage collector, which run on threads of their own.
+   * the caller's thread). The CPU time leaves out other processes, the JIT and the garbage
+   * collector, which run on threads of their own; it does not remove the JVM's own variation from
+   * one run to the next (performance.md, section 4, measured both).
    */
   record Timing(long wallNanos, long cpuNanos) {}
 

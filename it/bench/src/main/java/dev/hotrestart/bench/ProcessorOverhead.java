@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the processor adds to a build: javac on 1,000 generated {@code @HotRestartable} classes,
+ * What the processor adds to a build: javac on 1,000 generated classes,
  * with the processor (which also writes and compiles 1,000 proxies) and with {@code -proc:none},
- * on two sample sets: {@code small} classes (57 lines, five wrapped methods: the worst case, as
+ * on three sample sets: {@code small} classes (57 lines, five wrapped methods: the worst case, as
  * the cost grows with wrapped methods and not with lines) and {@code large} ones (about 210
  * lines, the same five wrapped methods with bodies of the size real code has, and private
- * helpers). Warm: alternating runs in one JVM after warm-up runs, as in a long-lived build
+ * helpers); and a {@code mixed} set, the large classes with only one in ten annotated, as in a
+ * project that annotates the classes that may crash. Warm: alternating runs in one JVM after warm-up runs, as in a long-lived build
  * daemon or a later module of a reactor. Cold: the first compile of a fresh JVM (run with {@code
  * --cold} once per JVM), as in a one-module Maven build.
  *
@@ -45,7 +46,7 @@ public final class ProcessorOverhead {
 
   /**
    * {@code RUNS}: the warm table, {@code RUNS} measured rounds; {@code --cold with|without
-   * small|large}: one cold compile, its wall time and javac's CPU time in milliseconds.
+   * small|large|mixed}: one cold compile, its wall time and javac's CPU time in milliseconds.
    */
   public static void main(String[] args) throws IOException {
     Path work = Files.createTempDirectory("hotrestart-bench-processor");
@@ -135,7 +136,7 @@ public final class ProcessorOverhead {
     return new Compile(timing.wallNanos() / 1e6, timing.cpuNanos() / 1e6, generated);
   }
 
-  /** Writes the sample set {@code set} ({@code small} or {@code large}) under {@code root}. */
+  /** Writes the sample set {@code set} ({@code small}, {@code large} or {@code mixed}) under {@code root}. */
   static void generate(String set, Path root) throws IOException {
     switch (set) {
       case "small" -> generate(root);
