@@ -1,6 +1,5 @@
 package dev.hotrestart.debug;
 
-import dev.hotrestart.config.Settings;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MethodTree;
@@ -8,6 +7,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.hotrestart.config.Settings;
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
 import java.io.Writer;

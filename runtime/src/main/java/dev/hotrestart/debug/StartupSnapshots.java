@@ -127,11 +127,7 @@ public final class StartupSnapshots {
    *     empty if not asked for, not done yet, or refused
    */
   Optional<SourceSnapshots.Snapshot> get(Class<?> type) {
-    CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
-    if (pending == null || !pending.isDone() || pending.isCompletedExceptionally()) {
-      return Optional.empty();
-    }
-    Optional<Deflated> deflated = pending.join();
+    Optional<Deflated> deflated = done(type);
     if (deflated.isEmpty()) {
       return Optional.empty();
     }
@@ -177,11 +173,16 @@ public final class StartupSnapshots {
    * @return the deflated size, or -1 without a snapshot
    */
   int deflatedSize(Class<?> type) {
+    return done(type).map(deflated -> deflated.data().length).orElse(-1);
+  }
+
+  /** The snapshot of {@code type} if it was asked for, is done and was taken; never waits. */
+  private Optional<Deflated> done(Class<?> type) {
     CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
     if (pending == null || !pending.isDone() || pending.isCompletedExceptionally()) {
-      return -1;
+      return Optional.empty();
     }
-    return pending.join().map(deflated -> deflated.data().length).orElse(-1);
+    return pending.join();
   }
 
   /** For tests: how many times a file was looked for, to tell that a class is read once. */

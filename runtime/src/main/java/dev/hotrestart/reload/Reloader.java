@@ -221,12 +221,7 @@ public final class Reloader {
     checked.put(running, lastModified(file));
     InMemoryCompiler compiler = compiler(running);
     int release = release(running);
-    String fileName = file.getFileName().toString();
-    InMemoryCompiler.Output output =
-        compiler.compile(
-            file,
-            release,
-            source -> BodyPruner.prune(source, fileName, running, reloaded).orElse(source));
+    InMemoryCompiler.Output output = compilePruned(compiler, file, release, running, reloaded);
     if (!output.succeeded()) {
       // The errors of the whole file, as the user will see them from a build; and should
       // pruning ever have broken a file that compiles, this compile is the one to use.
@@ -312,6 +307,17 @@ public final class Reloader {
         + " ms (javac "
         + compiled.output().millis()
         + " ms)";
+  }
+
+  /**
+   * Compiles {@code file} with the bodies a reload of {@code reloaded} cannot use blanked ({@link
+   * BodyPruner}), or whole when it cannot be pruned.
+   */
+  private static InMemoryCompiler.Output compilePruned(
+      InMemoryCompiler compiler, Path file, int release, Class<?> type, Set<String> reloaded) {
+    String fileName = file.getFileName().toString();
+    return compiler.compile(
+        file, release, source -> BodyPruner.prune(source, fileName, type, reloaded).orElse(source));
   }
 
   /**
@@ -603,12 +609,8 @@ public final class Reloader {
                 compiler.warmUp(Runtime.version().feature());
                 Optional<Path> file = sources.find(type);
                 if (file.isPresent()) {
-                  String fileName = file.get().getFileName().toString();
-                  Set<String> reloaded = Set.of(example.methodName());
-                  compiler.compile(
-                      file.get(),
-                      release(type),
-                      source -> BodyPruner.prune(source, fileName, type, reloaded).orElse(source));
+                  compilePruned(
+                      compiler, file.get(), release(type), type, Set.of(example.methodName()));
                 }
               } catch (ReloadRefusal | RuntimeException e) {
                 // no compiler: the first reload will say so to the user

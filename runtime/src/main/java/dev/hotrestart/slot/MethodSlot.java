@@ -123,13 +123,13 @@ public final class MethodSlot {
       // The baseline of the debugger's diff, with or without reloading: the source as the
       // program starts using the class, read in the background.
       StartupSnapshots.classStarted(declaringClass);
-    }
-    if (HotRestart.isEnabled() && Settings.reloadOnContinue()) {
-      Reloader.shared().remember(slot);
-      if (WARMED_UP.compareAndSet(false, true)) {
-        // javac's first compile in a JVM takes several hundred ms; pay it now, in the
-        // background, not when the user types c.
-        Reloader.shared().warmUp(slot);
+      if (Settings.reloadOnContinue()) {
+        Reloader.shared().remember(slot);
+        if (WARMED_UP.compareAndSet(false, true)) {
+          // javac's first compile in a JVM takes several hundred ms; pay it now, in the
+          // background, not when the user types c.
+          Reloader.shared().warmUp(slot);
+        }
       }
     }
     return slot;
