@@ -70,12 +70,7 @@ final class Compilations {
   static Object call(Object receiver, String name, Object... arguments) throws Throwable {
     for (Method method : receiver.getClass().getMethods()) {
       if (method.getName().equals(name) && accepts(method.getParameterTypes(), arguments)) {
-        method.setAccessible(true);
-        try {
-          return method.invoke(receiver, arguments);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
+        return invoke(method, receiver, arguments);
       }
     }
     throw new NoSuchMethodException(name + "/" + arguments.length);
@@ -85,15 +80,20 @@ final class Compilations {
   static Object create(Class<?> proxy, Object... arguments) throws Throwable {
     for (Method method : proxy.getDeclaredMethods()) {
       if (method.getName().equals("create") && accepts(method.getParameterTypes(), arguments)) {
-        method.setAccessible(true);
-        try {
-          return method.invoke(null, arguments);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
+        return invoke(method, null, arguments);
       }
     }
     throw new NoSuchMethodException("create/" + arguments.length);
+  }
+
+  /** Calls {@code method}, accessible or not, throwing what it throws rather than a wrapper. */
+  static Object invoke(Method method, Object receiver, Object... arguments) throws Throwable {
+    method.setAccessible(true);
+    try {
+      return method.invoke(receiver, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   private static final Map<Class<?>, Class<?>> BOXES =

@@ -1,5 +1,6 @@
 package dev.hotrestart.processor;
 
+import static dev.hotrestart.processor.Compilations.invoke;
 import static dev.hotrestart.processor.Compilations.load;
 import static dev.hotrestart.processor.Compilations.strict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.reflect.Array;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -166,7 +166,6 @@ class RandomShapesTest {
       if (method.getName().equals("create")
           && Modifier.isStatic(method.getModifiers())
           && List.of(method.getParameterTypes()).equals(List.of(types))) {
-        method.setAccessible(true);
         return invoke(method, null, samples(types));
       }
     }
@@ -190,7 +189,6 @@ class RandomShapesTest {
           shape.proxyBinaryName() + " does not override " + expected.name() + List.of(types), e);
     }
     assertTrue(!override.isBridge() && !override.isSynthetic(), override.toString());
-    override.setAccessible(true);
     Object[] arguments = samples(types);
     Object result = invoke(override, instance, arguments);
     assertEquals(expected.key(), last(calls), "the body that ran for " + override);
@@ -200,15 +198,6 @@ class RandomShapesTest {
       assertSame(wanted, result, override.toString());
     } else {
       assertEquals(wanted, result, override.toString());
-    }
-  }
-
-  private static Object invoke(Method method, Object receiver, Object[] arguments)
-      throws Throwable {
-    try {
-      return method.invoke(receiver, arguments);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
     }
   }
 

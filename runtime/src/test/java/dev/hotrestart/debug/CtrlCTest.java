@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.reload.Evaluation;
-import dev.hotrestart.source.SourceLocator;
 import dev.hotrestart.testing.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,16 +65,7 @@ class CtrlCTest {
     Object report = fixture.newReport();
     Debugger.Options options =
         Debugger.Options.defaults().withInterrupts(keyboard, status -> exits.add(status));
-    Harness.SESSION.set(
-        crash ->
-            new Debugger(
-                    crash,
-                    input,
-                    out,
-                    actions,
-                    new SourceLocator(List.of(Fixture.root())),
-                    options)
-                .run());
+    Harness.debugWith(input, out, actions, Fixture.root(), options);
     try {
       fixture.run(report, "a,b");
       return null;

@@ -210,16 +210,7 @@ class DiffTest {
         };
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text, true);
-    Harness.SESSION.set(
-        crash ->
-            new Debugger(
-                    crash,
-                    input,
-                    out,
-                    actions,
-                    new SourceLocator(List.of(root)),
-                    Debugger.Options.defaults())
-                .run());
+    Harness.debugWith(input, out, actions, root, Debugger.Options.defaults());
     try {
       fixture.run(fixture.newReport(), "a,b");
     } catch (Throwable expected) {

@@ -1,6 +1,10 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.source.SourceLocator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -13,6 +17,18 @@ public final class Harness {
   static final ThreadLocal<Function<Crash, Outcome>> SESSION = new ThreadLocal<>();
 
   private Harness() {}
+
+  /**
+   * Installs, for this thread, a debugger session over the sources under {@code root}; the test
+   * removes it with {@code SESSION.remove()}.
+   */
+  static void debugWith(
+      Input input, PrintWriter out, Actions actions, Path root, Debugger.Options options) {
+    SESSION.set(
+        crash ->
+            new Debugger(crash, input, out, actions, new SourceLocator(List.of(root)), options)
+                .run());
+  }
 
   /**
    * The proxy's catch block.
