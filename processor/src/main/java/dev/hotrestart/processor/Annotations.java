@@ -48,6 +48,41 @@ final class Annotations {
   }
 
   /**
+   * Whether {@code @SuppressWarnings(key)} is on {@code element} or on an element enclosing it.
+   */
+  static boolean suppresses(Element element, String key) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if (suppressesDirectly(e, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code @SuppressWarnings(key)} is on {@code element} itself. Read through mirrors:
+   * {@code getAnnotation} builds a reflective proxy of each annotation, and this runs for every
+   * warning, thousands in a large compile.
+   */
+  static boolean suppressesDirectly(Element element, String key) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals("java.lang.SuppressWarnings")) {
+        for (AnnotationValue value : mirror.getElementValues().values()) {
+          if (value.getValue() instanceof List<?>) {
+            for (Object item : (List<?>) value.getValue()) {
+              if (key.equals(((AnnotationValue) item).getValue())) {
+                return true;
+              }
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The exception types of {@code @HotRestartable(propagate = ...)}, the default included.
    *
    * @param hotRestartable a {@code @HotRestartable} mirror

@@ -1,15 +1,22 @@
 package dev.hotrestart.processor;
 
+import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -30,6 +37,8 @@ final class DirectConstructionWarner implements TaskListener {
 
   /** Annotated class name to its proxy's simple name. */
   private final Map<String, String> proxies = new HashMap<>();
+  /** The annotated classes' simple names. */
+  private final Set<String> proxiedSimpleNames = new HashSet<>();
   private final Trees trees;
 
   private DirectConstructionWarner(Trees trees) {
@@ -51,6 +60,7 @@ final class DirectConstructionWarner implements TaskListener {
   /** Notes that {@code type} got a proxy, so constructing it directly deserves a warning. */
   void proxyGenerated(TypeElement type) {
     proxies.put(type.getQualifiedName().toString(), ProxyModelBuilder.proxySimpleName(type));
+    proxiedSimpleNames.add(type.getSimpleName().toString());
   }
 
   @Override
@@ -79,45 +89,62 @@ final class DirectConstructionWarner implements TaskListener {
   }
 
   private void warnAbout(CompilationUnitTree unit) {
-    new TreePathScanner<Void, Void>() {
+    // A plain scan with a test on the name first: this runs over every file of the compile, and
+    // most constructions are of other classes. Paths and elements only for the rest.
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitNewClass(NewClassTree node, Void unused) {
-        Element constructor = trees.getElement(getCurrentPath());
-        if (constructor != null && constructor.getKind() == ElementKind.CONSTRUCTOR) {
-          TypeElement type = (TypeElement) constructor.getEnclosingElement();
-          String proxy = proxies.get(type.getQualifiedName().toString());
-          if (proxy != null && !isSuppressed(getCurrentPath())) {
-            trees.printMessage(
-                Diagnostic.Kind.WARNING,
-                ErrorReporter.format(
-                    "HotRestartDirectNew",
-                    "new "
-                        + ProxyValidator.name(type)
-                        + "(...) creates an instance whose methods never restart; call "
-                        + proxy
-                        + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to"
-                        + " silence this"),
-                node,
-                unit);
-          }
+        if (proxiedSimpleNames.contains(simpleName(node.getIdentifier()))) {
+          check(node, TreePath.getPath(unit, node));
         }
         return super.visitNewClass(node, unused);
       }
     }.scan(unit, null);
   }
 
+  private void check(NewClassTree node, TreePath path) {
+    Element constructor = path == null ? null : trees.getElement(path);
+    if (constructor == null || constructor.getKind() != ElementKind.CONSTRUCTOR) {
+      return;
+    }
+    TypeElement type = (TypeElement) constructor.getEnclosingElement();
+    String proxy = proxies.get(type.getQualifiedName().toString());
+    if (proxy != null && !isSuppressed(path)) {
+      trees.printMessage(
+          Diagnostic.Kind.WARNING,
+          ErrorReporter.format(
+              "HotRestartDirectNew",
+              "new "
+                  + ProxyValidator.name(type)
+                  + "(...) creates an instance whose methods never restart; call "
+                  + proxy
+                  + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to"
+                  + " silence this"),
+          node,
+          path.getCompilationUnit());
+    }
+  }
+
+  /** The simple name a {@code new} expression names its class by, or {@code ""}. */
+  private static String simpleName(Tree type) {
+    if (type instanceof ParameterizedTypeTree) {
+      return simpleName(((ParameterizedTypeTree) type).getType());
+    } else if (type instanceof AnnotatedTypeTree) {
+      return simpleName(((AnnotatedTypeTree) type).getUnderlyingType());
+    } else if (type instanceof MemberSelectTree) {
+      return ((MemberSelectTree) type).getIdentifier().toString();
+    } else if (type instanceof IdentifierTree) {
+      return ((IdentifierTree) type).getName().toString();
+    }
+    return "";
+  }
+
   private boolean isSuppressed(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Element element = trees.getElement(p);
-      if (element != null && p.getLeaf() != path.getLeaf()) {
-        SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
-        if (suppress != null) {
-          for (String key : suppress.value()) {
-            if (key.equals(ErrorReporter.SUPPRESSION_KEY)) {
-              return true;
-            }
-          }
-        }
+      if (element != null
+          && Annotations.suppressesDirectly(element, ErrorReporter.SUPPRESSION_KEY)) {
+        return true;
       }
     }
     return false;

@@ -41,7 +41,7 @@ final class ErrorReporter {
    * {@code @SuppressWarnings("hotrestart")}.
    */
   void warning(Element element, String tag, String message) {
-    if (!isSuppressed(element)) {
+    if (!Annotations.suppresses(element, SUPPRESSION_KEY)) {
       messager.printMessage(Diagnostic.Kind.WARNING, format(tag, message), element);
     }
   }
@@ -53,20 +53,5 @@ final class ErrorReporter {
 
   static String format(String tag, String message) {
     return "[" + tag + "] " + message;
-  }
-
-  private static boolean isSuppressed(Element element) {
-    for (Element e = element; e != null; e = e.getEnclosingElement()) {
-      // SuppressWarnings is a JDK annotation, so reading it reflectively is safe here.
-      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
-      if (suppress != null) {
-        for (String key : suppress.value()) {
-          if (key.equals(SUPPRESSION_KEY)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

@@ -10,7 +10,7 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.util.Collections;
@@ -103,7 +103,9 @@ final class LocalClassScanner {
   }
 
   /** The second argument says whether the tree is inside code (a body or an initializer). */
-  private final class Scanner extends TreePathScanner<Void, Boolean> {
+  // A plain TreeScanner: it walks every body of every annotated file, and a TreePathScanner would
+  // allocate a path for each node that nothing here reads.
+  private final class Scanner extends TreeScanner<Void, Boolean> {
     private final CompilationUnitTree unit;
     private final boolean simpleNameImported;
 

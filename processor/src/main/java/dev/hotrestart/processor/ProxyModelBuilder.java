@@ -83,9 +83,10 @@ final class ProxyModelBuilder {
       slotPrefix = slotPrefix + "_";
     }
 
+    List<ExecutableElement> inherited = superclassMethods(type);
     List<ProxyModel.Method> methods = new ArrayList<>();
     for (ProxyPlan.Wrapped wrapped : plan.methods()) {
-      methods.add(method(type, wrapped, classWarnings, alwaysQualify));
+      methods.add(method(type, wrapped, inherited, classWarnings, alwaysQualify));
     }
     List<ProxyModel.Factory> factories = new ArrayList<>();
     for (ExecutableElement constructor : plan.constructors()) {
@@ -119,6 +120,7 @@ final class ProxyModelBuilder {
   private ProxyModel.Method method(
       TypeElement type,
       ProxyPlan.Wrapped wrapped,
+      List<ExecutableElement> inherited,
       Set<String> classWarnings,
       Set<String> alwaysQualify) {
     ExecutableElement method = wrapped.method();
@@ -162,7 +164,7 @@ final class ProxyModelBuilder {
       thrownName = "e" + i;
     }
     noteDeprecation(method, classWarnings);
-    noteOverriddenDeprecation(type, method, classWarnings);
+    noteOverriddenDeprecation(type, method, inherited, classWarnings);
 
     List<TypeName> propagated = new ArrayList<>();
     wrapped.propagate().forEach(t -> propagated.add(plain.get(types.erasure(t))));
@@ -373,14 +375,22 @@ final class ProxyModelBuilder {
     mentioned.forEach(t -> noteDeprecatedTypes(t, classWarnings));
   }
 
-  private void noteOverriddenDeprecation(
-      TypeElement type, ExecutableElement method, Set<String> classWarnings) {
+  /** The methods of {@code type}'s superclass, its own and inherited: read once per class. */
+  private List<ExecutableElement> superclassMethods(TypeElement type) {
     TypeMirror superclass = type.getSuperclass();
     if (superclass.getKind() != TypeKind.DECLARED) {
-      return;
+      return List.of();
     }
     TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
-    for (ExecutableElement other : ElementFilter.methodsIn(elements.getAllMembers(parent))) {
+    return ElementFilter.methodsIn(elements.getAllMembers(parent));
+  }
+
+  private void noteOverriddenDeprecation(
+      TypeElement type,
+      ExecutableElement method,
+      List<ExecutableElement> inherited,
+      Set<String> classWarnings) {
+    for (ExecutableElement other : inherited) {
       if (other.getSimpleName().equals(method.getSimpleName())
           && elements.overrides(method, other, type)) {
         noteDeprecated(other, classWarnings);

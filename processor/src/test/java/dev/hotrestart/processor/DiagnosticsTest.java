@@ -498,6 +498,44 @@ class DiagnosticsTest {
   }
 
   @Test
+  void directConstructionIsFoundHoweverTheClassIsNamed() {
+    JavaFileObject box = annotated("Box", "@HotRestartable", "public class Box<T> { void run() {} }");
+    JavaFileObject outer =
+        annotated(
+            "Outer",
+            "public class Outer {",
+            "  @HotRestartable public static class Inner { void run() {} }",
+            "}");
+    JavaFileObject user =
+        source(
+            "com.other.User",
+            "package com.other;",
+            "import com.acme.Box;",
+            "import com.acme.Outer;",
+            "class User {",
+            "  Object diamond() { return new Box<>(); } // 1",
+            "  Object qualified() { return new com.acme.Box<String>(); } // 2",
+            "  Object nested() { return new Outer.Inner(); } // 3",
+            "  Object nestedQualified() { return new com.acme.Outer.Inner(); } // 4",
+            "  Object local() {",
+            "    @SuppressWarnings(\"hotrestart\") Object quiet = new Box<Integer>();",
+            "    return quiet;",
+            "  }",
+            "  @SuppressWarnings(\"hotrestart\")",
+            "  class Quiet { Object make() { return new Outer.Inner(); } }",
+            "}");
+    Compilation compilation = compile(box, outer, user);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(4);
+    for (int i = 1; i <= 4; i++) {
+      assertThat(compilation)
+          .hadWarningContaining("[HotRestartDirectNew]")
+          .inFile(user)
+          .onLineContaining("// " + i);
+    }
+  }
+
+  @Test
   void undefinedTypeIsReportedOnceAtTheEnd() {
     JavaFileObject source =
         annotated(
