@@ -4,49 +4,58 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * What the processor adds to a build: javac on 1,000 generated classes,
- * with the processor (which also writes and compiles 1,000 proxies) and with {@code -proc:none},
- * on three sample sets: {@code small} classes (57 lines, five wrapped methods: the worst case, as
- * the cost grows with wrapped methods and not with lines) and {@code large} ones (about 210
- * lines, the same five wrapped methods with bodies of the size real code has, and private
- * helpers); and a {@code mixed} set, the large classes with only one in ten annotated, as in a
- * project that annotates the classes that may crash. Warm: alternating runs in one JVM after warm-up runs, as in a long-lived build
- * daemon or a later module of a reactor. Cold: the first compile of a fresh JVM (run with {@code
- * --cold} once per JVM), as in a one-module Maven build.
+ * What the processor adds to a build: javac on 1,000 generated classes, with the processor (which
+ * also writes and compiles 1,000 proxies) and with {@code -proc:none}, on three sample sets:
+ * {@code small} classes (57 lines, five wrapped methods: the worst case, as the cost grows with
+ * wrapped methods and not with lines) and {@code large} ones (about 210 lines, the same five
+ * wrapped methods with bodies of the size real code has, and private helpers); and a {@code
+ * mixed} set, the large classes with only one in ten annotated, as in a project that annotates
+ * the classes that may crash. Warm: rounds in one JVM after warm-up rounds, as in a long-lived
+ * build daemon or a later module of a reactor. Cold: the first compile of a fresh JVM (run with
+ * {@code --cold} once per JVM), as in a one-module Maven build.
  *
- * <p>The warm runs also split the added time. Two processors that do next to nothing ({@link
- * FloorProcessors}) give the floor that javac charges any processor of the annotation, and any
- * processor that writes a file; the sources compiled together with the proxies the processor
- * wrote, without the processor, give what compiling the proxies costs.
+ * <p>On a shared machine one compile can take 30% longer than the same compile a minute later,
+ * even in CPU time, so the warm figures are paired: each round compiles every variant of a set
+ * back to back, in alternating order, and each variant's figure is the median over the rounds of
+ * its ratio to the baseline <em>of the same round</em>, with the lowest and highest ratio beside
+ * it. Two more variants split the added time: the {@link FloorProcessor}, which writes an empty
+ * class per annotated class (what any processor that writes a file per class pays), and the
+ * sources compiled together with the proxies the processor wrote, without the processor (what
+ * compiling the proxies costs).
  */
 public final class ProcessorOverhead {
 
   static final int CLASSES = 1_000;
 
-  /** The compiles of a warm run, in the order of the table's rows. */
+  /** The compiles of a warm round, in the order of the table's rows; the first is the baseline. */
   private static final List<Variant> VARIANTS =
       List.of(
           new Variant("`-proc:none` (the baseline)", null, false),
-          new Variant("floor: a processor of the annotation that writes nothing",
-              FloorProcessors.Silent.class.getName(), false),
-          new Variant("floor: a processor that writes one empty class (a second round)",
-              FloorProcessors.OneFile.class.getName(), false),
+          new Variant(
+              "floor: a processor that writes an empty class per annotated class",
+              FloorProcessor.class.getName(),
+              false),
           new Variant("**the hotrestart processor**", Javac.PROCESSOR, false),
           new Variant("sources and the proxies it wrote, `-proc:none`", null, true));
+
+  private static final List<String> SETS = List.of("small", "large", "mixed");
 
   private record Variant(String label, String processor, boolean withProxies) {}
 
   private ProcessorOverhead() {}
 
   /**
-   * {@code RUNS}: the warm table, {@code RUNS} measured rounds; {@code --cold with|without
-   * small|large|mixed}: one cold compile, its wall time and javac's CPU time in milliseconds.
+   * {@code ROUNDS [WARMUP]}: the warm table, {@code ROUNDS} measured rounds per set after {@code
+   * WARMUP} rounds (default 4) on the large set; {@code --cold with|without small|large|mixed}:
+   * one cold compile, its wall time and javac's CPU time in milliseconds.
    */
   public static void main(String[] args) throws IOException {
     Path work = Files.createTempDirectory("hotrestart-bench-processor");
@@ -59,11 +68,11 @@ public final class ProcessorOverhead {
         System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000);
         return;
       }
-      int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-      List<String> sets = List.of("small", "large", "mixed");
+      int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+      int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4;
       Map<String, Path> sources = new LinkedHashMap<>();
       Map<String, Path> withProxies = new LinkedHashMap<>();
-      for (String set : sets) {
+      for (String set : SETS) {
         Path src = work.resolve(set);
         generate(set, src);
         sources.put(set, src);
@@ -74,53 +83,84 @@ public final class ProcessorOverhead {
         Trees.copy(generated, both);
         withProxies.put(set, both);
       }
-      // Warm-up on the small set: JIT-compiling javac is shared by both sets.
-      for (int i = 0; i < 3; i++) {
-        for (Variant variant : VARIANTS) {
-          compileFresh(work, variant.withProxies ? withProxies.get("small") : sources.get("small"), variant.processor);
-        }
+      // Warm-up on the large set, which exercises the most of javac: in earlier runs with a
+      // shorter warm-up on the small set, the baseline still got faster for several rounds.
+      for (int i = 0; i < warmup; i++) {
+        round("large", i, sources, withProxies, work);
       }
-      Map<String, Map<Variant, List<Double>>> times = new LinkedHashMap<>();
-      Map<String, Map<Variant, List<Double>>> cpuTimes = new LinkedHashMap<>();
-      for (int i = 0; i < runs; i++) {
-        for (String set : sets) {
-          // Alternate, so that drift (JIT, GC, the other core) hits every variant alike.
-          for (Variant variant : VARIANTS) {
-            Path src = variant.withProxies ? withProxies.get(set) : sources.get(set);
-            Compile compile = compileFresh(work, src, variant.processor);
-            times.computeIfAbsent(set, s -> new LinkedHashMap<>())
-                .computeIfAbsent(variant, v -> new ArrayList<>())
-                .add(compile.millis);
-            cpuTimes.computeIfAbsent(set, s -> new LinkedHashMap<>())
-                .computeIfAbsent(variant, v -> new ArrayList<>())
-                .add(compile.cpuMillis);
-          }
+      Map<String, List<Compile[]>> measured = new LinkedHashMap<>();
+      for (String set : SETS) {
+        List<Compile[]> list = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+          list.add(round(set, i, sources, withProxies, work));
         }
+        measured.put(set, list);
       }
-      System.out.println(
-          "| 1,000 classes, warm (median of " + runs + ", same JVM) | small: wall | small: javac's CPU"
-              + " | large (about 210 lines): wall | large: javac's CPU"
-              + " | mixed (large, 1 in 10 annotated): wall | mixed: javac's CPU |");
-      System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
-      for (Variant variant : VARIANTS) {
-        StringBuilder row = new StringBuilder("| " + variant.label + " |");
-        for (String set : sets) {
-          row.append(cell(times.get(set), variant)).append(cell(cpuTimes.get(set), variant));
-        }
-        System.out.println(row);
-      }
+      System.out.print(table(measured));
     } finally {
       Trees.delete(work);
     }
   }
 
-  /** A median, with what it adds to the baseline's (the first variant) unless it is that. */
-  private static String cell(Map<Variant, List<Double>> times, Variant variant) {
-    double baseline = ReloadLatency.median(times.get(VARIANTS.get(0)));
-    double median = ReloadLatency.median(times.get(variant));
-    return variant == VARIANTS.get(0)
-        ? String.format(Locale.ROOT, " %.0f ms |", median)
-        : String.format(Locale.ROOT, " %.0f ms (%+.1f%%) |", median, (median / baseline - 1) * 100);
+  /** Compiles every variant of {@code set} once, forwards in even rounds, backwards in odd ones. */
+  private static Compile[] round(
+      String set, int index, Map<String, Path> sources, Map<String, Path> withProxies, Path work) {
+    Compile[] compiles = new Compile[VARIANTS.size()];
+    for (int k = 0; k < VARIANTS.size(); k++) {
+      int v = index % 2 == 0 ? k : VARIANTS.size() - 1 - k;
+      Variant variant = VARIANTS.get(v);
+      Path src = variant.withProxies ? withProxies.get(set) : sources.get(set);
+      compiles[v] = compileFresh(work, src, variant.processor);
+    }
+    return compiles;
+  }
+
+  /**
+   * The warm table: the baseline's median CPU time, then each variant's median ratio to the
+   * baseline of its round (lowest and highest ratio in brackets), in javac's CPU time; the
+   * processor also in wall-clock time; and the processor above the floor, round by round.
+   */
+  private static String table(Map<String, List<Compile[]>> measured) {
+    StringBuilder table = new StringBuilder();
+    int rounds = measured.values().iterator().next().size();
+    table.append("| 1,000 classes, warm: javac's CPU time, median of ").append(rounds)
+        .append(" paired rounds (lowest to highest) | small (57 lines) | large (about 210 lines)")
+        .append(" | mixed (large, 1 in 10 annotated) |\n| --- | --- | --- | --- |\n");
+    for (int v = 0; v < VARIANTS.size(); v++) {
+      table.append("| ").append(VARIANTS.get(v).label).append(" |");
+      for (List<Compile[]> set : measured.values()) {
+        if (v == 0) {
+          List<Double> cpu = new ArrayList<>();
+          set.forEach(round -> cpu.add(round[0].cpuMillis));
+          table.append(String.format(Locale.ROOT, " %.0f ms |", ReloadLatency.median(cpu)));
+        } else {
+          int variant = v;
+          table.append(added(set, round -> round[variant].cpuMillis / round[0].cpuMillis));
+        }
+      }
+      table.append("\n");
+    }
+    table.append("| the hotrestart processor, wall-clock |");
+    for (List<Compile[]> set : measured.values()) {
+      table.append(added(set, round -> round[2].millis / round[0].millis));
+    }
+    table.append("\n| the hotrestart processor above the floor |");
+    for (List<Compile[]> set : measured.values()) {
+      table.append(added(set, round -> 1 + (round[2].cpuMillis - round[1].cpuMillis) / round[0].cpuMillis));
+    }
+    return table.append("\n").toString();
+  }
+
+  /** The median, lowest and highest over the rounds of a ratio to the baseline, as added percent. */
+  private static String added(List<Compile[]> rounds, ToDoubleFunction<Compile[]> ratio) {
+    List<Double> ratios = new ArrayList<>();
+    rounds.forEach(round -> ratios.add(ratio.applyAsDouble(round)));
+    return String.format(
+        Locale.ROOT,
+        " %+.1f%% (%+.0f to %+.0f) |",
+        (ReloadLatency.median(ratios) - 1) * 100,
+        (Collections.min(ratios) - 1) * 100,
+        (Collections.max(ratios) - 1) * 100);
   }
 
   private record Compile(double millis, double cpuMillis, Path generated) {}

@@ -164,10 +164,14 @@ public final class Suite {
   }
 
   private static String processor(boolean quick) throws IOException, InterruptedException {
-    // A fixed heap, so that no variant runs while the heap is still growing. (On the shared
-    // machine of performance.md the figures still moved by up to 35 points between runs.)
+    // A fixed heap, so that no variant runs while the heap is still growing.
     String warm =
-        child(List.of("-Xms4g", "-Xmx4g"), false, ProcessorOverhead.class, quick ? "2" : "5");
+        child(
+            List.of("-Xms4g", "-Xmx4g"),
+            false,
+            ProcessorOverhead.class,
+            quick ? "2" : "7",
+            quick ? "1" : "4");
     int colds = quick ? 1 : 3;
     StringBuilder cold =
         new StringBuilder(

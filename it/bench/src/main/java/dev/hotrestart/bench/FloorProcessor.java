@@ -1,0 +1,63 @@
+package dev.hotrestart.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The floor of {@link ProcessorOverhead}: a processor of {@code @HotRestartable} that writes an
+ * empty class {@code HotRestart_Foo} for each annotated top-level class {@code Foo}, through the
+ * {@code Filer}, with {@code Foo} as its originating element, as hotrestart does.
+ *
+ * <p>This is the least that any processor which writes a file per annotated class pays, whatever
+ * the file holds: the {@code Filer}'s checks on each new name (it looks the name up in every
+ * module and compares the file with every input), parsing and entering the new files, a second
+ * round that enters every class of the compile again, and compiling the new classes.
+ */
+public final class FloorProcessor extends AbstractProcessor {
+
+  /** Created by javac. */
+  public FloorProcessor() {}
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("dev.hotrestart.HotRestartable");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element.getEnclosingElement() instanceof PackageElement) {
+          write((TypeElement) element, (PackageElement) element.getEnclosingElement());
+        }
+      }
+    }
+    return true;
+  }
+
+  private void write(TypeElement type, PackageElement pkg) {
+    String name = "HotRestart_" + type.getSimpleName();
+    try (Writer out =
+        processingEnv
+            .getFiler()
+            .createSourceFile(pkg.getQualifiedName() + "." + name, type)
+            .openWriter()) {
+      out.write("package " + pkg.getQualifiedName() + ";\n\nfinal class " + name + " {}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
