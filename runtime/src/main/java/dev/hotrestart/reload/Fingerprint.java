@@ -42,6 +42,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * them, not by javac's names ({@code Foo$1}, {@code lambda$run$0}): those count up through the
  * whole class, so a new anonymous class or lambda in one method would otherwise renumber, and
  * "change", every method declared after it.
+ *
+ * <p>The synthetic class that holds a class's enum switch maps ({@code Foo$1.$SwitchMap$...}) is
+ * shared by every method that switches on an enum, so it is not counted whole: a method counts
+ * only the entries of the maps it reads. Otherwise a first switch on another enum, anywhere in
+ * the class, would "change" every method with an enum switch.
  */
 final class Fingerprint {
 
@@ -55,6 +60,8 @@ final class Fingerprint {
   private final Deque<String> methodsToDescribe = new ArrayDeque<>();
   private final Deque<String> companionsToDescribe = new ArrayDeque<>();
   private final StringBuilder text = new StringBuilder();
+  /** Classes read from {@code classFiles}, by internal name. */
+  private final Map<String, ClassNode> read = new HashMap<>();
 
   private final Remapper names =
       new Remapper(Opcodes.ASM9) {
@@ -119,6 +126,9 @@ final class Fingerprint {
         || !classFiles.containsKey(internalName.replace('/', '.'))) {
       return internalName;
     }
+    if (isSwitchMaps(internalName)) {
+      return "switch-maps";
+    }
     String alias = aliases.get(internalName);
     if (alias == null) {
       alias = "companion#" + aliases.size();
@@ -128,8 +138,72 @@ final class Fingerprint {
     return alias;
   }
 
+  private ClassNode read(String internalName) {
+    return read.computeIfAbsent(
+        internalName, n -> Transplant.read(classFiles.get(n.replace('/', '.'))));
+  }
+
+  /** Whether the class holds only enum switch maps: static {@code int[] $SwitchMap$...} fields. */
+  private boolean isSwitchMaps(String internalName) {
+    ClassNode node = read(internalName);
+    return !node.fields.isEmpty()
+        && node.fields.stream()
+            .allMatch(f -> f.name.startsWith("$SwitchMap$")
+                && f.desc.equals("[I")
+                && (f.access & Opcodes.ACC_STATIC) != 0)
+        && node.methods.stream().allMatch(m -> m.name.equals("<clinit>") || m.name.equals("<init>"));
+  }
+
+  /**
+   * The entries of one switch map, as its class's static initializer fills them: {@code
+   * map[Constant.ordinal()] = n} for each constant, in order.
+   */
+  private String switchMapEntries(String owner, String field) {
+    StringBuilder entries = new StringBuilder();
+    for (MethodNode m : read(owner).methods) {
+      if (!m.name.equals("<clinit>")) {
+        continue;
+      }
+      boolean inMap = false;
+      String constant = null;
+      Integer number = null;
+      for (AbstractInsnNode insn : m.instructions) {
+        if (insn.getOpcode() == Opcodes.GETSTATIC) {
+          FieldInsnNode f = (FieldInsnNode) insn;
+          if (f.owner.equals(owner)) {
+            inMap = f.name.equals(field);
+            constant = null;
+            number = null;
+          } else if (inMap) {
+            constant = f.name;
+          }
+        } else if (inMap && constant != null && intConstant(insn) != null) {
+          number = intConstant(insn);
+        } else if (insn.getOpcode() == Opcodes.IASTORE && inMap && constant != null
+            && number != null) {
+          entries.append(' ').append(constant).append('=').append(number);
+          constant = null;
+          number = null;
+        }
+      }
+    }
+    return entries.toString();
+  }
+
+  private static Integer intConstant(AbstractInsnNode insn) {
+    int opcode = insn.getOpcode();
+    if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
+      return opcode - Opcodes.ICONST_0;
+    } else if (opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH) {
+      return ((IntInsnNode) insn).operand;
+    } else if (insn instanceof LdcInsnNode && ((LdcInsnNode) insn).cst instanceof Integer) {
+      return (Integer) ((LdcInsnNode) insn).cst;
+    }
+    return null;
+  }
+
   private void describeCompanion(String internalName) {
-    ClassNode node = Transplant.read(classFiles.get(internalName.replace('/', '.')));
+    ClassNode node = read(internalName);
     text.append("class ").append(names.mapType(node.name)).append(' ').append(node.access)
         .append(" extends ").append(names.mapType(node.superName));
     for (String implemented : node.interfaces) {
@@ -166,6 +240,9 @@ final class Fingerprint {
       if (insn instanceof FieldInsnNode) {
         FieldInsnNode f = (FieldInsnNode) insn;
         text.append(names.mapType(f.owner)).append('.').append(f.name).append(names.mapDesc(f.desc));
+        if (names.mapType(f.owner).equals("switch-maps")) {
+          text.append(" {").append(switchMapEntries(f.owner, f.name)).append(" }");
+        }
       } else if (insn instanceof MethodInsnNode) {
         MethodInsnNode m = (MethodInsnNode) insn;
         follow(m.owner, m.name + m.desc);

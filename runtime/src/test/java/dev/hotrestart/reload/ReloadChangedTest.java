@@ -74,6 +74,27 @@ class ReloadChangedTest {
           "}",
           "");
 
+  /** Switches on enums: javac puts every switch map of the class in one synthetic class, E$1. */
+  private static final String E =
+      String.join(
+          "\n",
+          "package demo;",
+          "import java.time.DayOfWeek;",
+          "import java.util.concurrent.TimeUnit;",
+          "public class E {",
+          "  public String day(DayOfWeek day) {",
+          "    return \"d\";",
+          "  }",
+          "  public String unit(TimeUnit unit) {",
+          "    switch (unit) {",
+          "      case SECONDS: return \"s\";",
+          "      case MINUTES: return \"m\";",
+          "      default: return \"?\";",
+          "    }",
+          "  }",
+          "}",
+          "");
+
   @TempDir Path dir;
   ReloadHarness program;
   Object a;
@@ -85,6 +106,9 @@ class ReloadChangedTest {
   MethodSlot four;
   Object d;
   List<MethodSlot> dSlots;
+  Object e;
+  MethodSlot unit;
+  MethodSlot day;
 
   @BeforeEach
   void setUp() throws Throwable {
@@ -104,6 +128,19 @@ class ReloadChangedTest {
             new Wrapped("public String local()", "String", "", ""),
             new Wrapped("public String lambda()", "String", "", ""),
             new Wrapped("public String nested()", "String", "", ""))
+        .write("demo.E", E)
+        .proxy(
+            "demo.E",
+            new Wrapped(
+                "public String day(java.time.DayOfWeek day)",
+                "String",
+                "java.time.DayOfWeek.class",
+                "day"),
+            new Wrapped(
+                "public String unit(java.util.concurrent.TimeUnit unit)",
+                "String",
+                "java.util.concurrent.TimeUnit.class",
+                "unit"))
         .start();
     a = program.create("demo.A");
     b = program.create("demo.B");
@@ -117,6 +154,9 @@ class ReloadChangedTest {
     for (int i = 0; i < 5; i++) {
       dSlots.add(program.slot("demo.D", i));
     }
+    e = program.create("demo.E");
+    day = program.slot("demo.E", 0);
+    unit = program.slot("demo.E", 1);
   }
 
   @AfterEach
@@ -280,5 +320,62 @@ class ReloadChangedTest {
     assertTrue(again.succeeded(), again::message);
     assertEquals(List.of("sorted"), reloadedInD(again), again.message());
     assertEquals("abc", call(d, "sorted"));
+  }
+
+  @Test
+  void aNewEnumSwitchElsewhereIsNoChangeToTheMethodsThatAlreadySwitch() throws Throwable {
+    // The new switch on DayOfWeek adds a map to E$1, which unit()'s switch on TimeUnit reads too;
+    // unit()'s own map and code are the same, so only day() changed.
+    edit(
+        "demo.E",
+        E.replace(
+            "    return \"d\";",
+            "    switch (day) {\n      case MONDAY: return \"mon\";\n      default: return \"d\";\n    }"));
+    ReloadResult result = program.reloader.reloadChanged(one, List.of(one, unit, day));
+    assertTrue(result.succeeded(), result::message);
+
+    assertTrue(result.message().contains("demo.E.day("), result.message());
+    assertFalse(result.message().contains("demo.E.unit("), result.message());
+    assertEquals(0, unit.version());
+    assertEquals("mon", call(e, "day", java.time.DayOfWeek.MONDAY));
+    assertEquals("d", call(e, "day", java.time.DayOfWeek.FRIDAY));
+    assertEquals("m", call(e, "unit", java.util.concurrent.TimeUnit.MINUTES));
+  }
+
+  @Test
+  void anEnumCaseEditThatLeavesTheBytecodeAsItWasIsStillAChange() throws Throwable {
+    // case SECONDS becomes case HOURS: HOURS takes SECONDS's number in the switch map, so unit()'s
+    // own instructions do not change at all; only the map's entries tell the edit.
+    edit("demo.E", E.replace("case SECONDS:", "case HOURS:"));
+    ReloadResult result = program.reloader.reloadChanged(one, List.of(one, unit, day));
+    assertTrue(result.succeeded(), result::message);
+
+    assertTrue(result.message().contains("demo.E.unit("), result.message());
+    assertEquals("s", call(e, "unit", java.util.concurrent.TimeUnit.HOURS));
+    assertEquals("?", call(e, "unit", java.util.concurrent.TimeUnit.SECONDS));
+  }
+
+  @Test
+  void methodsStillSwitchRightWhenAnEditRenumbersTheirEnumsMap() throws Throwable {
+    // javac numbers a switch map's entries in the order the class's cases meet the constants. A
+    // switch on TimeUnit in day(), above unit(), meets HOURS first: in the new compile SECONDS
+    // and MINUTES get other numbers, and whatever is reloaded must read the map it was compiled
+    // against.
+    edit(
+        "demo.E",
+        E.replace(
+            "    return \"d\";",
+            "    if (day == DayOfWeek.SUNDAY) {\n      switch (TimeUnit.HOURS) {\n"
+                + "        case HOURS: return \"h\";\n        case MINUTES: return \"min\";\n"
+                + "        default: return \"x\";\n      }\n    }\n    return \"d\";"));
+    ReloadResult result = program.reloader.reloadChanged(one, List.of(one, unit, day));
+    assertTrue(result.succeeded(), result::message);
+
+    assertTrue(result.message().contains("demo.E.day("), result.message());
+    assertEquals("h", call(e, "day", java.time.DayOfWeek.SUNDAY));
+    assertEquals("d", call(e, "day", java.time.DayOfWeek.MONDAY));
+    assertEquals("s", call(e, "unit", java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals("m", call(e, "unit", java.util.concurrent.TimeUnit.MINUTES));
+    assertEquals("?", call(e, "unit", java.util.concurrent.TimeUnit.HOURS));
   }
 }
