@@ -449,7 +449,17 @@ class DiagnosticsTest {
             "  final void done() {}",
             "  void work() {}",
             "}");
-    Compilation compilation = strict().compile(onMethods, onClass);
+    JavaFileObject onOuterClass =
+        annotated(
+            "Host",
+            "@SuppressWarnings(\"hotrestart\")",
+            "public class Host {",
+            "  @HotRestartable public static class Job {",
+            "    static void helper() {}",
+            "    void work() {}",
+            "  }",
+            "}");
+    Compilation compilation = strict().compile(onMethods, onClass, onOuterClass);
     assertThat(compilation).succeededWithoutWarnings();
   }
 
