@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -50,6 +51,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class Fingerprint {
 
+  /** How the text names the class of the enum switch maps: one class, whatever javac calls it. */
+  private static final String SWITCH_MAPS = "switch-maps";
+
   private final ClassNode type;
   private final String nestHost;
   private final Map<String, byte[]> classFiles;
@@ -62,6 +66,8 @@ final class Fingerprint {
   private final StringBuilder text = new StringBuilder();
   /** Classes read from {@code classFiles}, by internal name. */
   private final Map<String, ClassNode> read = new HashMap<>();
+  /** {@link #switchMaps} of each class asked about, empty for a class that is not one. */
+  private final Map<String, Optional<Map<String, String>>> switchMaps = new HashMap<>();
 
   private final Remapper names =
       new Remapper(Opcodes.ASM9) {
@@ -126,8 +132,8 @@ final class Fingerprint {
         || !classFiles.containsKey(internalName.replace('/', '.'))) {
       return internalName;
     }
-    if (isSwitchMaps(internalName)) {
-      return "switch-maps";
+    if (switchMaps(internalName) != null) {
+      return SWITCH_MAPS;
     }
     String alias = aliases.get(internalName);
     if (alias == null) {
@@ -143,51 +149,61 @@ final class Fingerprint {
         internalName, n -> Transplant.read(classFiles.get(n.replace('/', '.'))));
   }
 
-  /** Whether the class holds only enum switch maps: static {@code int[] $SwitchMap$...} fields. */
-  private boolean isSwitchMaps(String internalName) {
-    ClassNode node = read(internalName);
-    return !node.fields.isEmpty()
-        && node.fields.stream()
-            .allMatch(f -> f.name.startsWith("$SwitchMap$")
-                && f.desc.equals("[I")
-                && (f.access & Opcodes.ACC_STATIC) != 0)
-        && node.methods.stream().allMatch(m -> m.name.equals("<clinit>") || m.name.equals("<init>"));
+  /**
+   * The enum switch maps of a class that holds nothing else (static {@code int[] $SwitchMap$...}
+   * fields and their initializer), each map's entries by field name, as the static initializer
+   * fills them ({@code map[Constant.ordinal()] = n}, in order); null for any other class.
+   */
+  private Map<String, String> switchMaps(String internalName) {
+    return switchMaps.computeIfAbsent(internalName, n -> Optional.ofNullable(readSwitchMaps(n)))
+        .orElse(null);
   }
 
-  /**
-   * The entries of one switch map, as its class's static initializer fills them: {@code
-   * map[Constant.ordinal()] = n} for each constant, in order.
-   */
-  private String switchMapEntries(String owner, String field) {
-    StringBuilder entries = new StringBuilder();
-    for (MethodNode m : read(owner).methods) {
+  private Map<String, String> readSwitchMaps(String internalName) {
+    ClassNode node = read(internalName);
+    boolean onlyMaps =
+        !node.fields.isEmpty()
+            && node.fields.stream()
+                .allMatch(f -> f.name.startsWith("$SwitchMap$")
+                    && f.desc.equals("[I")
+                    && (f.access & Opcodes.ACC_STATIC) != 0)
+            && node.methods.stream()
+                .allMatch(m -> m.name.equals("<clinit>") || m.name.equals("<init>"));
+    if (!onlyMaps) {
+      return null;
+    }
+    Map<String, StringBuilder> entries = new HashMap<>();
+    for (MethodNode m : node.methods) {
       if (!m.name.equals("<clinit>")) {
         continue;
       }
-      boolean inMap = false;
+      // Each entry: GETSTATIC the map, GETSTATIC the constant, ordinal(), the number, IASTORE.
+      StringBuilder map = null;
       String constant = null;
       Integer number = null;
       for (AbstractInsnNode insn : m.instructions) {
         if (insn.getOpcode() == Opcodes.GETSTATIC) {
           FieldInsnNode f = (FieldInsnNode) insn;
-          if (f.owner.equals(owner)) {
-            inMap = f.name.equals(field);
+          if (f.owner.equals(internalName)) {
+            map = entries.computeIfAbsent(f.name, k -> new StringBuilder());
             constant = null;
             number = null;
-          } else if (inMap) {
+          } else if (map != null) {
             constant = f.name;
           }
-        } else if (inMap && constant != null && intConstant(insn) != null) {
+        } else if (map != null && constant != null && intConstant(insn) != null) {
           number = intConstant(insn);
-        } else if (insn.getOpcode() == Opcodes.IASTORE && inMap && constant != null
+        } else if (insn.getOpcode() == Opcodes.IASTORE && map != null && constant != null
             && number != null) {
-          entries.append(' ').append(constant).append('=').append(number);
+          map.append(' ').append(constant).append('=').append(number);
           constant = null;
           number = null;
         }
       }
     }
-    return entries.toString();
+    Map<String, String> maps = new HashMap<>();
+    entries.forEach((field, text) -> maps.put(field, text.toString()));
+    return maps;
   }
 
   private static Integer intConstant(AbstractInsnNode insn) {
@@ -239,9 +255,10 @@ final class Fingerprint {
       text.append(insn.getOpcode()).append(' ');
       if (insn instanceof FieldInsnNode) {
         FieldInsnNode f = (FieldInsnNode) insn;
-        text.append(names.mapType(f.owner)).append('.').append(f.name).append(names.mapDesc(f.desc));
-        if (names.mapType(f.owner).equals("switch-maps")) {
-          text.append(" {").append(switchMapEntries(f.owner, f.name)).append(" }");
+        String owner = names.mapType(f.owner);
+        text.append(owner).append('.').append(f.name).append(names.mapDesc(f.desc));
+        if (owner.equals(SWITCH_MAPS)) {
+          text.append(" {").append(switchMaps(f.owner).getOrDefault(f.name, "")).append(" }");
         }
       } else if (insn instanceof MethodInsnNode) {
         MethodInsnNode m = (MethodInsnNode) insn;
