@@ -32,17 +32,7 @@ final class Javac {
    * @return the wall time, in nanoseconds
    */
   static long compile(Path sources, Path classes, boolean withProcessor) {
-    return compile(sources, classes, withProcessor ? PROCESSOR : null);
-  }
-
-  /**
-   * Like {@link #compile(Path, Path, boolean)}, with the processor of class {@code processor} (on
-   * this JVM's class path), or with {@code -proc:none} when it is {@code null}.
-   *
-   * @return the wall time, in nanoseconds
-   */
-  static long compile(Path sources, Path classes, String processor) {
-    return time(sources, classes, processor).wallNanos();
+    return time(sources, classes, withProcessor ? PROCESSOR : null).wallNanos();
   }
 
   /**
@@ -53,7 +43,11 @@ final class Javac {
    */
   record Timing(long wallNanos, long cpuNanos) {}
 
-  /** Like {@link #compile(Path, Path, String)}, timing the compile both ways. */
+  /**
+   * Like {@link #compile(Path, Path, boolean)}, with the processor of class {@code processor} (on
+   * this JVM's class path), or with {@code -proc:none} when it is {@code null}, timing the compile
+   * both ways.
+   */
   static Timing time(Path sources, Path classes, String processor) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

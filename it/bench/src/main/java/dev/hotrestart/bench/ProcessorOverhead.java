@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,16 +36,19 @@ public final class ProcessorOverhead {
 
   static final int CLASSES = 1_000;
 
-  /** The compiles of a warm round, in the order of the table's rows; the first is the baseline. */
-  private static final List<Variant> VARIANTS =
-      List.of(
-          new Variant("`-proc:none` (the baseline)", null, false),
-          new Variant(
-              "floor: a processor that writes an empty class per annotated class",
-              FloorProcessor.class.getName(),
-              false),
-          new Variant("**the hotrestart processor**", Javac.PROCESSOR, false),
-          new Variant("sources and the proxies it wrote, `-proc:none`", null, true));
+  private static final Variant BASELINE = new Variant("`-proc:none` (the baseline)", null, false);
+  private static final Variant FLOOR =
+      new Variant(
+          "floor: a processor that writes an empty class per annotated class",
+          FloorProcessor.class.getName(),
+          false);
+  private static final Variant HOTRESTART =
+      new Variant("**the hotrestart processor**", Javac.PROCESSOR, false);
+  private static final Variant WITH_PROXIES =
+      new Variant("sources and the proxies it wrote, `-proc:none`", null, true);
+
+  /** The compiles of a warm round, in the order of the table's rows. */
+  private static final List<Variant> VARIANTS = List.of(BASELINE, FLOOR, HOTRESTART, WITH_PROXIES);
 
   private static final List<String> SETS = List.of("small", "large", "mixed");
 
@@ -88,9 +92,9 @@ public final class ProcessorOverhead {
       for (int i = 0; i < warmup; i++) {
         round("large", i, sources, withProxies, work);
       }
-      Map<String, List<Compile[]>> measured = new LinkedHashMap<>();
+      Map<String, List<Map<Variant, Compile>>> measured = new LinkedHashMap<>();
       for (String set : SETS) {
-        List<Compile[]> list = new ArrayList<>();
+        List<Map<Variant, Compile>> list = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
           list.add(round(set, i, sources, withProxies, work));
         }
@@ -103,14 +107,16 @@ public final class ProcessorOverhead {
   }
 
   /** Compiles every variant of {@code set} once, forwards in even rounds, backwards in odd ones. */
-  private static Compile[] round(
+  private static Map<Variant, Compile> round(
       String set, int index, Map<String, Path> sources, Map<String, Path> withProxies, Path work) {
-    Compile[] compiles = new Compile[VARIANTS.size()];
-    for (int k = 0; k < VARIANTS.size(); k++) {
-      int v = index % 2 == 0 ? k : VARIANTS.size() - 1 - k;
-      Variant variant = VARIANTS.get(v);
+    List<Variant> order = new ArrayList<>(VARIANTS);
+    if (index % 2 == 1) {
+      Collections.reverse(order);
+    }
+    Map<Variant, Compile> compiles = new HashMap<>();
+    for (Variant variant : order) {
       Path src = variant.withProxies ? withProxies.get(set) : sources.get(set);
-      compiles[v] = compileFresh(work, src, variant.processor);
+      compiles.put(variant, compileFresh(work, src, variant.processor));
     }
     return compiles;
   }
@@ -120,39 +126,46 @@ public final class ProcessorOverhead {
    * baseline of its round (lowest and highest ratio in brackets), in javac's CPU time; the
    * processor also in wall-clock time; and the processor above the floor, round by round.
    */
-  private static String table(Map<String, List<Compile[]>> measured) {
+  private static String table(Map<String, List<Map<Variant, Compile>>> measured) {
     StringBuilder table = new StringBuilder();
     int rounds = measured.values().iterator().next().size();
     table.append("| 1,000 classes, warm: javac's CPU time, median of ").append(rounds)
         .append(" paired rounds (lowest to highest) | small (57 lines) | large (about 210 lines)")
         .append(" | mixed (large, 1 in 10 annotated) |\n| --- | --- | --- | --- |\n");
-    for (int v = 0; v < VARIANTS.size(); v++) {
-      table.append("| ").append(VARIANTS.get(v).label).append(" |");
-      for (List<Compile[]> set : measured.values()) {
-        if (v == 0) {
+    for (Variant variant : VARIANTS) {
+      table.append("| ").append(variant.label).append(" |");
+      for (List<Map<Variant, Compile>> set : measured.values()) {
+        if (variant == BASELINE) {
           List<Double> cpu = new ArrayList<>();
-          set.forEach(round -> cpu.add(round[0].cpuMillis));
+          set.forEach(round -> cpu.add(round.get(BASELINE).cpuMillis));
           table.append(String.format(Locale.ROOT, " %.0f ms |", ReloadLatency.median(cpu)));
         } else {
-          int variant = v;
-          table.append(added(set, round -> round[variant].cpuMillis / round[0].cpuMillis));
+          table.append(added(set, round -> cpu(round, variant) / cpu(round, BASELINE)));
         }
       }
       table.append("\n");
     }
     table.append("| the hotrestart processor, wall-clock |");
-    for (List<Compile[]> set : measured.values()) {
-      table.append(added(set, round -> round[2].millis / round[0].millis));
+    for (List<Map<Variant, Compile>> set : measured.values()) {
+      table.append(added(set, round -> round.get(HOTRESTART).millis / round.get(BASELINE).millis));
     }
     table.append("\n| the hotrestart processor above the floor |");
-    for (List<Compile[]> set : measured.values()) {
-      table.append(added(set, round -> 1 + (round[2].cpuMillis - round[1].cpuMillis) / round[0].cpuMillis));
+    for (List<Map<Variant, Compile>> set : measured.values()) {
+      table.append(
+          added(
+              set,
+              round -> 1 + (cpu(round, HOTRESTART) - cpu(round, FLOOR)) / cpu(round, BASELINE)));
     }
     return table.append("\n").toString();
   }
 
+  private static double cpu(Map<Variant, Compile> round, Variant variant) {
+    return round.get(variant).cpuMillis;
+  }
+
   /** The median, lowest and highest over the rounds of a ratio to the baseline, as added percent. */
-  private static String added(List<Compile[]> rounds, ToDoubleFunction<Compile[]> ratio) {
+  private static String added(
+      List<Map<Variant, Compile>> rounds, ToDoubleFunction<Map<Variant, Compile>> ratio) {
     List<Double> ratios = new ArrayList<>();
     rounds.forEach(round -> ratios.add(ratio.applyAsDouble(round)));
     return String.format(
