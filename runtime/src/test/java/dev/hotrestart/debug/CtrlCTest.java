@@ -142,13 +142,18 @@ class CtrlCTest {
     assertFalse(session.isAlive(), "the read was not interrupted: " + text);
     assertInstanceOf(IllegalArgumentException.class, thrown.get());
     assertFalse(text.toString().contains("when this command ends"), text.toString());
+    assertEndsRaisingAtThePrompt();
+    assertEquals(List.of(), exits);
+  }
+
+  /** The session's output ends with the prompt that Ctrl-C interrupted, and the raise. */
+  private void assertEndsRaisingAtThePrompt() {
     assertTrue(
         text.toString()
             .endsWith(
                 Debugger.PROMPT
                     + "\nCtrl-C: raising java.lang.IllegalArgumentException to the caller\n"),
         text.toString());
-    assertEquals(List.of(), exits);
   }
 
   @Test
@@ -164,12 +169,7 @@ class CtrlCTest {
 
     assertFalse(session.isAlive());
     assertInstanceOf(IllegalArgumentException.class, thrown.get());
-    assertTrue(
-        text.toString()
-            .endsWith(
-                Debugger.PROMPT
-                    + "\nCtrl-C: raising java.lang.IllegalArgumentException to the caller\n"),
-        text.toString());
+    assertEndsRaisingAtThePrompt();
     assertEquals(List.of("armed", "restored"), events);
     assertEquals(List.of(), exits);
   }
