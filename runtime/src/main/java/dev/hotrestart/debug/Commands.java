@@ -1,21 +1,27 @@
 package dev.hotrestart.debug;
 
-import dev.hotrestart.reload.Evaluation;
-import dev.hotrestart.reload.ReloadResult;
-import dev.hotrestart.slot.MethodSlot;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The debugger's command table, after jshell's: each command has a name, aliases, an argument
- * syntax, a one-line and a long help, and a handler. Dispatch and help both come from the table,
- * so a command cannot exist without being documented.
+ * syntax, a one-line and a long help, and a handler. Dispatch, help and the line editor's
+ * completion of command names all come from the table, so a command cannot exist without being
+ * documented and offered.
+ *
+ * <p>A handler is a method of the part of the {@link Session} that owns the state the command
+ * uses ({@code up} is {@link FrameCursor#up}); a row names that part and that method, through
+ * {@link #on} or {@link #stay}. The table itself holds no session state, so one table serves
+ * every session and the line editor.
  */
 final class Commands {
 
@@ -35,11 +41,40 @@ final class Commands {
     /**
      * Runs the command.
      *
-     * @param session the debugger session
+     * @param session the session, whose parts own the state the command uses
      * @param argument the rest of the line, trimmed; empty if none
      * @return how the session ends, or empty to stay at the prompt
      */
-    Optional<Outcome> run(Debugger session, String argument);
+    Optional<Outcome> run(Session session, String argument);
+  }
+
+  /**
+   * A handler that may end the session: {@code method} of the session's part {@code owner}.
+   *
+   * @param <T> the part's type
+   * @param owner picks the part that owns the command's state
+   * @param method the part's method for the command, given the argument
+   * @return the handler
+   */
+  static <T> Handler on(
+      Function<Session, T> owner, BiFunction<T, String, Optional<Outcome>> method) {
+    return (session, argument) -> method.apply(owner.apply(session), argument);
+  }
+
+  /**
+   * A handler that always stays at the prompt: {@code method} of the session's part {@code
+   * owner}.
+   *
+   * @param <T> the part's type
+   * @param owner picks the part that owns the command's state
+   * @param method the part's method for the command, given the argument
+   * @return the handler
+   */
+  static <T> Handler stay(Function<Session, T> owner, BiConsumer<T, String> method) {
+    return (session, argument) -> {
+      method.accept(owner.apply(session), argument);
+      return Optional.empty();
+    };
   }
 
   /**
@@ -66,7 +101,7 @@ final class Commands {
     String names() {
       List<String> all = new ArrayList<>(aliases);
       all.add(name);
-      all.sort(java.util.Comparator.comparingInt(String::length)); // the short form first
+      all.sort(Comparator.comparingInt(String::length)); // the short form first
       return String.join(", ", all);
     }
   }
@@ -143,6 +178,48 @@ final class Commands {
     return new Ambiguous(word, List.copyOf(prefixed.keySet()));
   }
 
+  /**
+   * Says what is wrong with a command word that is not exactly one command.
+   *
+   * @param failed an {@link Unknown} or {@link Ambiguous} match
+   * @return the error message, without the {@code ***}
+   */
+  static String problem(Match failed) {
+    if (failed instanceof Ambiguous ambiguous) {
+      return "ambiguous command: "
+          + ambiguous.word()
+          + " could be "
+          + String.join(", ", ambiguous.candidates())
+          + " (h lists the commands)";
+    }
+    if (failed instanceof Unknown unknown) {
+      return "unknown command: " + unknown.word() + " (h lists the commands)";
+    }
+    throw new IllegalArgumentException("not a failed lookup: " + failed);
+  }
+
+  /**
+   * What the line editor offers for a command word being typed: every name and alias that
+   * starts with it.
+   *
+   * @param prefix the start of the first word of the line, possibly empty
+   * @return the names and aliases, sorted, each once
+   */
+  List<String> complete(String prefix) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Command command : commands) {
+      if (command.name().startsWith(prefix)) {
+        names.add(command.name());
+      }
+      for (String alias : command.aliases()) {
+        if (alias.startsWith(prefix)) {
+          names.add(alias);
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
   /** The help table: one line per command. */
   String table() {
     StringBuilder text =
@@ -172,7 +249,7 @@ final class Commands {
                 + " wrapped method whose source changed is reloaded. With"
                 + " -Dhotrestart.reloadOnContinue=false, the method is called again unchanged.",
             Repeat.NEVER,
-            Commands::doContinue));
+            on(Session::resume, Resume::resume)));
     table.add(
         new Command(
             "raise",
@@ -182,7 +259,7 @@ final class Commands {
             "Lets the exception go on to the caller, unchanged. If the caller is a wrapped method"
                 + " too, its own prompt opens. End of input does the same.",
             Repeat.NEVER,
-            Commands::raise));
+            on(Session::resume, Resume::raise)));
     table.add(
         new Command(
             "quit",
@@ -192,7 +269,7 @@ final class Commands {
             "Turns hotrestart off for the rest of the program (as HotRestart.exit() does) and"
                 + " rethrows the exception: the program fails as it would have without hotrestart.",
             Repeat.NEVER,
-            Commands::quit));
+            on(Session::resume, Resume::quit)));
     table.add(
         new Command(
             "list",
@@ -203,7 +280,7 @@ final class Commands {
                 + " line listed. l . lists around the current line again; l N lists around line N;"
                 + " l FIRST, LAST lists that range (a LAST smaller than FIRST is a count).",
             Repeat.WITHOUT_ARGUMENT,
-            Commands::list));
+            stay(Session::listing, Listing::list)));
     table.add(
         new Command(
             "ll",
@@ -213,7 +290,7 @@ final class Commands {
             "Lists the whole method (or constructor) of the selected frame, found by parsing the"
                 + " source file; 11 lines around the current line if the method cannot be found.",
             Repeat.SAME,
-            Commands::longList));
+            stay(Session::listing, Listing::longList)));
     table.add(
         new Command(
             "where",
@@ -225,7 +302,7 @@ final class Commands {
                 + " Frames of hotrestart itself, method handles and reflection are hidden. > marks"
                 + " the selected frame.",
             Repeat.SAME,
-            Commands::where));
+            stay(Session::frames, FrameCursor::where)));
     table.add(
         new Command(
             "up",
@@ -234,7 +311,7 @@ final class Commands {
             "select the next frame out (towards the callers)",
             "Selects the frame that called the selected one; l then lists its source.",
             Repeat.SAME,
-            (session, argument) -> session.moveFrame(+1)));
+            stay(Session::frames, FrameCursor::up)));
     table.add(
         new Command(
             "down",
@@ -243,7 +320,7 @@ final class Commands {
             "select the next frame in (towards the throw point)",
             "Selects the frame the selected one called; l then lists its source.",
             Repeat.SAME,
-            (session, argument) -> session.moveFrame(-1)));
+            stay(Session::frames, FrameCursor::down)));
     table.add(
         new Command(
             "frame",
@@ -253,7 +330,7 @@ final class Commands {
             "Selects frame N of the w listing; l then lists its source. Without N, shows the"
                 + " selected frame.",
             Repeat.NEVER,
-            Commands::frame));
+            stay(Session::frames, FrameCursor::frame)));
     table.add(
         new Command(
             "args",
@@ -263,7 +340,7 @@ final class Commands {
             "Shows each parameter of the crashed method with the value it was called with (the"
                 + " method will be called again with the same values).",
             Repeat.SAME,
-            Commands::args));
+            stay(Session::inspector, Inspector::args)));
     table.add(
         new Command(
             "this",
@@ -273,7 +350,7 @@ final class Commands {
             "Shows the instance fields of the object the method was called on, declared in its"
                 + " class and in each superclass.",
             Repeat.SAME,
-            Commands::receiver));
+            stay(Session::inspector, Inspector::receiver)));
     table.add(
         new Command(
             "print",
@@ -284,7 +361,7 @@ final class Commands {
                 + " this, and private members of its class. Errors are shown; they do not end the"
                 + " session.",
             Repeat.SAME,
-            (session, argument) -> evaluate(session, argument, false)));
+            stay(Session::inspector, Inspector::print)));
     table.add(
         new Command(
             "pp",
@@ -294,7 +371,7 @@ final class Commands {
             "Evaluates the expression like p and prints an array, collection or map one element"
                 + " per line.",
             Repeat.SAME,
-            (session, argument) -> evaluate(session, argument, true)));
+            stay(Session::inspector, Inspector::prettyPrint)));
     table.add(
         new Command(
             "exception",
@@ -304,7 +381,7 @@ final class Commands {
             "Prints the exception's stack trace as Java would, with its causes and suppressed"
                 + " exceptions and no frames hidden.",
             Repeat.SAME,
-            Commands::exception));
+            stay(Session::inspector, Inspector::exception)));
     table.add(
         new Command(
             "diff",
@@ -318,10 +395,7 @@ final class Commands {
                 + " the program started) the running version is the file at the first crash,"
                 + " and the header says so.",
             Repeat.SAME,
-            (session, argument) -> {
-              session.printDiff();
-              return STAY;
-            }));
+            stay(Session::source, RunningSource::diff)));
     table.add(
         new Command(
             "help",
@@ -330,214 +404,7 @@ final class Commands {
             "list the commands, or explain one",
             "h lists the commands; h COMMAND explains one.",
             Repeat.NEVER,
-            Commands::help));
+            stay(Session::help, Help::help)));
     return new Commands(table);
-  }
-
-  private static final Optional<Outcome> STAY = Optional.empty();
-
-  private static Optional<Outcome> doContinue(Debugger session, String argument) {
-    Crash crash = session.crash();
-    if (!session.options().reloadOnContinue()) {
-      session.out().println("calling " + crash.slot().describe() + " again (reloading is off)");
-      return Optional.of(Outcome.CONTINUE);
-    }
-    MethodSlot slot = crash.slot();
-    // The text before the reload: what javac compiles, unless the user saves again meanwhile.
-    Optional<String> source = session.readSource(slot.declaringClass());
-    ReloadResult result;
-    try {
-      result =
-          session.options().reloadAll()
-              ? session.actions().reloadChanged(slot)
-              : session.actions().reload(slot);
-    } catch (RuntimeException | LinkageError e) {
-      session.internalError(e);
-      result = new ReloadResult(false, "reloading " + slot.describe() + " failed: " + e);
-    }
-    String message = result.message();
-    if (message == null || message.isBlank()) {
-      message = (result.succeeded() ? "reloaded " : "could not reload ") + slot.describe();
-    }
-    session.out().println(message);
-    int failed = result.succeeded() ? 0 : 1;
-    if (result.succeeded() && source.isPresent()) {
-      session.actions().snapshots().recordReload(slot.declaringClass(), source.get());
-    }
-    if (failed > 0) {
-      session
-          .out()
-          .println(
-              "the old code is still running. Fix the source and type c again, or r to raise.");
-      return STAY;
-    }
-    return Optional.of(Outcome.CONTINUE);
-  }
-
-  private static Optional<Outcome> raise(Debugger session, String argument) {
-    session.out().println("raising " + session.crash().thrown().getClass().getName()
-        + " to the caller");
-    return Optional.of(Outcome.RAISE);
-  }
-
-  private static Optional<Outcome> quit(Debugger session, String argument) {
-    session
-        .out()
-        .println(
-            "hotrestart: restarting is now off for the rest of the program; raising "
-                + session.crash().thrown().getClass().getName());
-    return Optional.of(Outcome.QUIT);
-  }
-
-  private static Optional<Outcome> list(Debugger session, String argument) {
-    String arg = argument.strip();
-    if (arg.isEmpty()) {
-      session.listNext();
-    } else if (arg.equals(".")) {
-      session.listAroundCurrent();
-    } else {
-      String[] parts = arg.split("\\s*,\\s*", -1);
-      try {
-        int first = Integer.parseInt(parts[0].strip());
-        if (parts.length == 1) {
-          session.listRange(Math.max(1, first - 5), Math.max(1, first - 5) + 10);
-        } else if (parts.length == 2) {
-          int last = Integer.parseInt(parts[1].strip());
-          session.listRange(first, last < first ? first + last : last);
-        } else {
-          throw new NumberFormatException(arg);
-        }
-      } catch (NumberFormatException e) {
-        session.error("usage: l [first[, last]]  or  l .");
-      }
-    }
-    return STAY;
-  }
-
-  private static Optional<Outcome> longList(Debugger session, String argument) {
-    session.listMethod();
-    return STAY;
-  }
-
-  private static Optional<Outcome> where(Debugger session, String argument) {
-    session.printStack();
-    return STAY;
-  }
-
-  private static Optional<Outcome> frame(Debugger session, String argument) {
-    if (argument.isBlank()) {
-      session.printSelectedFrame();
-      return STAY;
-    }
-    try {
-      return session.selectFrame(Integer.parseInt(argument.strip().replace("#", "")));
-    } catch (NumberFormatException e) {
-      session.error("usage: f N, where N is a frame number that w shows");
-      return STAY;
-    }
-  }
-
-  private static Optional<Outcome> args(Debugger session, String argument) {
-    Crash crash = session.crash();
-    List<String> names = crash.slot().parameterNames();
-    List<Object> values = crash.arguments();
-    if (values.isEmpty()) {
-      session.out().println("(no arguments)");
-    }
-    for (int i = 0; i < values.size(); i++) {
-      String name = i < names.size() ? names.get(i) : "arg" + i;
-      session.out().println(name + " = " + Values.format(values.get(i)));
-    }
-    return STAY;
-  }
-
-  private static Optional<Outcome> receiver(Debugger session, String argument) {
-    Object receiver = session.crash().receiver();
-    if (receiver == null) {
-      session.out().println("(no receiver: a static method)");
-      return STAY;
-    }
-    MethodSlot slot = session.crash().slot();
-    session.out().println("this (" + slot.declaringClass().getName() + "):");
-    boolean first = true;
-    for (Class<?> type = receiver.getClass(); type != null && type != Object.class;
-        type = type.getSuperclass()) {
-      if (Frames.isProxy(type.getName())) {
-        continue; // a proxy adds only its static slots
-      }
-      List<Field> fields = new ArrayList<>();
-      for (Field field : type.getDeclaredFields()) {
-        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
-          fields.add(field);
-        }
-      }
-      String indent = "  ";
-      if (!first && !fields.isEmpty()) {
-        session.out().println("  from " + type.getName() + ":");
-        indent = "    ";
-      }
-      for (Field field : fields) {
-        session.out().println(indent + field.getName() + " = " + fieldValue(field, receiver));
-      }
-      first = false;
-    }
-    return STAY;
-  }
-
-  private static String fieldValue(Field field, Object receiver) {
-    try {
-      if (!field.trySetAccessible()) {
-        return "<inaccessible: " + field.getDeclaringClass().getModule() + " does not open it>";
-      }
-      return Values.format(field.get(receiver));
-    } catch (IllegalAccessException | RuntimeException e) {
-      return "<unreadable: " + e + ">";
-    }
-  }
-
-  private static Optional<Outcome> evaluate(Debugger session, String expression, boolean pretty) {
-    if (expression.isBlank()) {
-      session.error("usage: " + (pretty ? "pp" : "p") + " EXPR");
-      return STAY;
-    }
-    Evaluation result;
-    try {
-      result = session.actions().evaluate(session.crash(), expression);
-    } catch (RuntimeException | LinkageError e) {
-      session.error("evaluating failed: " + e);
-      return STAY;
-    }
-    if (result == null) {
-      session.error("the evaluator returned nothing");
-    } else if (result.succeeded()) {
-      session.out().println(pretty ? Values.pretty(result.value()) : Values.format(result.value()));
-    } else {
-      session.error(result.error());
-    }
-    return STAY;
-  }
-
-  private static Optional<Outcome> exception(Debugger session, String argument) {
-    session.crash().thrown().printStackTrace(session.out());
-    return STAY;
-  }
-
-  private static Optional<Outcome> help(Debugger session, String argument) {
-    if (argument.isBlank()) {
-      session.out().println(session.commands().table());
-      return STAY;
-    }
-    Match match = session.commands().lookup(argument.strip());
-    if (match instanceof Found found) {
-      Command command = found.command();
-      session
-          .out()
-          .println(
-              command.names() + (command.syntax().isEmpty() ? "" : " " + command.syntax()));
-      session.out().println("  " + command.help());
-    } else {
-      session.report(match);
-    }
-    return STAY;
   }
 }

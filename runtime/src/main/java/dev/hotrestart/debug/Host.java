@@ -115,7 +115,10 @@ final class Host {
     return new Host(
         () ->
             Settings.lineEditorClassPath()
-                .flatMap(classPath -> LineEditor.load(classPath, Settings.historyFile()))
+                .flatMap(
+                    classPath ->
+                        LineEditor.load(
+                            classPath, Settings.historyFile(), Commands.standard()::complete))
                 .orElseGet(() -> new StdinLines(stdin())),
         writerOn(() -> System.out),
         writerOn(() -> System.err),

@@ -3,8 +3,11 @@ package dev.hotrestart.debug;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Line editing and history at the prompt, by JLine, which the runtime neither depends on nor
@@ -22,7 +26,9 @@ import java.util.Optional;
  *
  * <p>The few calls needed (build a terminal and a reader, read a line, print above it) are made
  * by reflection: they have been stable across JLine 3. If anything fails, {@link #load} says why
- * in the log and the debugger uses the plain reader.
+ * in the log and the debugger uses the plain reader. Tab completes command names from the
+ * {@link Commands command table}, through a {@link Proxy} of JLine's {@code Completer} interface
+ * defined in JLine's class loader.
  *
  * <p>The terminal is built with {@code nativeSignals(false)}: while JLine reads, it turns the
  * terminal's signal keys off and reads Ctrl-C as a key ({@code UserInterruptException}), so it
@@ -32,6 +38,8 @@ import java.util.Optional;
  */
 final class LineEditor implements Input {
 
+  private static final String READER = "org.jline.reader.";
+
   private final Object reader;
   private final Method readLine;
   private final Method printAbove;
@@ -40,11 +48,11 @@ final class LineEditor implements Input {
 
   private LineEditor(Object reader, ClassLoader jline) throws ReflectiveOperationException {
     this.reader = reader;
-    Class<?> lineReader = jline.loadClass("org.jline.reader.LineReader");
+    Class<?> lineReader = jline.loadClass(READER + "LineReader");
     this.readLine = lineReader.getMethod("readLine", String.class);
     this.printAbove = lineReader.getMethod("printAbove", String.class);
-    this.userInterrupt = jline.loadClass("org.jline.reader.UserInterruptException");
-    this.endOfFile = jline.loadClass("org.jline.reader.EndOfFileException");
+    this.userInterrupt = jline.loadClass(READER + "UserInterruptException");
+    this.endOfFile = jline.loadClass(READER + "EndOfFileException");
   }
 
   /**
@@ -52,26 +60,21 @@ final class LineEditor implements Input {
    *
    * @param classPath JLine's jars, separated by the path separator
    * @param history the history file, or empty to keep history for this run only
+   * @param commandNames the names that a command word being typed may complete to, given what
+   *     has been typed of it ({@link Commands#complete})
    * @return the editor, or empty (and why, in the log) if JLine cannot be loaded or finds no
    *     terminal
    */
-  static Optional<Input> load(String classPath, Optional<Path> history) {
+  static Optional<Input> load(
+      String classPath, Optional<Path> history, Function<String, List<String>> commandNames) {
     try {
-      List<URL> urls = new ArrayList<>();
-      for (String entry : classPath.split(File.pathSeparator)) {
-        if (!entry.isBlank()) {
-          urls.add(Path.of(entry.trim()).toUri().toURL());
-        }
-      }
-      ClassLoader jline =
-          new URLClassLoader(
-              "hotrestart-console", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+      ClassLoader jline = loader(classPath);
       // JLine finds its terminal providers through the context class loader.
       Thread thread = Thread.currentThread();
       ClassLoader context = thread.getContextClassLoader();
       thread.setContextClassLoader(jline);
       try {
-        return Optional.of(build(jline, history));
+        return Optional.of(build(jline, systemTerminal(jline), history, commandNames));
       } finally {
         thread.setContextClassLoader(context);
       }
@@ -85,17 +88,52 @@ final class LineEditor implements Input {
     return Optional.empty();
   }
 
-  private static LineEditor build(ClassLoader jline, Optional<Path> history)
-      throws ReflectiveOperationException {
+  /**
+   * JLine's own class loader, whose parent is the platform class loader: JLine's classes are
+   * seen only through it, never through the program's class path.
+   *
+   * @param classPath JLine's jars, separated by the path separator
+   * @return the loader
+   * @throws MalformedURLException if an entry is not a path
+   */
+  static ClassLoader loader(String classPath) throws MalformedURLException {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        urls.add(Path.of(entry.trim()).toUri().toURL());
+      }
+    }
+    return new URLClassLoader(
+        "hotrestart-console", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+  }
+
+  private static Object systemTerminal(ClassLoader jline) throws ReflectiveOperationException {
     Class<?> terminalBuilder = jline.loadClass("org.jline.terminal.TerminalBuilder");
     Object builder = terminalBuilder.getMethod("builder").invoke(null);
     terminalBuilder.getMethod("system", boolean.class).invoke(builder, true);
     terminalBuilder.getMethod("nativeSignals", boolean.class).invoke(builder, false);
     // No dumb fallback: without a real terminal the plain reader does better.
     terminalBuilder.getMethod("dumb", boolean.class).invoke(builder, false);
-    Object terminal = terminalBuilder.getMethod("build").invoke(builder);
+    return terminalBuilder.getMethod("build").invoke(builder);
+  }
 
-    Class<?> readerBuilder = jline.loadClass("org.jline.reader.LineReaderBuilder");
+  /**
+   * A line editor on a JLine terminal.
+   *
+   * @param jline JLine's class loader ({@link #loader})
+   * @param terminal an {@code org.jline.terminal.Terminal} of that loader
+   * @param history the history file, or empty to keep history for this run only
+   * @param commandNames the names that a command word being typed may complete to
+   * @return the editor
+   * @throws ReflectiveOperationException if this JLine lacks a method used here
+   */
+  static LineEditor build(
+      ClassLoader jline,
+      Object terminal,
+      Optional<Path> history,
+      Function<String, List<String>> commandNames)
+      throws ReflectiveOperationException {
+    Class<?> readerBuilder = jline.loadClass(READER + "LineReaderBuilder");
     Object readerBuilt = readerBuilder.getMethod("builder").invoke(null);
     readerBuilder
         .getMethod("terminal", jline.loadClass("org.jline.terminal.Terminal"))
@@ -106,8 +144,58 @@ final class LineEditor implements Input {
           .getMethod("variable", String.class, Object.class)
           .invoke(readerBuilt, "history-file", history.get());
     }
+    Class<?> completer = jline.loadClass(READER + "Completer");
+    readerBuilder
+        .getMethod("completer", completer)
+        .invoke(readerBuilt, completer(jline, completer, commandNames));
     Object reader = readerBuilder.getMethod("build").invoke(readerBuilt);
     return new LineEditor(reader, jline);
+  }
+
+  /**
+   * A JLine {@code Completer} that offers command names for the first word of the line and
+   * nothing after it (an expression is not completed from the command table). It is a {@link
+   * Proxy} of JLine's interface, so that the runtime does not link against JLine.
+   */
+  private static Object completer(
+      ClassLoader jline, Class<?> completer, Function<String, List<String>> commandNames)
+      throws ReflectiveOperationException {
+    Class<?> parsedLine = jline.loadClass(READER + "ParsedLine");
+    Method wordIndex = parsedLine.getMethod("wordIndex");
+    Method word = parsedLine.getMethod("word");
+    Method wordCursor = parsedLine.getMethod("wordCursor");
+    Constructor<?> candidate = jline.loadClass(READER + "Candidate").getConstructor(String.class);
+    InvocationHandler calls =
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "complete" -> {
+                // complete(LineReader reader, ParsedLine line, List<Candidate> candidates)
+                try {
+                  if ((int) wordIndex.invoke(args[1]) == 0) {
+                    String typed = (String) word.invoke(args[1]);
+                    String prefix = typed.substring(0, (int) wordCursor.invoke(args[1]));
+                    List<Object> offered = candidates(args[2]);
+                    for (String name : commandNames.apply(prefix)) {
+                      offered.add(candidate.newInstance(name));
+                    }
+                  }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                  // A throw here would end JLine's readLine, and with it the prompt.
+                  logger().log(Level.DEBUG, "cannot complete; offering nothing", e);
+                }
+                yield null;
+              }
+              case "equals" -> proxy == args[0];
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "toString" -> "hotrestart command name completer";
+              default -> throw new UnsupportedOperationException(method.toString());
+            };
+    return Proxy.newProxyInstance(jline, new Class<?>[] {completer}, calls);
+  }
+
+  @SuppressWarnings("unchecked") // JLine's List<Candidate>, whose element type is not ours
+  private static List<Object> candidates(Object list) {
+    return (List<Object>) list;
   }
 
   @Override

@@ -1,12 +1,13 @@
 package dev.hotrestart.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Dispatch: exact names and aliases first, then a unique prefix. */
+/** Dispatch (exact names and aliases first, then a unique prefix) and completion. */
 class CommandsTest {
 
   private static String found(Commands commands, String word) {
@@ -37,6 +38,32 @@ class CommandsTest {
                 c.aliases().stream()))
             .toList();
     assertEquals(all.size(), all.stream().distinct().count(), all.toString());
+  }
+
+  @Test
+  void completionOffersEveryNameAndAliasStartingWithTheWord() {
+    Commands commands = Commands.standard();
+    assertEquals(List.of("l", "list", "ll", "longlist"), commands.complete("l"));
+    assertEquals(List.of("p", "pp", "print"), commands.complete("p"));
+    assertEquals(List.of("where"), commands.complete("wh"));
+    assertEquals(List.of(), commands.complete("zz"));
+    List<String> everything = commands.complete("");
+    for (Commands.Command command : commands.list()) {
+      assertTrue(everything.contains(command.name()), command.name() + " in " + everything);
+      assertTrue(everything.containsAll(command.aliases()), command.aliases() + " missing");
+    }
+  }
+
+  @Test
+  void completionFollowsTheTable() {
+    Commands.Handler none = (session, argument) -> Optional.empty();
+    Commands commands =
+        new Commands(
+            List.of(
+                new Commands.Command("locals", List.of(), "", "", "", Commands.Repeat.SAME, none),
+                new Commands.Command(
+                    "list", List.of("l"), "", "", "", Commands.Repeat.SAME, none)));
+    assertEquals(List.of("l", "list", "locals"), commands.complete("l"));
   }
 
   @Test

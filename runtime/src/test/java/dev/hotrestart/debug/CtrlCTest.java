@@ -231,7 +231,7 @@ class CtrlCTest {
                     + " ends the program)"),
         text.toString());
     press();
-    assertEquals(List.of(Debugger.CTRL_C_STATUS), exits);
+    assertEquals(List.of(CtrlCWatch.CTRL_C_STATUS), exits);
     assertTrue(text.toString().contains("hotrestart: Ctrl-C again: ending the program"));
 
     release.countDown(); // the fake exit did not end the JVM: the session raises

@@ -4,15 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.testing.LogCapture;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Without a usable JLine the prompt falls back to the plain reader and the log says why. */
+/**
+ * The line editor: JLine loaded from its jar into a class loader of its own, as in a program
+ * under {@code mvn hotrestart:run}; without a usable JLine, the plain reader and a log line why.
+ */
 class LineEditorTest {
 
   @Test
@@ -20,12 +34,104 @@ class LineEditorTest {
     Optional<Input> editor;
     List<LogRecord> logged;
     try (LogCapture log = LogCapture.of("dev.hotrestart.debug")) {
-      editor = LineEditor.load(empty.toString(), Optional.empty());
+      editor =
+          LineEditor.load(empty.toString(), Optional.empty(), Commands.standard()::complete);
       logged = log.records();
     }
     assertEquals(Optional.empty(), editor);
     assertEquals(1, logged.size(), logged::toString);
     assertEquals(Level.WARNING, logged.get(0).getLevel());
     assertTrue(logged.get(0).getMessage().startsWith("cannot load JLine from " + empty));
+  }
+
+  /**
+   * Tab at the prompt, through JLine's own line reader: a unique prefix completes to the command
+   * and a space, an ambiguous one lists the table's names, and words after the command (an
+   * expression of {@code p}) are not completed from the table.
+   */
+  @Test
+  void tabCompletesCommandNamesFromTheTable() throws Exception {
+    Typed typed = type("li\t\n", "lo\t\n", "whe\t\n", "pp\t\n", "l\t\n", "p li\t\n");
+    assertEquals(List.of("list ", "longlist ", "where ", "pp ", "l", "p li"), typed.lines());
+    String screen = typed.screen().replaceAll("\u001B(\\[[0-9;?]*)?[A-Za-z=>]", "");
+    assertTrue(
+        screen.matches("(?s).*\\(hotrestart\\) l\\s+l +list +ll +longlist\\s.*"), screen);
+  }
+
+  /**
+   * What a line editor on a terminal of streams read, and what the terminal showed.
+   *
+   * @param lines the lines read, one per line typed
+   * @param screen what was written to the terminal
+   */
+  private record Typed(List<String> lines, String screen) {}
+
+  /** Types {@code lines} into a line editor on JLine loaded as a program loads it. */
+  private static Typed type(String... lines) throws Exception {
+    String classPath = System.getProperty("hotrestart.test.jline", "");
+    assertTrue(
+        Files.isRegularFile(Path.of(classPath)),
+        "the build passes JLine's jar as -Dhotrestart.test.jline (run the test phase): "
+            + classPath);
+    ClassLoader jline = LineEditor.loader(classPath);
+    CountDownLatch done = new CountDownLatch(1);
+    InputStream in = keys(String.join("", lines), done);
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    Object terminal = terminal(jline, in, screen);
+    List<String> read = new ArrayList<>();
+    try {
+      LineEditor editor =
+          LineEditor.build(jline, terminal, Optional.empty(), Commands.standard()::complete);
+      for (int i = 0; i < lines.length; i++) {
+        Input.Line line = editor.read(Debugger.PROMPT);
+        read.add(line == null ? null : line.text());
+      }
+    } finally {
+      done.countDown();
+      terminal.getClass().getMethod("close").invoke(terminal);
+    }
+    return new Typed(read, screen.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Keystrokes, then nothing until {@code done}: a terminal's input does not end by itself. */
+  private static InputStream keys(String typed, CountDownLatch done) {
+    return new SequenceInputStream(
+        new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            try {
+              done.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new InterruptedIOException("the test ended");
+            }
+            return -1;
+          }
+        });
+  }
+
+  /** A JLine terminal of {@code jline}'s loader on streams, as a test's keyboard and screen. */
+  private static Object terminal(ClassLoader jline, InputStream in, OutputStream out)
+      throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(jline);
+    try {
+      Class<?> builderType = jline.loadClass("org.jline.terminal.TerminalBuilder");
+      Object builder = builderType.getMethod("builder").invoke(null);
+      builderType.getMethod("system", boolean.class).invoke(builder, false);
+      builderType
+          .getMethod("streams", InputStream.class, OutputStream.class)
+          .invoke(builder, in, out);
+      builderType.getMethod("type", String.class).invoke(builder, "xterm");
+      // JLine's pure Java terminal on the streams, rather than a pseudo-terminal around them.
+      builderType.getMethod("provider", String.class).invoke(builder, "exec");
+      Object terminal = builderType.getMethod("build").invoke(builder);
+      assertEquals("hotrestart-console", terminal.getClass().getClassLoader().getName());
+      return terminal;
+    } finally {
+      thread.setContextClassLoader(context);
+    }
   }
 }

@@ -1,0 +1,120 @@
+package dev.hotrestart.debug;
+
+import java.io.PrintWriter;
+import java.util.function.IntConsumer;
+
+/**
+ * Ctrl-C while one session's prompt is open. The first Ctrl-C interrupts a pending read, or, while
+ * a command runs, makes the session raise when the command ends; a second one within the same
+ * session ends the program, as Ctrl-C does without hotrestart: the way out of a command that
+ * hangs.
+ *
+ * <p>The count and the reading flag are shared with the thread that delivers Ctrl-C (the JVM's
+ * signal thread), so they are guarded by one lock.
+ */
+final class CtrlCWatch {
+
+  /** The exit status of a program ended by Ctrl-C, as a shell reports SIGINT (128 + 2). */
+  static final int CTRL_C_STATUS = 130;
+
+  private final PrintWriter out;
+  private final IntConsumer exit;
+
+  /** Guards {@link #count} and {@link #reading} against the signal thread. */
+  private final Object lock = new Object();
+  /** Ctrl-Cs since the prompt opened. */
+  private int count;
+  /** Whether the session's thread waits for a line (so that Ctrl-C may interrupt it). */
+  private boolean reading;
+  private Thread sessionThread;
+
+  /**
+   * A watch for one session.
+   *
+   * @param out where the Ctrl-C notices go
+   * @param exit ends the JVM with a status, on a second Ctrl-C
+   */
+  CtrlCWatch(PrintWriter out, IntConsumer exit) {
+    this.out = out;
+    this.exit = exit;
+  }
+
+  /**
+   * Starts watching, for the session on the current thread.
+   *
+   * @param interrupts where Ctrl-C comes from
+   * @return the handle that gives Ctrl-C its previous meaning back
+   */
+  Interrupts.Armed arm(Interrupts interrupts) {
+    sessionThread = Thread.currentThread();
+    return interrupts.arm(this::pressedNow);
+  }
+
+  /**
+   * Marks whether the session waits for a line. Once it stops waiting, Ctrl-C no longer
+   * interrupts it; an interrupt sent just before is cleared here, so that it cannot leak into a
+   * command or into the program.
+   *
+   * @param now whether a read starts (true) or ended (false)
+   */
+  void setReading(boolean now) {
+    synchronized (lock) {
+      reading = now;
+      if (!now && count > 0) {
+        Thread.interrupted();
+      }
+    }
+  }
+
+  /** Whether Ctrl-C was pressed since the prompt opened. */
+  boolean pressed() {
+    synchronized (lock) {
+      return count > 0;
+    }
+  }
+
+  /** Counts a Ctrl-C that a line editor read as a key: no SIGINT came for it. */
+  void typedAtLineEditor() {
+    synchronized (lock) {
+      count = Math.max(count, 1);
+    }
+  }
+
+  /**
+   * Says that Ctrl-C raises the exception, for the session to return {@link Outcome#RAISE}.
+   *
+   * @param thrown the crash's exception
+   * @return {@link Outcome#RAISE}
+   */
+  Outcome raise(Throwable thrown) {
+    out.println();
+    out.println("Ctrl-C: raising " + thrown.getClass().getName() + " to the caller");
+    out.flush();
+    return Outcome.RAISE;
+  }
+
+  /** One Ctrl-C, on the signal thread. */
+  private void pressedNow() {
+    int now;
+    boolean wasReading;
+    synchronized (lock) {
+      now = ++count;
+      wasReading = reading;
+      if (now == 1 && wasReading) {
+        sessionThread.interrupt();
+      }
+    }
+    if (now > 1) {
+      out.println();
+      out.println("hotrestart: Ctrl-C again: ending the program");
+      out.flush();
+      exit.accept(CTRL_C_STATUS);
+    } else if (!wasReading) {
+      out.println();
+      out.println(
+          "hotrestart: Ctrl-C: raising the exception when this command ends (Ctrl-C again ends"
+              + " the program)");
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.hotrestart.debug;
+
+import java.util.Optional;
+
+/**
+ * Source listings of the selected frame, and where the next plain {@code l} goes on: the commands
+ * {@code list} and {@code ll}.
+ */
+final class Listing {
+
+  /** Lines listed by {@code l}: the current line and five either side, as pdb. */
+  static final int WINDOW = 11;
+
+  private final FrameCursor cursor;
+  private final SourcePrinter source;
+  private final Output out;
+
+  /** The first line the next plain {@code l} lists; 0 until something was listed for the frame. */
+  private int next;
+  /** The {@link FrameCursor#selections() selection} that {@link #next} belongs to. */
+  private int selection;
+
+  /**
+   * A listing of the cursor's selected frame.
+   *
+   * @param cursor the selected frame
+   * @param source prints the lines
+   * @param out where errors go
+   */
+  Listing(FrameCursor cursor, SourcePrinter source, Output out) {
+    this.cursor = cursor;
+    this.source = source;
+    this.out = out;
+  }
+
+  /**
+   * {@code l [first[, last]]}: around the current line the first time, then the next lines;
+   * {@code l .} around the current line again; {@code l N} around line N; {@code l FIRST, LAST}
+   * that range, a LAST smaller than FIRST being a count.
+   *
+   * @param argument what follows {@code l}
+   */
+  void list(String argument) {
+    String arg = argument.strip();
+    if (arg.isEmpty()) {
+      listNext();
+    } else if (arg.equals(".")) {
+      listAroundCurrent();
+    } else {
+      String[] parts = arg.split("\\s*,\\s*", -1);
+      try {
+        int first = Integer.parseInt(parts[0].strip());
+        if (parts.length == 1) {
+          int from = Math.max(1, first - WINDOW / 2);
+          listRange(from, from + WINDOW - 1);
+        } else if (parts.length == 2) {
+          int last = Integer.parseInt(parts[1].strip());
+          listRange(first, last < first ? first + last : last);
+        } else {
+          throw new NumberFormatException(arg);
+        }
+      } catch (NumberFormatException e) {
+        out.error("usage: l [first[, last]]  or  l .");
+      }
+    }
+  }
+
+  /**
+   * {@code ll}: the whole method of the selected frame, found by parsing its file; the window
+   * around the current line if the parser does not find it.
+   *
+   * @param argument ignored
+   */
+  void longList(String argument) {
+    Frames.Frame frame = cursor.selectedFrame();
+    if (frame == null || frame.line() <= 0) {
+      out.error("the selected frame has no line number");
+      return;
+    }
+    Optional<SourceView> view = source.view(frame);
+    if (view.isEmpty()) {
+      return;
+    }
+    Optional<SourceView.Range> range =
+        view.get().methodRange(frame.element().getMethodName(), frame.line());
+    if (range.isPresent()) {
+      listRange(range.get().first(), range.get().last());
+    } else {
+      listAroundCurrent();
+    }
+  }
+
+  private void listNext() {
+    if (selection != cursor.selections() || next <= 0) {
+      listAroundCurrent();
+      return;
+    }
+    listRange(next, next + WINDOW - 1);
+  }
+
+  private void listAroundCurrent() {
+    Frames.Frame frame = cursor.selectedFrame();
+    if (frame == null || frame.line() <= 0) {
+      out.error("the selected frame has no line number; try l FIRST, LAST");
+      return;
+    }
+    int first = Math.max(1, frame.line() - WINDOW / 2);
+    listRange(first, first + WINDOW - 1);
+  }
+
+  /** Lists lines of the selected frame's file, and goes on after them at the next {@code l}. */
+  private void listRange(int first, int last) {
+    Frames.Frame frame = cursor.selectedFrame();
+    if (frame == null) {
+      out.error("no frames");
+      return;
+    }
+    if (source.print(frame, first, last, false)) {
+      next = last + 1;
+      selection = cursor.selections();
+    }
+  }
+}
