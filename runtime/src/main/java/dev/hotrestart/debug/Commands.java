@@ -2,7 +2,9 @@ package dev.hotrestart.debug;
 
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.ReloadResult;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

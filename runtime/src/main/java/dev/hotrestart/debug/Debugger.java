@@ -1,6 +1,8 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 import dev.hotrestart.source.SourceLocator;
 import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
@@ -702,8 +704,11 @@ final class Debugger {
     }
     String name = file.get().getFileName().toString();
     Optional<SourceTrees.Lines> running =
-        SourceTrees.methodLines(snapshot.get().text(), name, slot);
-    Optional<SourceTrees.Lines> edited = SourceTrees.methodLines(now, name, slot);
+        SourceTrees.methodLines(
+            snapshot.get().text(), name, slot.declaringClass(), slot.methodName(), slot.methodType());
+    Optional<SourceTrees.Lines> edited =
+        SourceTrees.methodLines(
+            now, name, slot.declaringClass(), slot.methodName(), slot.methodType());
     if (running.isEmpty() || edited.isEmpty()) {
       error(
           (running.isEmpty() ? "the running version" : name + " now")

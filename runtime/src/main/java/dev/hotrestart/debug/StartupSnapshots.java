@@ -1,6 +1,8 @@
 package dev.hotrestart.debug;
 
-import dev.hotrestart.reload.Reloader;
+import dev.hotrestart.config.Jvm;
+import dev.hotrestart.slot.ClassStartListener;
+import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +32,8 @@ import java.util.zip.Inflater;
  * ran, before the crash, would be part of the baseline and invisible to {@code diff}, although
  * {@code c} compiles and applies it.
  *
- * <p>The first proxy of a class asks for its snapshot while the class is being initialised, on
- * the program's thread; finding and reading the file happens later on one background thread, so
+ * <p>The first proxy of a class asks for its snapshot ({@link Listener}) while the class is being
+ * initialised, on the program's thread; finding and reading the file happens later on one background thread, so
  * the program does not wait for the disk. A snapshot is taken once per class and is never an
  * error: when the file is not found, cannot be read, or was already saved after the JVM started
  * (its text then is not what the JVM runs), the class has no snapshot and {@code diff} falls back
@@ -46,7 +48,7 @@ public final class StartupSnapshots {
 
   private static final class Shared {
     static final StartupSnapshots INSTANCE =
-        new StartupSnapshots(SourceLocator::fromSettings, Reloader.jvmStarted());
+        new StartupSnapshots(SourceLocator::fromSettings, Jvm.started());
   }
 
   /**
@@ -91,6 +93,21 @@ public final class StartupSnapshots {
     worker.allowCoreThreadTimeOut(true);
   }
 
+  /**
+   * Snapshots each class as it starts, with or without reloading: registered in {@code
+   * META-INF/services/dev.hotrestart.slot.ClassStartListener}.
+   */
+  public static final class Listener implements ClassStartListener {
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public Listener() {}
+
+    @Override
+    public void classStarted(MethodSlot first) {
+      StartupSnapshots.classStarted(first.declaringClass());
+    }
+  }
+
   /** The store of this JVM, over {@code -Dhotrestart.sourceRoots}. */
   static StartupSnapshots shared() {
     return Shared.INSTANCE;
@@ -98,11 +115,11 @@ public final class StartupSnapshots {
 
   /**
    * Snapshots the source file of {@code type} in the background, unless that was done already.
-   * Called when a proxy of the class is created with restarting enabled. Never throws.
+   * Called when the first proxy of the class is created with restarting enabled. Never throws.
    *
    * @param type the annotated class of the proxy
    */
-  public static void classStarted(Class<?> type) {
+  static void classStarted(Class<?> type) {
     try {
       shared().take(type);
     } catch (Throwable e) { // the snapshot is a convenience: the program must not notice it

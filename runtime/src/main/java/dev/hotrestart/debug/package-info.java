@@ -1,9 +1,9 @@
 /**
  * The post-mortem debugger: the prompt that opens in a wrapped method when it throws.
  *
- * <p>{@link dev.hotrestart.debug.PostMortem} is the entry point the slots call on a crash, and
- * {@link dev.hotrestart.debug.StartupSnapshots} the one they call when a proxy is created, for the
- * baseline of {@code diff}. Inside: {@code
+ * <p>{@link dev.hotrestart.debug.PostMortem.Handler} is the slots' crash handler and {@link
+ * dev.hotrestart.debug.StartupSnapshots.Listener} listens for classes starting, for the baseline of
+ * {@code diff}; both are registered as services of {@code dev.hotrestart.slot}. Inside: {@code
  * Host} holds what the JVM's sessions share (one prompt at a time, one input, the notices);
  * {@code Debugger} is one session (report, loop, state); {@code Commands} is the command table,
  * after jshell's (name, aliases, syntax, help, handler); {@code Frames} finds the wrapped frame and

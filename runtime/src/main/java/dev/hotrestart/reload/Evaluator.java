@@ -5,7 +5,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.SourcePositions;
 import dev.hotrestart.config.Settings;
-import dev.hotrestart.debug.Crash;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
@@ -129,7 +129,7 @@ public final class Evaluator {
     ClassTree type = SourceTrees.findClass(tree, slot.declaringClass())
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.declaringClass().getName()));
-    MethodTree method = SourceTrees.findMethod(type, slot)
+    MethodTree method = SourceTrees.findMethod(type, slot.methodName(), slot.methodType())
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.describe()));
     String typeParameters =

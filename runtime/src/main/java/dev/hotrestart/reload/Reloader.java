@@ -1,5 +1,6 @@
 package dev.hotrestart.reload;
 
+import dev.hotrestart.config.Jvm;
 import dev.hotrestart.config.Settings;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
@@ -379,20 +380,9 @@ public final class Reloader {
     FileTime now = lastModified(file);
     if (before == null) {
       // Never compiled in this JVM: changed if modified after the JVM started.
-      return now.toInstant().isAfter(STARTED);
+      return now.toInstant().isAfter(Jvm.started());
     }
     return now.compareTo(before) > 0;
-  }
-
-  private static final java.time.Instant STARTED =
-      ProcessHandle.current().info().startInstant().orElse(java.time.Instant.EPOCH);
-
-  /**
-   * When this JVM started. A source file saved after it may not be what the JVM runs: the
-   * reloader counts such a file as edited, and {@code diff} keeps no start-up text of it.
-   */
-  public static java.time.Instant jvmStarted() {
-    return STARTED;
   }
 
   private static FileTime lastModified(Path file) throws ReloadRefusal {
