@@ -50,7 +50,6 @@ public final class MethodSlot {
   private final List<String> parameterNames;
   private final List<Class<? extends Throwable>> propagated;
   private final MutableCallSite site;
-  private final MethodHandle invoker;
   private final MethodHandle erasedInvoker;
   private volatile int version;
 
@@ -69,7 +68,7 @@ public final class MethodSlot {
     this.parameterNames = parameterNames;
     this.propagated = propagated;
     this.site = new MutableCallSite(original);
-    this.invoker = site.dynamicInvoker();
+    MethodHandle invoker = site.dynamicInvoker();
     this.erasedInvoker = invoker.asType(invoker.type().erase());
   }
 
@@ -85,7 +84,7 @@ public final class MethodSlot {
    * @param propagated exceptions that pass through without a prompt
    * @return the slot, already registered with the runtime
    */
-  public static MethodSlot create(
+  private static MethodSlot create(
       MethodHandles.Lookup proxyLookup,
       Class<?> declaringClass,
       String methodName,
@@ -170,15 +169,6 @@ public final class MethodSlot {
 
   private static Class<? extends Throwable> throwableType(Class<?> type) {
     return type.asSubclass(Throwable.class);
-  }
-
-  /**
-   * The unerased invoker, {@code (Proxy, parameters...) -> result}.
-   *
-   * @return the dynamic invoker of this slot's call site
-   */
-  public MethodHandle invoker() {
-    return invoker;
   }
 
   /**
