@@ -15,12 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -63,20 +61,35 @@ public final class StartupSnapshots {
   private final Instant started;
   private final Map<Class<?>, CompletableFuture<Optional<Deflated>>> byClass =
       new ConcurrentHashMap<>();
-  private final ThreadPoolExecutor worker;
-  private final AtomicInteger reads = new AtomicInteger();
+  private final Executor worker;
 
   /**
-   * A store reading files found by {@code locator}, as the debugger finds them.
+   * A store reading files found by {@code locator}, as the debugger finds them, on one
+   * background thread of low priority that ends when idle.
    *
    * @param locator the source roots, asked for when a file is looked for (the debugger also asks
    *     at each crash, so both see the same roots)
    * @param started files saved after this instant are not snapshotted
    */
   StartupSnapshots(Supplier<SourceLocator> locator, Instant started) {
+    this(locator, started, backgroundWorker());
+  }
+
+  /**
+   * A store reading files on {@code worker}.
+   *
+   * @param locator the source roots, asked for each time a file is looked for
+   * @param started files saved after this instant are not snapshotted
+   * @param worker runs the reads
+   */
+  StartupSnapshots(Supplier<SourceLocator> locator, Instant started, Executor worker) {
     this.locator = locator;
     this.started = started;
-    this.worker =
+    this.worker = worker;
+  }
+
+  private static Executor backgroundWorker() {
+    ThreadPoolExecutor worker =
         new ThreadPoolExecutor(
             1,
             1,
@@ -91,6 +104,7 @@ public final class StartupSnapshots {
               return thread;
             });
     worker.allowCoreThreadTimeOut(true);
+    return worker;
   }
 
   /**
@@ -161,29 +175,6 @@ public final class StartupSnapshots {
   }
 
   /**
-   * For tests: waits until the snapshot of {@code type} is done or refused.
-   *
-   * @param type a class {@link #take} was called for
-   * @param timeout how long to wait, in milliseconds
-   * @return whether it is done
-   * @throws InterruptedException if interrupted while waiting
-   */
-  boolean awaitDone(Class<?> type, long timeout) throws InterruptedException {
-    CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
-    if (pending == null) {
-      return false;
-    }
-    try {
-      pending.get(timeout, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (ExecutionException e) {
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    }
-  }
-
-  /**
    * For tests: how many bytes the snapshot of {@code type} keeps.
    *
    * @param type the class
@@ -202,13 +193,7 @@ public final class StartupSnapshots {
     return pending.join();
   }
 
-  /** For tests: how many times a file was looked for, to tell that a class is read once. */
-  int reads() {
-    return reads.get();
-  }
-
   private Optional<Deflated> read(Class<?> type) {
-    reads.incrementAndGet();
     try {
       Optional<Path> file = locator.get().find(type);
       if (file.isEmpty()) {

@@ -208,13 +208,7 @@ public final class Reloader {
   }
 
   /** A compiled edit of one class that passed the shape check. */
-  record Compiled(Path file, InMemoryCompiler.Output output, ClassNode edited, long start) {
-    /** The same compile, ready to be applied again (a transplant consumes the class node). */
-    Compiled again(Class<?> running) {
-      return new Compiled(
-          file, output, Transplant.read(output.classes().get(running.getName())), System.nanoTime());
-    }
-  }
+  record Compiled(Path file, InMemoryCompiler.Output output, ClassNode edited, long start) {}
 
   Compiled compile(Class<?> running, Set<String> reloaded) throws ReloadRefusal {
     long start = System.nanoTime();
