@@ -99,7 +99,7 @@ public final class Evaluator {
     if (!output.succeeded()) {
       throw new ReloadRefusal(withoutLocations(output.errors(), file));
     }
-    ClassNode edited = Transplant.read(output.classes().get(running.getName()));
+    ClassNode edited = ClassFiles.read(output.classes().get(running.getName()));
     Optional<MethodNode> method =
         edited.methods.stream().filter(m -> m.name.equals(name)).findFirst();
     if (method.isEmpty()) {

@@ -7,7 +7,6 @@ import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -17,10 +16,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,10 +28,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InnerClassNode;
 
 /**
  * Recompiles the source of a wrapped method and swaps the new code into its slot.
@@ -234,7 +229,7 @@ public final class Reloader {
       throw new ReloadRefusal(
           "hotrestart: " + file + " no longer declares " + running.getName() + "; nothing reloaded");
     }
-    ClassNode edited = Transplant.read(bytes);
+    ClassNode edited = ClassFiles.read(bytes);
     List<String> differences = ShapeCheck.differences(edited, running);
     if (!differences.isEmpty()) {
       throw new ReloadRefusal(
@@ -354,7 +349,7 @@ public final class Reloader {
    * @param slot a slot of a proxy being initialised
    */
   public void remember(MethodSlot slot) {
-    originals.computeIfAbsent(slot.declaringClass(), Reloader::classFiles);
+    originals.computeIfAbsent(slot.declaringClass(), ClassFiles::ofLoaded);
   }
 
   private String runningFingerprint(MethodSlot slot) {
@@ -363,9 +358,9 @@ public final class Reloader {
       return fingerprint;
     }
     Class<?> type = slot.declaringClass();
-    Map<String, byte[]> files = originals.computeIfAbsent(type, Reloader::classFiles);
+    Map<String, byte[]> files = originals.computeIfAbsent(type, ClassFiles::ofLoaded);
     byte[] original = files.get(type.getName());
-    return original == null ? null : Fingerprint.of(Transplant.read(original), key(slot), files);
+    return original == null ? null : Fingerprint.of(ClassFiles.read(original), key(slot), files);
   }
 
   private boolean modifiedSinceChecked(Class<?> running) throws ReloadRefusal {
@@ -384,56 +379,6 @@ public final class Reloader {
       return Files.getLastModifiedTime(file);
     } catch (IOException e) {
       throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * The class file of {@code type} and those of its anonymous and local classes, and theirs in
-   * turn, found through the InnerClasses attributes; empty if the class file cannot be read.
-   */
-  private static Map<String, byte[]> classFiles(Class<?> type) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    byte[] main = classFile(type.getClassLoader(), type.getName().replace('.', '/'));
-    if (main.length == 0) {
-      return files;
-    }
-    files.put(type.getName(), main);
-    ClassNode outline = outline(main);
-    String nestHost = outline.nestHostClass != null ? outline.nestHostClass : outline.name;
-    Deque<ClassNode> toRead = new ArrayDeque<>(List.of(outline));
-    while (!toRead.isEmpty()) {
-      for (InnerClassNode inner : toRead.poll().innerClasses) {
-        String binaryName = inner.name.replace('/', '.');
-        if (Transplant.isCompanionName(nestHost, inner.name) && !files.containsKey(binaryName)) {
-          byte[] bytes = classFile(type.getClassLoader(), inner.name);
-          if (bytes.length > 0) {
-            files.put(binaryName, bytes);
-            toRead.add(outline(bytes));
-          }
-        }
-      }
-    }
-    return files;
-  }
-
-  /** A class file's attributes without its code: enough to find its inner classes. */
-  private static ClassNode outline(byte[] bytes) {
-    ClassNode node = new ClassNode();
-    new ClassReader(bytes)
-        .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    return node;
-  }
-
-  private static byte[] classFile(ClassLoader loader, String internalName) {
-    String resource = internalName + ".class";
-    try (InputStream in =
-        loader == null
-            ? ClassLoader.getSystemResourceAsStream(resource)
-            : loader.getResourceAsStream(resource)) {
-      return in == null ? new byte[0] : in.readAllBytes();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "cannot read the class file " + resource, e);
-      return new byte[0];
     }
   }
 
@@ -564,7 +509,7 @@ public final class Reloader {
   int release(Class<?> running) {
     int runtime = Runtime.version().feature();
     byte[] header =
-        originals.computeIfAbsent(running, Reloader::classFiles).get(running.getName());
+        originals.computeIfAbsent(running, ClassFiles::ofLoaded).get(running.getName());
     if (header != null && header.length >= 8) {
       int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
       int release = major - 44;

@@ -78,7 +78,7 @@ class ReloadMemoryTest {
     return new Reloader.Compiled(
         compiled.file(),
         compiled.output(),
-        Transplant.read(compiled.output().classes().get(running.getName())),
+        ClassFiles.read(compiled.output().classes().get(running.getName())),
         System.nanoTime());
   }
 
