@@ -85,7 +85,7 @@ public final class Evaluator {
 
   private MethodHandle compile(MethodSlot slot, String expression) throws ReloadRefusal {
     Class<?> running = slot.declaringClass();
-    Path file = reloader.sourceFile(running);
+    Path file = reloader.recompiler().sourceFile(running);
     String source;
     try {
       source = Files.readString(file, Settings.sourceEncoding());
@@ -95,7 +95,10 @@ public final class Evaluator {
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
     String withExpression = insertMethod(source, file, slot, name, expression);
     InMemoryCompiler.Output output =
-        reloader.compiler(running).compile(file, withExpression, reloader.release(running));
+        reloader
+            .recompiler()
+            .compiler(running)
+            .compile(file, withExpression, reloader.recompiler().release(running));
     if (!output.succeeded()) {
       throw new ReloadRefusal(withoutLocations(output.errors(), file));
     }
@@ -113,7 +116,7 @@ public final class Evaluator {
             edited,
             List.of(root),
             Type.getInternalName(running) + "$HR$eval$" + EVALUATIONS.get());
-    return Reloader.define(running, transplant).get(root);
+    return Definer.define(running, transplant).get(root);
   }
 
   /** The source with a method returning {@code expression} added at the end of the class. */

@@ -51,7 +51,7 @@ class ReloadMemoryTest {
       Object worker = program.create("demo.Worker");
       MethodSlot slot = program.slot("demo.Worker", 0);
       Class<?> running = slot.declaringClass();
-      Reloader.Compiled compiled = program.reloader.compile(running, java.util.Set.of("work"));
+      Recompiler.Compiled compiled = program.reloader.recompiler().compile(running, java.util.Set.of("work"));
 
       for (int i = 0; i < WARM_UP; i++) {
         program.reloader.apply(running, again(compiled, running), List.of(slot));
@@ -74,8 +74,8 @@ class ReloadMemoryTest {
   }
 
   /** The same compile, ready to be applied again: a transplant consumes the class node. */
-  private static Reloader.Compiled again(Reloader.Compiled compiled, Class<?> running) {
-    return new Reloader.Compiled(
+  private static Recompiler.Compiled again(Recompiler.Compiled compiled, Class<?> running) {
+    return new Recompiler.Compiled(
         compiled.file(),
         compiled.output(),
         ClassFiles.read(compiled.output().classes().get(running.getName())),
