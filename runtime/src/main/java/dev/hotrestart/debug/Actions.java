@@ -4,6 +4,7 @@ import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.Evaluator;
 import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.reload.Reloader;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
 

@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.Crash;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.Outcome;
 import java.io.PrintWriter;
 import java.util.function.IntConsumer;
 

@@ -1,5 +1,7 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.Crash;
+import dev.hotrestart.slot.Outcome;
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.config.Settings;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 import dev.hotrestart.source.SourceLocator;
 import java.io.BufferedReader;
 import java.io.Console;

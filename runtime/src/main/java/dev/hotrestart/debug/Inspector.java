@@ -1,6 +1,7 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.reload.Evaluation;
+import dev.hotrestart.slot.Crash;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

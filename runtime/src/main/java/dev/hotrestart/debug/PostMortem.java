@@ -1,13 +1,44 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.config.Settings;
+import dev.hotrestart.slot.Crash;
+import dev.hotrestart.slot.CrashHandler;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 
 /**
- * The entry points of the post-mortem debugger, called by {@link MethodSlot} when a wrapped method
- * throws. Every session of the JVM shares one prompt, one input (System.in, after the commands
- * file of {@code -Dhotrestart.commands}) and System.out.
+ * The entry points of the post-mortem debugger, reached through {@link Handler} when a wrapped
+ * method throws with restarting on. Every session of the JVM shares one prompt, one input
+ * (System.in, after the commands file of {@code -Dhotrestart.commands}) and System.out.
  */
 public final class PostMortem {
+
+  /**
+   * The debugger as the slots' {@link CrashHandler}, registered in {@code
+   * META-INF/services/dev.hotrestart.slot.CrashHandler}: the crash policy once restarting is on.
+   */
+  public static final class Handler implements CrashHandler {
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public Handler() {}
+
+    /**
+     * Lets a crash inside the debugger's own work (an expression, a {@code toString}) propagate
+     * to the debugger, lets every crash go without a prompt when nobody can answer it (with a
+     * notice, once), and otherwise opens the prompt.
+     */
+    @Override
+    public Outcome crashed(Crash crash) {
+      if (isEvaluating()) {
+        return Outcome.RAISE;
+      }
+      if (!Settings.interactive()) {
+        noticeNotInteractive(crash.slot(), crash.thrown());
+        return Outcome.RAISE;
+      }
+      return open(crash);
+    }
+  }
 
   private static final ThreadLocal<Boolean> IN_DEBUGGER = ThreadLocal.withInitial(() -> false);
 
@@ -23,7 +54,7 @@ public final class PostMortem {
    * @param crash the crash
    * @return how to go on
    */
-  public static Outcome open(Crash crash) {
+  static Outcome open(Crash crash) {
     Host current = host();
     try {
       return current.open(crash);
@@ -39,7 +70,7 @@ public final class PostMortem {
    *
    * @return whether this thread is in a debugger session
    */
-  public static boolean isEvaluating() {
+  static boolean isEvaluating() {
     return IN_DEBUGGER.get();
   }
 
@@ -49,7 +80,7 @@ public final class PostMortem {
    * @param slot the method that threw
    * @param thrown what it threw
    */
-  public static void noticeNotInteractive(MethodSlot slot, Throwable thrown) {
+  static void noticeNotInteractive(MethodSlot slot, Throwable thrown) {
     try {
       host().noticeNotInteractive(slot, thrown);
     } catch (RuntimeException | LinkageError e) {

@@ -1,7 +1,9 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.reload.ReloadResult;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 import java.util.Optional;
 
 /**

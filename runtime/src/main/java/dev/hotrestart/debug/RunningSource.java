@@ -96,8 +96,11 @@ final class RunningSource {
     }
     String name = file.get().getFileName().toString();
     Optional<SourceTrees.Lines> running =
-        SourceTrees.methodLines(snapshot.get().text(), name, slot);
-    Optional<SourceTrees.Lines> edited = SourceTrees.methodLines(now, name, slot);
+        SourceTrees.methodLines(
+            snapshot.get().text(), name, slot.declaringClass(), slot.methodName(), slot.methodType());
+    Optional<SourceTrees.Lines> edited =
+        SourceTrees.methodLines(
+            now, name, slot.declaringClass(), slot.methodName(), slot.methodType());
     if (running.isEmpty() || edited.isEmpty()) {
       out.error(
           (running.isEmpty() ? "the running version" : name + " now")

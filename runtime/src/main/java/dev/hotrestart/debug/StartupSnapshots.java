@@ -1,6 +1,8 @@
 package dev.hotrestart.debug;
 
-import dev.hotrestart.reload.Reloader;
+import dev.hotrestart.config.Jvm;
+import dev.hotrestart.slot.ClassStartListener;
+import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -30,8 +30,8 @@ import java.util.zip.Inflater;
  * ran, before the crash, would be part of the baseline and invisible to {@code diff}, although
  * {@code c} compiles and applies it.
  *
- * <p>The first proxy of a class asks for its snapshot while the class is being initialised, on
- * the program's thread; finding and reading the file happens later on one background thread, so
+ * <p>The first proxy of a class asks for its snapshot ({@link Listener}) while the class is being
+ * initialised, on the program's thread; finding and reading the file happens later on one background thread, so
  * the program does not wait for the disk. A snapshot is taken once per class and is never an
  * error: when the file is not found, cannot be read, or was already saved after the JVM started
  * (its text then is not what the JVM runs), the class has no snapshot and {@code diff} falls back
@@ -46,7 +46,7 @@ public final class StartupSnapshots {
 
   private static final class Shared {
     static final StartupSnapshots INSTANCE =
-        new StartupSnapshots(SourceLocator::fromSettings, Reloader.jvmStarted());
+        new StartupSnapshots(SourceLocator::fromSettings, Jvm.started());
   }
 
   /**
@@ -61,20 +61,35 @@ public final class StartupSnapshots {
   private final Instant started;
   private final Map<Class<?>, CompletableFuture<Optional<Deflated>>> byClass =
       new ConcurrentHashMap<>();
-  private final ThreadPoolExecutor worker;
-  private final AtomicInteger reads = new AtomicInteger();
+  private final Executor worker;
 
   /**
-   * A store reading files found by {@code locator}, as the debugger finds them.
+   * A store reading files found by {@code locator}, as the debugger finds them, on one
+   * background thread of low priority that ends when idle.
    *
    * @param locator the source roots, asked for when a file is looked for (the debugger also asks
    *     at each crash, so both see the same roots)
    * @param started files saved after this instant are not snapshotted
    */
   StartupSnapshots(Supplier<SourceLocator> locator, Instant started) {
+    this(locator, started, backgroundWorker());
+  }
+
+  /**
+   * A store reading files on {@code worker}.
+   *
+   * @param locator the source roots, asked for each time a file is looked for
+   * @param started files saved after this instant are not snapshotted
+   * @param worker runs the reads
+   */
+  StartupSnapshots(Supplier<SourceLocator> locator, Instant started, Executor worker) {
     this.locator = locator;
     this.started = started;
-    this.worker =
+    this.worker = worker;
+  }
+
+  private static Executor backgroundWorker() {
+    ThreadPoolExecutor worker =
         new ThreadPoolExecutor(
             1,
             1,
@@ -89,6 +104,22 @@ public final class StartupSnapshots {
               return thread;
             });
     worker.allowCoreThreadTimeOut(true);
+    return worker;
+  }
+
+  /**
+   * Snapshots each class as it starts, with or without reloading: registered in {@code
+   * META-INF/services/dev.hotrestart.slot.ClassStartListener}.
+   */
+  public static final class Listener implements ClassStartListener {
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public Listener() {}
+
+    @Override
+    public void classStarted(MethodSlot first) {
+      StartupSnapshots.classStarted(first.declaringClass());
+    }
   }
 
   /** The store of this JVM, over {@code -Dhotrestart.sourceRoots}. */
@@ -98,11 +129,11 @@ public final class StartupSnapshots {
 
   /**
    * Snapshots the source file of {@code type} in the background, unless that was done already.
-   * Called when a proxy of the class is created with restarting enabled. Never throws.
+   * Called when the first proxy of the class is created with restarting enabled. Never throws.
    *
    * @param type the annotated class of the proxy
    */
-  public static void classStarted(Class<?> type) {
+  static void classStarted(Class<?> type) {
     try {
       shared().take(type);
     } catch (Throwable e) { // the snapshot is a convenience: the program must not notice it
@@ -144,29 +175,6 @@ public final class StartupSnapshots {
   }
 
   /**
-   * For tests: waits until the snapshot of {@code type} is done or refused.
-   *
-   * @param type a class {@link #take} was called for
-   * @param timeout how long to wait, in milliseconds
-   * @return whether it is done
-   * @throws InterruptedException if interrupted while waiting
-   */
-  boolean awaitDone(Class<?> type, long timeout) throws InterruptedException {
-    CompletableFuture<Optional<Deflated>> pending = byClass.get(type);
-    if (pending == null) {
-      return false;
-    }
-    try {
-      pending.get(timeout, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (ExecutionException e) {
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    }
-  }
-
-  /**
    * For tests: how many bytes the snapshot of {@code type} keeps.
    *
    * @param type the class
@@ -185,13 +193,7 @@ public final class StartupSnapshots {
     return pending.join();
   }
 
-  /** For tests: how many times a file was looked for, to tell that a class is read once. */
-  int reads() {
-    return reads.get();
-  }
-
   private Optional<Deflated> read(Class<?> type) {
-    reads.incrementAndGet();
     try {
       Optional<Path> file = locator.get().find(type);
       if (file.isEmpty()) {

@@ -1,16 +1,16 @@
 /**
  * The post-mortem debugger: the prompt that opens in a wrapped method when it throws.
  *
- * <p>{@link dev.hotrestart.debug.PostMortem} is the entry point the slots call on a crash, and
- * {@link dev.hotrestart.debug.StartupSnapshots} the one they call when a proxy is created, for the
- * baseline of {@code diff}. Inside: {@code Host} holds what the JVM's sessions share (one prompt
- * at a time, one input, the notices); {@code Debugger} is one session's loop; {@code Session}
- * holds its parts, each owning some state and the commands that use it ({@code FrameCursor},
- * {@code Listing}, {@code Inspector}, {@code RunningSource}, {@code Resume}, {@code Help});
- * {@code Commands} is the command table, after jshell's (name, aliases, syntax, help, handler),
- * which also drives tab completion. {@code Frames} finds the wrapped frame and hides plumbing;
- * {@code SourceView} lists source and finds method ranges with javac's tree API; {@code Values}
- * renders values.
+ * <p>{@link dev.hotrestart.debug.PostMortem.Handler} is the slots' crash handler and {@link
+ * dev.hotrestart.debug.StartupSnapshots.Listener} listens for classes starting, for the baseline of
+ * {@code diff}; both are registered as services of {@code dev.hotrestart.slot}. Inside: {@code Host}
+ * holds what the JVM's sessions share (one prompt at a time, one input, the notices); {@code
+ * Debugger} is one session's loop; {@code Session} holds its parts, each owning some state and the
+ * commands that use it ({@code FrameCursor}, {@code Listing}, {@code Inspector}, {@code
+ * RunningSource}, {@code Resume}, {@code Help}); {@code Commands} is the command table, after
+ * jshell's (name, aliases, syntax, help, handler), which also drives tab completion. {@code Frames}
+ * finds the wrapped frame and hides plumbing; {@code SourceView} lists source and finds method
+ * ranges with javac's tree API; {@code Values} renders values.
  *
  * <p>Input: the lines of a commands file first, if one is set; then, on a terminal that can move
  * the cursor, JLine ({@code LineEditor}: history, line editing, completion), loaded by reflection

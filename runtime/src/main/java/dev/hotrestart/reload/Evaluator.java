@@ -5,7 +5,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.SourcePositions;
 import dev.hotrestart.config.Settings;
-import dev.hotrestart.debug.Crash;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
@@ -85,7 +85,7 @@ public final class Evaluator {
 
   private MethodHandle compile(MethodSlot slot, String expression) throws ReloadRefusal {
     Class<?> running = slot.declaringClass();
-    Path file = reloader.sourceFile(running);
+    Path file = reloader.recompiler().sourceFile(running);
     String source;
     try {
       source = Files.readString(file, Settings.sourceEncoding());
@@ -95,11 +95,14 @@ public final class Evaluator {
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
     String withExpression = insertMethod(source, file, slot, name, expression);
     InMemoryCompiler.Output output =
-        reloader.compiler(running).compile(file, withExpression, reloader.release(running));
+        reloader
+            .recompiler()
+            .compiler(running)
+            .compile(file, withExpression, reloader.recompiler().release(running));
     if (!output.succeeded()) {
       throw new ReloadRefusal(withoutLocations(output.errors(), file));
     }
-    ClassNode edited = Transplant.read(output.classes().get(running.getName()));
+    ClassNode edited = ClassFiles.read(output.classes().get(running.getName()));
     Optional<MethodNode> method =
         edited.methods.stream().filter(m -> m.name.equals(name)).findFirst();
     if (method.isEmpty()) {
@@ -113,7 +116,7 @@ public final class Evaluator {
             edited,
             List.of(root),
             Type.getInternalName(running) + "$HR$eval$" + EVALUATIONS.get());
-    return Reloader.define(running, transplant).get(root);
+    return Definer.define(running, transplant).get(root);
   }
 
   /** The source with a method returning {@code expression} added at the end of the class. */
@@ -129,7 +132,7 @@ public final class Evaluator {
     ClassTree type = SourceTrees.findClass(tree, slot.declaringClass())
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.declaringClass().getName()));
-    MethodTree method = SourceTrees.findMethod(type, slot)
+    MethodTree method = SourceTrees.findMethod(type, slot.methodName(), slot.methodType())
         .orElseThrow(() -> new ReloadRefusal(
             "hotrestart: " + file + " no longer declares " + slot.describe()));
     String typeParameters =

@@ -128,7 +128,7 @@ final class Fingerprint {
 
   private String companion(String internalName) {
     if (internalName.equals(type.name)
-        || !Transplant.isCompanionName(nestHost, internalName)
+        || !ClassFiles.isCompanionName(nestHost, internalName)
         || !classFiles.containsKey(internalName.replace('/', '.'))) {
       return internalName;
     }
@@ -146,7 +146,7 @@ final class Fingerprint {
 
   private ClassNode read(String internalName) {
     return read.computeIfAbsent(
-        internalName, n -> Transplant.read(classFiles.get(n.replace('/', '.'))));
+        internalName, n -> ClassFiles.read(classFiles.get(n.replace('/', '.'))));
   }
 
   /**

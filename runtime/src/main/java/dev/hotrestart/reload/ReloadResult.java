@@ -9,10 +9,6 @@ package dev.hotrestart.reload;
  */
 public record ReloadResult(boolean succeeded, String message) {
 
-  static ReloadResult success(String message) {
-    return new ReloadResult(true, message);
-  }
-
   static ReloadResult failure(String message) {
     return new ReloadResult(false, message);
   }

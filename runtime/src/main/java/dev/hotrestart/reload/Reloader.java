@@ -1,48 +1,30 @@
 package dev.hotrestart.reload;
 
-import dev.hotrestart.config.Settings;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InnerClassNode;
 
 /**
  * Recompiles the source of a wrapped method and swaps the new code into its slot.
  *
- * <p>The whole file is compiled in memory against the running class path; the recompiled class
- * must keep the running class's shape ({@link ShapeCheck}); the edited method, with what it
- * needs, moves into a new class beside the running one ({@link Transplant}), defined through the
- * running class's private lookup; then the slot points at it. Each step can refuse, and a refusal
- * leaves the running code as it was. Reloads are serialised.
+ * <p>The whole file is compiled in memory against the running class path and must keep the
+ * running class's shape ({@link Recompiler}); the edited method, with what it needs, moves into a
+ * new class beside the running one ({@link Transplant}), defined through the running class's
+ * private lookup ({@link Definer}); then the slot points at it. Each step can refuse, and a
+ * refusal leaves the running code as it was. Reloads are serialised. {@link ChangeTracker} keeps
+ * what runs now, for {@link #reloadChanged}.
  */
 public final class Reloader {
 
@@ -51,9 +33,8 @@ public final class Reloader {
   private static final Reloader SHARED = new Reloader(SourceLocator.fromSettings());
   private static final AtomicInteger WORK_CLASSES = new AtomicInteger();
 
-  private final SourceLocator sources;
-  private final Map<List<String>, InMemoryCompiler> compilers = new HashMap<>();
-  private String noCompiler;
+  private final ChangeTracker tracker = new ChangeTracker();
+  private final Recompiler recompiler;
 
   /**
    * A reloader reading sources from {@code sources}; the JVM normally uses {@link #shared()}.
@@ -61,7 +42,7 @@ public final class Reloader {
    * @param sources where the sources of running classes are
    */
   public Reloader(SourceLocator sources) {
-    this.sources = sources;
+    this.recompiler = new Recompiler(sources, tracker);
   }
 
   /** The reloader of this JVM, reading the source roots of {@code -Dhotrestart.sourceRoots}. */
@@ -71,7 +52,12 @@ public final class Reloader {
 
   /** The source roots this reloader reads. */
   public SourceLocator sources() {
-    return sources;
+    return recompiler.sources();
+  }
+
+  /** How this reloader compiles, shared with the {@link Evaluator}. */
+  Recompiler recompiler() {
+    return recompiler;
   }
 
   /**
@@ -97,11 +83,11 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
-    Map<Class<?>, Compiled> compiled = new LinkedHashMap<>();
+    Map<Class<?>, Recompiler.Compiled> compiled = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (Class<?> running : byClass.keySet()) {
       try {
-        compiled.put(running, compile(running, names(byClass.get(running))));
+        compiled.put(running, recompiler.compile(running, names(byClass.get(running))));
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
@@ -131,7 +117,7 @@ public final class Reloader {
       }
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
-    Map<Class<?>, Compiled> compiled = new LinkedHashMap<>();
+    Map<Class<?>, Recompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<Class<?>, List<MethodSlot>> changed = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
@@ -139,15 +125,16 @@ public final class Reloader {
       boolean isCrashed = running == crashed.declaringClass();
       try {
         if (!isCrashed
-            && (sources.find(running).isEmpty() || !modifiedSinceChecked(running))) {
+            && (recompiler.sources().find(running).isEmpty()
+                || !tracker.modifiedSinceChecked(running, recompiler.sourceFile(running)))) {
           continue; // no source to reload from, or not edited since it last compiled
         }
-        Compiled result = compile(running, names(entry.getValue()));
+        Recompiler.Compiled result = recompiler.compile(running, names(entry.getValue()));
         List<MethodSlot> slots = new ArrayList<>();
         for (MethodSlot slot : entry.getValue()) {
           String key = key(slot);
           String now = Fingerprint.of(result.edited(), key, result.output().classes());
-          if (slot == crashed || (now != null && !now.equals(runningFingerprint(slot)))) {
+          if (slot == crashed || (now != null && !now.equals(tracker.running(slot, key)))) {
             slots.add(slot);
           }
         }
@@ -174,7 +161,7 @@ public final class Reloader {
 
   /** Swaps in each class's compiled edit; all of them compiled and passed their checks. */
   private ReloadResult applyAll(
-      Map<Class<?>, Compiled> compiled, Map<Class<?>, List<MethodSlot>> slots) {
+      Map<Class<?>, Recompiler.Compiled> compiled, Map<Class<?>, List<MethodSlot>> slots) {
     List<String> messages = new ArrayList<>();
     boolean allSucceeded = true;
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : slots.entrySet()) {
@@ -206,54 +193,13 @@ public final class Reloader {
     return slot.methodName() + slot.methodType().toMethodDescriptorString();
   }
 
-  /** A compiled edit of one class that passed the shape check. */
-  record Compiled(Path file, InMemoryCompiler.Output output, ClassNode edited, long start) {
-    /** The same compile, ready to be applied again (a transplant consumes the class node). */
-    Compiled again(Class<?> running) {
-      return new Compiled(
-          file, output, Transplant.read(output.classes().get(running.getName())), System.nanoTime());
-    }
-  }
-
-  Compiled compile(Class<?> running, Set<String> reloaded) throws ReloadRefusal {
-    long start = System.nanoTime();
-    Path file = sourceFile(running);
-    checked.put(running, lastModified(file));
-    InMemoryCompiler compiler = compiler(running);
-    int release = release(running);
-    InMemoryCompiler.Output output = compilePruned(compiler, file, release, running, reloaded);
-    if (!output.succeeded()) {
-      // The errors of the whole file, as the user will see them from a build; and should
-      // pruning ever have broken a file that compiles, this compile is the one to use.
-      output = compiler.compile(file, release);
-    }
-    if (!output.succeeded()) {
-      throw new ReloadRefusal(
-          output.errors()
-              + "\nhotrestart: "
-              + file.getFileName()
-              + " does not compile; the old code is still running. Fix it and type c again.");
-    }
-    byte[] bytes = output.classes().get(running.getName());
-    if (bytes == null) {
-      throw new ReloadRefusal(
-          "hotrestart: " + file + " no longer declares " + running.getName() + "; nothing reloaded");
-    }
-    ClassNode edited = Transplant.read(bytes);
-    List<String> differences = ShapeCheck.differences(edited, running);
-    if (!differences.isEmpty()) {
-      throw new ReloadRefusal(
-          "hotrestart: cannot reload "
-              + running.getName()
-              + ": the edit changes the class's shape, which needs a restart:\n  - "
-              + String.join("\n  - ", differences)
-              + "\nThe old code is still running. Undo that part of the edit and type c, or type"
-              + " r or q to give up on this call.");
-    }
-    return new Compiled(file, output, edited, start);
-  }
-
-  String apply(Class<?> running, Compiled compiled, List<MethodSlot> slots)
+  /**
+   * Transplants, defines and swaps in one class's compiled edit of {@code slots}, and says what
+   * it did and how long each step took (the steps at DEBUG).
+   *
+   * @throws ReloadRefusal if the new code cannot be moved or defined; nothing is swapped then
+   */
+  String apply(Class<?> running, Recompiler.Compiled compiled, List<MethodSlot> slots)
       throws ReloadRefusal {
     List<String> roots = new ArrayList<>();
     for (MethodSlot slot : slots) {
@@ -274,11 +220,11 @@ public final class Reloader {
     Transplant.Result transplant =
         Transplant.build(compiled.output().classes(), running, compiled.edited(), roots, name);
     long defineStart = System.nanoTime();
-    Map<String, MethodHandle> handles = define(running, transplant);
+    Map<String, MethodHandle> handles = Definer.define(running, transplant);
     long swapStart = System.nanoTime();
     for (MethodSlot slot : slots) {
       slot.swap(handles.get(key(slot)));
-      loaded.put(slot, fingerprints.get(slot));
+      tracker.swapped(slot, fingerprints.get(slot));
     }
     long end = System.nanoTime();
     long start = compiled.start();
@@ -287,7 +233,7 @@ public final class Reloader {
         System.Logger.Level.DEBUG,
         () ->
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "reloaded %s as %s: %.1f ms in all; javac %d ms, shape check %.1f ms,"
                     + " transplant %.1f ms, define and link %.1f ms, swap %.1f ms",
                 slots,
@@ -310,46 +256,20 @@ public final class Reloader {
   }
 
   /**
-   * Compiles {@code file} with the bodies a reload of {@code reloaded} cannot use blanked ({@link
-   * BodyPruner}), or whole when it cannot be pruned.
-   */
-  private static InMemoryCompiler.Output compilePruned(
-      InMemoryCompiler compiler, Path file, int release, Class<?> type, Set<String> reloaded) {
-    String fileName = file.getFileName().toString();
-    return compiler.compile(
-        file, release, source -> BodyPruner.prune(source, fileName, type, reloaded).orElse(source));
-  }
-
-  /**
    * The fingerprint to remember for code about to be swapped in. It is bookkeeping for {@link
    * #reloadChanged} only, so a failure to compute it must not refuse the reload: the code then
    * counts as changed next time, and is reloaded again, which is harmless.
    */
-  private static String fingerprintOfSwapped(Compiled compiled, MethodSlot slot) {
+  private static String fingerprintOfSwapped(Recompiler.Compiled compiled, MethodSlot slot) {
     try {
       String fingerprint =
           Fingerprint.of(compiled.edited(), key(slot), compiled.output().classes());
-      return fingerprint == null ? UNKNOWN : fingerprint;
+      return fingerprint == null ? ChangeTracker.UNKNOWN : fingerprint;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "cannot fingerprint " + slot.describe(), e);
-      return UNKNOWN;
+      return ChangeTracker.UNKNOWN;
     }
   }
-
-  /** Equal to no fingerprint, which is never empty. */
-  private static final String UNKNOWN = "";
-
-  // ---------------------------------------------------------------- what runs now
-
-  /** The fingerprint of each slot's code as last swapped in. */
-  private final Map<MethodSlot, String> loaded = new ConcurrentHashMap<>();
-  /**
-   * The class files as they were when their first proxy was created, by binary name: the class
-   * and its anonymous and local classes, which a method's fingerprint includes.
-   */
-  private final Map<Class<?>, Map<String, byte[]>> originals = new ConcurrentHashMap<>();
-  /** When each class's source was last compiled, as the file's modification time then. */
-  private final Map<Class<?>, FileTime> checked = new ConcurrentHashMap<>();
 
   /**
    * Keeps the class file of {@code slot}'s class as it is now, so that {@link #reloadChanged}
@@ -359,236 +279,7 @@ public final class Reloader {
    * @param slot a slot of a proxy being initialised
    */
   public void remember(MethodSlot slot) {
-    originals.computeIfAbsent(slot.declaringClass(), Reloader::classFiles);
-  }
-
-  private String runningFingerprint(MethodSlot slot) {
-    String fingerprint = loaded.get(slot);
-    if (fingerprint != null) {
-      return fingerprint;
-    }
-    Class<?> type = slot.declaringClass();
-    Map<String, byte[]> files = originals.computeIfAbsent(type, Reloader::classFiles);
-    byte[] original = files.get(type.getName());
-    return original == null ? null : Fingerprint.of(Transplant.read(original), key(slot), files);
-  }
-
-  private boolean modifiedSinceChecked(Class<?> running) throws ReloadRefusal {
-    Path file = sourceFile(running);
-    FileTime before = checked.get(running);
-    FileTime now = lastModified(file);
-    if (before == null) {
-      // Never compiled in this JVM: changed if modified after the JVM started.
-      return now.toInstant().isAfter(STARTED);
-    }
-    return now.compareTo(before) > 0;
-  }
-
-  private static final java.time.Instant STARTED =
-      ProcessHandle.current().info().startInstant().orElse(java.time.Instant.EPOCH);
-
-  /**
-   * When this JVM started. A source file saved after it may not be what the JVM runs: the
-   * reloader counts such a file as edited, and {@code diff} keeps no start-up text of it.
-   */
-  public static java.time.Instant jvmStarted() {
-    return STARTED;
-  }
-
-  private static FileTime lastModified(Path file) throws ReloadRefusal {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * The class file of {@code type} and those of its anonymous and local classes, and theirs in
-   * turn, found through the InnerClasses attributes; empty if the class file cannot be read.
-   */
-  private static Map<String, byte[]> classFiles(Class<?> type) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    byte[] main = classFile(type.getClassLoader(), type.getName().replace('.', '/'));
-    if (main.length == 0) {
-      return files;
-    }
-    files.put(type.getName(), main);
-    ClassNode outline = outline(main);
-    String nestHost = outline.nestHostClass != null ? outline.nestHostClass : outline.name;
-    Deque<ClassNode> toRead = new ArrayDeque<>(List.of(outline));
-    while (!toRead.isEmpty()) {
-      for (InnerClassNode inner : toRead.poll().innerClasses) {
-        String binaryName = inner.name.replace('/', '.');
-        if (Transplant.isCompanionName(nestHost, inner.name) && !files.containsKey(binaryName)) {
-          byte[] bytes = classFile(type.getClassLoader(), inner.name);
-          if (bytes.length > 0) {
-            files.put(binaryName, bytes);
-            toRead.add(outline(bytes));
-          }
-        }
-      }
-    }
-    return files;
-  }
-
-  /** A class file's attributes without its code: enough to find its inner classes. */
-  private static ClassNode outline(byte[] bytes) {
-    ClassNode node = new ClassNode();
-    new ClassReader(bytes)
-        .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    return node;
-  }
-
-  private static byte[] classFile(ClassLoader loader, String internalName) {
-    String resource = internalName + ".class";
-    try (InputStream in =
-        loader == null
-            ? ClassLoader.getSystemResourceAsStream(resource)
-            : loader.getResourceAsStream(resource)) {
-      return in == null ? new byte[0] : in.readAllBytes();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "cannot read the class file " + resource, e);
-      return new byte[0];
-    }
-  }
-
-  /** Defines the transplant's classes beside {@code running} and links them, before any swap. */
-  static Map<String, MethodHandle> define(Class<?> running, Transplant.Result transplant)
-      throws ReloadRefusal {
-    MethodHandles.Lookup host;
-    try {
-      host = MethodHandles.privateLookupIn(running, MethodHandles.lookup());
-    } catch (IllegalAccessException e) {
-      throw new ReloadRefusal(
-          "hotrestart: cannot reload "
-              + running.getName()
-              + ": its package is not open to hotrestart ("
-              + e.getMessage()
-              + "); if it is in a named module, add `opens "
-              + running.getPackageName()
-              + "` to module-info.java");
-    }
-    List<Class<?>> defined = new ArrayList<>();
-    try {
-      for (byte[] bytes : transplant.classes().values()) {
-        defined.add(host.defineClass(bytes));
-      }
-      // Link and verify now: a verification error must refuse the reload, not crash later.
-      for (Class<?> type : defined) {
-        Class.forName(type.getName(), true, type.getClassLoader());
-      }
-      Class<?> work = defined.get(defined.size() - 1);
-      Map<String, MethodHandle> handles = new LinkedHashMap<>();
-      for (Map.Entry<String, String> root : transplant.rootDescriptors().entrySet()) {
-        String methodName = root.getKey().substring(0, root.getKey().indexOf('('));
-        MethodType type =
-            MethodType.fromMethodDescriptorString(root.getValue(), running.getClassLoader());
-        handles.put(root.getKey(), host.findStatic(work, methodName, type));
-      }
-      return handles;
-    } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
-      throw new ReloadRefusal(
-          "hotrestart: the reloaded code of "
-              + running.getName()
-              + " could not be loaded, so nothing was swapped: "
-              + e
-              + "\nThis is a hotrestart bug; please report it with the edit that caused it.");
-    }
-  }
-
-  Path sourceFile(Class<?> running) throws ReloadRefusal {
-    Optional<Path> file = sources.find(running);
-    if (file.isEmpty()) {
-      List<Path> searched = sources.candidates(running);
-      throw new ReloadRefusal(
-          "hotrestart: cannot find the source of "
-              + running.getName()
-              + (searched.isEmpty()
-                  ? " (no source roots are configured)"
-                  : "; looked at:\n  "
-                      + searched.stream().map(Path::toString).collect(Collectors.joining("\n  ")))
-              + "\nSet the source roots with -Dhotrestart.sourceRoots=DIR"
-              + File.pathSeparator
-              + "DIR... (mvn hotrestart:run passes the project's source roots; see its"
-              + " sourceRoots parameter)");
-    }
-    if (!Files.isReadable(file.get())) {
-      throw new ReloadRefusal("hotrestart: cannot read " + file.get() + "; check its permissions");
-    }
-    return file.get();
-  }
-
-  InMemoryCompiler compiler(Class<?> running) throws ReloadRefusal {
-    List<String> classPath = classPath(running.getClassLoader());
-    synchronized (compilers) {
-      InMemoryCompiler compiler = compilers.get(classPath);
-      if (compiler != null) {
-        return compiler;
-      }
-      if (noCompiler != null) {
-        throw new ReloadRefusal(noCompiler);
-      }
-      StringBuilder whyNot = new StringBuilder();
-      Optional<InMemoryCompiler> created =
-          InMemoryCompiler.create(Settings.sourceEncoding(), classPath, whyNot);
-      if (created.isEmpty()) {
-        noCompiler = whyNot.toString();
-        throw new ReloadRefusal(noCompiler);
-      }
-      compilers.put(classPath, created.get());
-      return created.get();
-    }
-  }
-
-  /**
-   * The class path the running class was loaded from: the URLs of its loaders (a test or a
-   * framework may load the program through its own loader), then {@code java.class.path}.
-   */
-  static List<String> classPath(ClassLoader loader) {
-    Set<String> entries = new LinkedHashSet<>();
-    List<ClassLoader> chain = new ArrayList<>();
-    for (ClassLoader l = loader; l != null; l = l.getParent()) {
-      chain.add(0, l);
-    }
-    for (ClassLoader l : chain) {
-      if (l instanceof URLClassLoader) {
-        for (URL url : ((URLClassLoader) l).getURLs()) {
-          try {
-            if (url.getProtocol().equals("file")) {
-              entries.add(Path.of(url.toURI()).toString());
-            }
-          } catch (URISyntaxException | IllegalArgumentException e) {
-            // not a local file: javac could not read it anyway
-          }
-        }
-      }
-    }
-    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        entries.add(entry);
-      }
-    }
-    return new ArrayList<>(entries);
-  }
-
-  /**
-   * The release to compile for: that of the running class file, so that the new code may use
-   * what the old code could, and no more than this JVM runs. Read from the class file kept for
-   * {@link #reloadChanged}, so a reload reads no class file from disk.
-   */
-  int release(Class<?> running) {
-    int runtime = Runtime.version().feature();
-    byte[] header =
-        originals.computeIfAbsent(running, Reloader::classFiles).get(running.getName());
-    if (header != null && header.length >= 8) {
-      int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-      int release = major - 44;
-      if (release >= 8 && release <= runtime) {
-        return release;
-      }
-    }
-    return runtime;
+    tracker.original(slot.declaringClass());
   }
 
   /**
@@ -600,26 +291,6 @@ public final class Reloader {
    * @param example a method that may be reloaded later
    */
   public void warmUp(MethodSlot example) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                Class<?> type = example.declaringClass();
-                InMemoryCompiler compiler = compiler(type);
-                compiler.warmUp(Runtime.version().feature());
-                Optional<Path> file = sources.find(type);
-                if (file.isPresent()) {
-                  compilePruned(
-                      compiler, file.get(), release(type), type, Set.of(example.methodName()));
-                }
-              } catch (ReloadRefusal | RuntimeException e) {
-                // no compiler: the first reload will say so to the user
-                LOG.log(System.Logger.Level.DEBUG, "warming up the compiler failed", e);
-              }
-            },
-            "hotrestart-warm-up");
-    thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
-    thread.start();
+    recompiler.warmUp(example.declaringClass(), example.methodName());
   }
 }

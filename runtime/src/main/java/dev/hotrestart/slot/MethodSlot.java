@@ -1,19 +1,12 @@
 package dev.hotrestart.slot;
 
 import dev.hotrestart.HotRestart;
-import dev.hotrestart.config.Settings;
-import dev.hotrestart.debug.Crash;
-import dev.hotrestart.debug.Outcome;
-import dev.hotrestart.debug.PostMortem;
-import dev.hotrestart.debug.StartupSnapshots;
-import dev.hotrestart.reload.Reloader;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,12 +14,16 @@ import java.util.stream.Stream;
 /**
  * The swappable implementation of one wrapped method. Used by generated code only.
  *
- * <p>A generated proxy holds one slot per overridden method, in a {@code static final} field,
- * and calls the slot's {@link #erasedInvoker()} (also {@code static final}) with {@code
- * invokeExact}.
- * The invoker is the dynamic invoker of a {@link MutableCallSite}, so the JIT inlines the
- * current implementation and pays a deoptimisation only when {@link #swap} changes it. The first
- * implementation is {@code super.m(...)} of the annotated class.
+ * <p>A generated proxy holds one slot per overridden method, built by {@link #of} in a {@code
+ * static final} field, and calls the slot's {@link #erasedInvoker()} (also {@code static final})
+ * with {@code invokeExact}. The invoker is the dynamic invoker of a {@link MutableCallSite}, so
+ * the JIT inlines the current implementation and pays a deoptimisation only when {@link #swap}
+ * changes it. The first implementation is {@code super.m(...)} of the annotated class.
+ *
+ * <p>The slot is the bottom of the restart path and knows nothing of the debugger or the
+ * reloader: on a crash with restarting on it asks the {@link CrashHandler} what to do, and the
+ * first slot of a class tells the {@link ClassStartListener}s, both registered as services by the
+ * layers above.
  *
  * <p>The shape of a generated method:
  *
@@ -45,7 +42,6 @@ import java.util.stream.Stream;
 public final class MethodSlot {
 
   private static final AtomicInteger VERSIONS = new AtomicInteger();
-  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
   private final Class<?> proxyClass;
   private final Class<?> declaringClass;
@@ -54,7 +50,6 @@ public final class MethodSlot {
   private final List<String> parameterNames;
   private final List<Class<? extends Throwable>> propagated;
   private final MutableCallSite site;
-  private final MethodHandle invoker;
   private final MethodHandle erasedInvoker;
   private volatile int version;
 
@@ -73,12 +68,12 @@ public final class MethodSlot {
     this.parameterNames = parameterNames;
     this.propagated = propagated;
     this.site = new MutableCallSite(original);
-    this.invoker = site.dynamicInvoker();
+    MethodHandle invoker = site.dynamicInvoker();
     this.erasedInvoker = invoker.asType(invoker.type().erase());
   }
 
   /**
-   * Creates the slot of one method of a proxy. Called from the proxy's static initialiser.
+   * Creates the slot of one method of a proxy, from the values {@link #of} decodes.
    *
    * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()}), which may call
    *     the overridden method with {@code super} semantics
@@ -89,7 +84,7 @@ public final class MethodSlot {
    * @param propagated exceptions that pass through without a prompt
    * @return the slot, already registered with the runtime
    */
-  public static MethodSlot create(
+  private static MethodSlot create(
       MethodHandles.Lookup proxyLookup,
       Class<?> declaringClass,
       String methodName,
@@ -120,25 +115,15 @@ public final class MethodSlot {
             original);
     SlotRegistry.register(slot);
     if (HotRestart.isEnabled()) {
-      // The baseline of the debugger's diff, with or without reloading: the source as the
-      // program starts using the class, read in the background.
-      StartupSnapshots.classStarted(declaringClass);
-      if (Settings.reloadOnContinue()) {
-        Reloader.shared().remember(slot);
-        if (WARMED_UP.compareAndSet(false, true)) {
-          // javac's first compile in a JVM takes several hundred ms; pay it now, in the
-          // background, not when the user types c.
-          Reloader.shared().warmUp(slot);
-        }
-      }
+      Hooks.slotCreated(slot);
     }
     return slot;
   }
 
   /**
-   * Creates the slot of one method of a proxy from constants only, which javac compiles faster
-   * than the {@link MethodType} and array expressions {@link #create} takes: the generated
-   * proxies use this form, and call {@link #erasedInvoker()}.
+   * Creates the slot of one method of a proxy; called from the proxy's static initialiser. The
+   * method is described by constants only, which javac compiles faster than {@link MethodType}
+   * and array expressions.
    *
    * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()})
    * @param declaringClass the annotated class that declares the method
@@ -187,22 +172,13 @@ public final class MethodSlot {
   }
 
   /**
-   * The handle the proxy calls: {@code (Proxy, parameters...) -> result}, always the current
-   * implementation.
-   *
-   * @return the dynamic invoker of this slot's call site
-   */
-  public MethodHandle invoker() {
-    return invoker;
-  }
-
-  /**
-   * The same handle as {@link #invoker()} with every reference type erased to {@code Object}
-   * (receiver, parameters and result; primitives stay): {@code (Object, int, Object) -> Object}
-   * for {@code String m(int, List<T>)}. Generated proxies call this one with {@code invokeExact}:
-   * javac then needs one signature per shape for all call sites of a compile instead of one per
-   * proxy class, which it looks up linearly. The casts it adds are on the proxy's own parameters,
-   * whose types the JIT already knows after inlining.
+   * The handle the proxy calls, always the current implementation: the dynamic invoker of this
+   * slot's call site, {@code (Proxy, parameters...) -> result}, with every reference type erased
+   * to {@code Object} (receiver, parameters and result; primitives stay): {@code (Object, int,
+   * Object) -> Object} for {@code String m(int, List<T>)}. Erased, because javac then needs one
+   * signature per shape for all the {@code invokeExact} call sites of a compile instead of one per
+   * proxy class, which it looks up linearly. The casts that adds are on the proxy's own
+   * parameters, whose types the JIT already knows after inlining.
    *
    * @return the erased dynamic invoker of this slot's call site
    */
@@ -213,21 +189,18 @@ public final class MethodSlot {
   /**
    * Handles a throw from the current implementation. Returns normally when the method is to be
    * called again (after the user typed {@code c}); otherwise throws {@code thrown} itself,
-   * unchanged, checked or not.
+   * unchanged, checked or not. With restarting off, or for an exception the class's {@code
+   * propagate} lists, that happens at once; else the {@link CrashHandler} decides.
    *
    * @param thrown what the implementation threw
    * @param receiver the proxy instance
    * @param arguments the arguments of the call, boxed
    */
   public void failed(Throwable thrown, Object receiver, Object[] arguments) {
-    if (!HotRestart.isEnabled() || isPropagated(thrown) || PostMortem.isEvaluating()) {
+    if (!HotRestart.isEnabled() || isPropagated(thrown)) {
       throw Sneaky.<RuntimeException>rethrow(thrown);
     }
-    if (!Settings.interactive()) {
-      PostMortem.noticeNotInteractive(this, thrown);
-      throw Sneaky.<RuntimeException>rethrow(thrown);
-    }
-    Outcome outcome = PostMortem.open(new Crash(this, thrown, receiver, arguments));
+    Outcome outcome = Hooks.crashHandler().crashed(new Crash(this, thrown, receiver, arguments));
     if (outcome == Outcome.CONTINUE) {
       return;
     }

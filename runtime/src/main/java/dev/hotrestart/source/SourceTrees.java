@@ -10,8 +10,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
-import dev.hotrestart.slot.MethodSlot;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +45,17 @@ public final class SourceTrees {
    *
    * @param source the text of the file
    * @param fileName the file's name, for javac
-   * @param slot the method
+   * @param declaringClass the class that declares the method
+   * @param methodName the method's name
+   * @param methodType the method's erased type, without the receiver
    * @return its lines, if the text declares it and a compiler is present
    */
-  public static Optional<Lines> methodLines(String source, String fileName, MethodSlot slot) {
+  public static Optional<Lines> methodLines(
+      String source,
+      String fileName,
+      Class<?> declaringClass,
+      String methodName,
+      MethodType methodType) {
     Optional<Parsed> parsed = parse(source, fileName);
     if (parsed.isEmpty()) {
       return Optional.empty();
@@ -56,8 +63,8 @@ public final class SourceTrees {
     CompilationUnitTree tree = parsed.get().unit();
     SourcePositions positions = parsed.get().positions();
     LineMap lines = tree.getLineMap();
-    return findClass(tree, slot.declaringClass())
-        .flatMap(type -> findMethod(type, slot))
+    return findClass(tree, declaringClass)
+        .flatMap(type -> findMethod(type, methodName, methodType))
         .map(
             method ->
                 new Lines(
@@ -157,16 +164,18 @@ public final class SourceTrees {
    * overloads of one arity by the erased simple names of the parameter types.
    *
    * @param type the class's tree
-   * @param slot the method
+   * @param methodName the method's name
+   * @param methodType the method's erased type, without the receiver
    * @return its tree, if the class still declares it
    */
-  public static Optional<MethodTree> findMethod(ClassTree type, MethodSlot slot) {
+  public static Optional<MethodTree> findMethod(
+      ClassTree type, String methodName, MethodType methodType) {
     List<MethodTree> candidates = new ArrayList<>();
     for (Tree member : type.getMembers()) {
       if (member instanceof MethodTree) {
         MethodTree method = (MethodTree) member;
-        if (method.getName().contentEquals(slot.methodName())
-            && method.getParameters().size() == slot.methodType().parameterCount()) {
+        if (method.getName().contentEquals(methodName)
+            && method.getParameters().size() == methodType.parameterCount()) {
           candidates.add(method);
         }
       }
@@ -182,7 +191,7 @@ public final class SourceTrees {
       for (int i = 0; i < parameters.size() && matches; i++) {
         String written = parameters.get(i).getType().toString().replaceAll("<.*>", "").trim();
         String simple = written.substring(written.lastIndexOf('.') + 1);
-        Class<?> erased = slot.methodType().parameterType(i);
+        Class<?> erased = methodType.parameterType(i);
         boolean typeVariable =
             typeVariables.stream().anyMatch(t -> t.getName().contentEquals(simple));
         matches = typeVariable || simple.equals(erased.getSimpleName()) || simple.endsWith("...")
@@ -194,5 +203,4 @@ public final class SourceTrees {
     }
     return candidates.stream().findFirst();
   }
-
 }

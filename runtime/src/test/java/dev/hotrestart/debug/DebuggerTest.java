@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.ReloadResult;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 import dev.hotrestart.source.SourceLocator;
 import dev.hotrestart.testing.LogCapture;
 import java.io.PrintWriter;

@@ -84,27 +84,23 @@ final class Fixture {
               "import dev.hotrestart.slot.MethodSlot;",
               "import java.lang.invoke.MethodHandle;",
               "import java.lang.invoke.MethodHandles;",
-              "import java.lang.invoke.MethodType;",
               "",
+              "/** As the processor generates it, but for the catch block: see Harness. */",
               "public final class HotRestart_Report extends Report {",
-              "  public static final MethodSlot SLOT_PARSE =",
-              "      MethodSlot.create(",
-              "          MethodHandles.lookup(),",
-              "          Report.class,",
-              "          \"parse\",",
-              "          MethodType.methodType(int.class, String.class, int[].class),",
-              "          new String[] {\"line\", \"weights\"},",
-              "          new Class<?>[] {});",
-              "  private static final MethodHandle CALL_PARSE = SLOT_PARSE.invoker();",
+              "  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(",
+              "      MethodHandles.lookup(), Report.class, \"parse\", \"(Ljava/lang/String;[I)I\",",
+              "          \"line weights\", \"java.lang.InterruptedException\");",
+              "",
+              "  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();",
               "",
               "  @Override",
               "  public int parse(String line, int[] weights) {",
               "    while (true) {",
               "      try {",
-              "        return (int) CALL_PARSE.invokeExact(this, line, weights);",
+              "        return (int) HR_CALL_0.invokeExact((Object) this, (Object) line, (Object) weights);",
               "      } catch (Throwable e) {",
               "        try {",
-              "          Harness.failed(SLOT_PARSE, e, this, new Object[] {line, weights});",
+              "          Harness.failed(HR_SLOT_0, e, this, new Object[] {line, weights});",
               "        } catch (RuntimeException | Error unchecked) {",
               "          throw unchecked;",
               "        } catch (Throwable checked) {",
@@ -240,7 +236,10 @@ final class Fixture {
 
   /** The slot of {@code Report.parse} in this fixture's classes. */
   MethodSlot slot() throws ReflectiveOperationException {
-    return (MethodSlot) loader.loadClass("demo.HotRestart_Report").getField("SLOT_PARSE").get(null);
+    java.lang.reflect.Field slot =
+        loader.loadClass("demo.HotRestart_Report").getDeclaredField("HR_SLOT_0");
+    slot.setAccessible(true);
+    return (MethodSlot) slot.get(null);
   }
 
   /** {@code Driver.fixedParse} as a handle of the slot's implementation type. */

@@ -1,6 +1,8 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.Outcome;
 import dev.hotrestart.source.SourceLocator;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.hotrestart.HotRestart;
 import dev.hotrestart.config.Settings;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +39,9 @@ class StartupSnapshotsTest {
       text.append("  // Größe ").append(i).append(" — ").append("x".repeat(i % 40)).append("\r\n");
     }
     Path file = write(root, text.toString());
-    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+    StartupSnapshots store = inline(() -> new SourceLocator(List.of(root)));
 
     store.take(TYPE);
-    assertTrue(store.awaitDone(TYPE, 20_000));
     Files.writeString(file, "package dev.hotrestart.debug;\nclass Edited {}\n");
 
     SourceSnapshots.Snapshot snapshot = store.get(TYPE).orElseThrow();
@@ -57,28 +58,31 @@ class StartupSnapshotsTest {
   @Test
   void eachClassIsReadOnce(@TempDir Path root) throws Exception {
     write(root, "package dev.hotrestart.debug;\nclass First {}\n");
-    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+    AtomicInteger reads = new AtomicInteger();
+    StartupSnapshots store =
+        inline(
+            () -> {
+              reads.incrementAndGet(); // the store asks for the roots once per file it reads
+              return new SourceLocator(List.of(root));
+            });
 
     store.take(TYPE);
     store.take(TYPE);
-    assertTrue(store.awaitDone(TYPE, 20_000));
     write(root, "package dev.hotrestart.debug;\nclass Second {}\n");
     store.take(TYPE);
     store.take(String.class); // another class: read, and not found
-    assertTrue(store.awaitDone(String.class, 20_000));
 
-    assertEquals(2, store.reads());
+    assertEquals(2, reads.get());
     assertEquals(
         "package dev.hotrestart.debug;\nclass First {}\n", store.get(TYPE).orElseThrow().text());
   }
 
   @Test
   void aMissingFileHasNoSnapshot(@TempDir Path root) throws Exception {
-    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+    StartupSnapshots store = inline(() -> new SourceLocator(List.of(root)));
 
     store.take(TYPE);
 
-    assertTrue(store.awaitDone(TYPE, 20_000));
     assertTrue(store.get(TYPE).isEmpty());
     assertTrue(store.get(String.class).isEmpty(), "never asked for");
   }
@@ -87,11 +91,10 @@ class StartupSnapshotsTest {
   void aFileSavedAfterTheStartHasNoSnapshot(@TempDir Path root) throws Exception {
     Path file = write(root, "package dev.hotrestart.debug;\n");
     Files.setLastModifiedTime(file, FileTime.from(STARTED.plusSeconds(1)));
-    StartupSnapshots store = new StartupSnapshots(() -> new SourceLocator(List.of(root)), STARTED);
+    StartupSnapshots store = inline(() -> new SourceLocator(List.of(root)));
 
     store.take(TYPE);
 
-    assertTrue(store.awaitDone(TYPE, 20_000));
     assertTrue(store.get(TYPE).isEmpty());
   }
 
@@ -115,28 +118,25 @@ class StartupSnapshotsTest {
 
     assertTrue(store.get(TYPE).isEmpty());
     release.countDown();
-    assertTrue(store.awaitDone(TYPE, 20_000));
-    assertTrue(store.get(TYPE).isPresent());
+    Await.until(() -> store.get(TYPE).isPresent());
   }
 
   @Test
   void aFailingReadIsNoSnapshotAndNoException() throws Exception {
     StartupSnapshots store =
-        new StartupSnapshots(
+        inline(
             () -> {
               throw new IllegalStateException("no roots");
-            },
-            STARTED);
+            });
 
     store.take(TYPE);
 
-    assertTrue(store.awaitDone(TYPE, 20_000));
     assertTrue(store.get(TYPE).isEmpty());
   }
 
   /**
-   * The hook in {@code MethodSlot}: creating a proxy with restarting on snapshots its class in
-   * the JVM's store, from the configured source roots, even with reloading off.
+   * The listener the slot calls: creating a proxy with restarting on snapshots its class in the
+   * JVM's store, from the configured source roots, even with reloading off.
    */
   @Test
   void creatingAProxyWithRestartingOnSnapshotsItsClass(@TempDir Path root) throws Exception {
@@ -153,7 +153,8 @@ class StartupSnapshotsTest {
       System.setProperty(Settings.RELOAD_ON_CONTINUE, "false"); // no javac warm-up in this test
       assumeTrue(HotRestart.isEnabled(), "another test called HotRestart.exit()");
       Class<?> type = new Fixture().slot().declaringClass();
-      assertTrue(StartupSnapshots.shared().awaitDone(type, 20_000), "no snapshot was asked for");
+      // Times out if the proxy never asked for a snapshot.
+      Await.until(() -> StartupSnapshots.shared().get(type).isPresent());
       assertEquals(
           SourceView.read(report).text(),
           StartupSnapshots.shared().get(type).orElseThrow().text());
@@ -162,6 +163,11 @@ class StartupSnapshotsTest {
       restore(Settings.SOURCE_ROOTS, roots);
       restore(Settings.RELOAD_ON_CONTINUE, reload);
     }
+  }
+
+  /** A store that reads on the thread that asks, so that each test sees the read done. */
+  private static StartupSnapshots inline(Supplier<SourceLocator> locator) {
+    return new StartupSnapshots(locator, STARTED, Runnable::run);
   }
 
   private static Path write(Path root, String text) throws Exception {

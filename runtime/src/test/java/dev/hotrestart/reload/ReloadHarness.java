@@ -6,6 +6,7 @@ import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,8 +28,8 @@ import javax.tools.ToolProvider;
 
 /**
  * A small program under test: sources written to a temporary source root, compiled to class
- * files, loaded in their own class loader, with hand-written proxies of the shape the processor
- * generates, and a {@link Reloader} reading the same source root.
+ * files, loaded in their own class loader, with proxies written the way the processor writes them
+ * (see {@link #proxy}), and a {@link Reloader} reading the same source root.
  */
 final class ReloadHarness implements AutoCloseable {
 
@@ -66,7 +67,9 @@ final class ReloadHarness implements AutoCloseable {
 
   /**
    * Adds a proxy {@code HotRestart_Simple} for class {@code className} wrapping the given
-   * methods. The proxy lives in the classes directory only, as generated code would.
+   * methods, of the shape the processor generates ({@code MethodSlot.of} with constants, the
+   * erased invoker, {@code HR_SLOT_i} and {@code HR_CALL_i}). The proxy lives in the classes
+   * directory only, as generated code would.
    */
   ReloadHarness proxy(String className, Wrapped... methods) {
     String pkg = className.substring(0, className.lastIndexOf('.'));
@@ -81,29 +84,36 @@ final class ReloadHarness implements AutoCloseable {
       Wrapped m = methods[i];
       String name = m.declaration().substring(0, m.declaration().indexOf('('));
       name = name.substring(name.lastIndexOf(' ') + 1);
-      String names =
-          m.arguments().isBlank()
-              ? ""
-              : Arrays.stream(m.arguments().split(","))
-                  .map(s -> "\"" + s.trim() + "\"")
-                  .collect(Collectors.joining(", "));
-      String type =
-          m.erasedParameters().isBlank()
-              ? m.erasedReturn() + ".class"
-              : m.erasedReturn() + ".class, " + m.erasedParameters();
-      text.append("  static final MethodSlot S").append(i)
-          .append(" = MethodSlot.create(MethodHandles.lookup(), ").append(simple)
-          .append(".class, \"").append(name).append("\", MethodType.methodType(").append(type)
-          .append("), new String[] {").append(names).append("}, new Class<?>[0]);\n");
-      text.append("  static final MethodHandle C").append(i).append(" = S").append(i)
-          .append(".invoker();\n");
-      String call = "C" + i + ".invokeExact(this" + (m.arguments().isBlank() ? "" : ", " + m.arguments()) + ")";
-      boolean isVoid = m.erasedReturn().equals("void");
+      List<String> arguments = words(m.arguments());
+      List<Class<?>> parameters = new ArrayList<>();
+      for (String literal : words(m.erasedParameters())) {
+        parameters.add(classOf(literal.substring(0, literal.length() - ".class".length())));
+      }
+      Class<?> returned = classOf(m.erasedReturn());
+      String descriptor = MethodType.methodType(returned, parameters).toMethodDescriptorString();
+      text.append("  private static final MethodSlot HR_SLOT_").append(i)
+          .append(" = MethodSlot.of(MethodHandles.lookup(), ").append(simple)
+          .append(".class, \"").append(name).append("\", \"").append(descriptor).append("\", \"")
+          .append(String.join(" ", arguments)).append("\", \"java.lang.InterruptedException\");\n");
+      text.append("  private static final MethodHandle HR_CALL_").append(i).append(" = HR_SLOT_").append(i)
+          .append(".erasedInvoker();\n");
+      StringBuilder call = new StringBuilder("HR_CALL_" + i + ".invokeExact((Object) this");
+      for (int a = 0; a < arguments.size(); a++) {
+        call.append(parameters.get(a).isPrimitive() ? ", " : ", (Object) ").append(arguments.get(a));
+      }
+      call.append(")");
+      String body;
+      if (returned == void.class) {
+        body = "        " + call + ";\n        return;\n";
+      } else if (returned.isPrimitive()) {
+        body = "        return (" + returned.getName() + ") " + call + ";\n";
+      } else {
+        body = "        return (" + returnType(m.declaration()) + ") (Object) " + call + ";\n";
+      }
       text.append("  @Override @SuppressWarnings(\"unchecked\") ").append(m.declaration()).append(" {\n")
           .append("    while (true) {\n      try {\n")
-          .append(isVoid ? "        " + call + ";\n        return;\n"
-              : "        return (" + returnType(m.declaration()) + ") " + call + ";\n")
-          .append("      } catch (Throwable e) {\n        S").append(i)
+          .append(body)
+          .append("      } catch (Throwable e) {\n        HR_SLOT_").append(i)
           .append(".failed(e, this, new Object[] {").append(m.arguments()).append("});\n")
           .append("      }\n    }\n  }\n");
     }
@@ -117,6 +127,36 @@ final class ReloadHarness implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return this;
+  }
+
+  private static List<String> words(String commaSeparated) {
+    return commaSeparated.isBlank()
+        ? List.of()
+        : Arrays.stream(commaSeparated.split(",")).map(String::trim).collect(Collectors.toList());
+  }
+
+  /** The class a test names: a primitive, an array of one, a {@code java.lang} simple name or a full name. */
+  private static Class<?> classOf(String name) {
+    if (name.endsWith("[]")) {
+      return classOf(name.substring(0, name.length() - 2)).arrayType();
+    }
+    switch (name) {
+      case "void": return void.class;
+      case "boolean": return boolean.class;
+      case "byte": return byte.class;
+      case "char": return char.class;
+      case "short": return short.class;
+      case "int": return int.class;
+      case "long": return long.class;
+      case "float": return float.class;
+      case "double": return double.class;
+      default:
+        try {
+          return Class.forName(name.contains(".") ? name : "java.lang." + name);
+        } catch (ClassNotFoundException e) {
+          throw new IllegalArgumentException("a wrapped method names " + name, e);
+        }
+    }
   }
 
   private static String returnType(String declaration) {
@@ -203,7 +243,7 @@ final class ReloadHarness implements AutoCloseable {
   MethodSlot slot(String className, int index) throws ReflectiveOperationException {
     String proxy = className.substring(0, className.lastIndexOf('.') + 1) + "HotRestart_"
         + className.substring(className.lastIndexOf('.') + 1);
-    Field field = type(proxy).getDeclaredField("S" + index);
+    Field field = type(proxy).getDeclaredField("HR_SLOT_" + index);
     field.setAccessible(true);
     return (MethodSlot) field.get(null);
   }

@@ -364,13 +364,13 @@ class ReloaderTest {
             "import dev.hotrestart.slot.MethodSlot;",
             "import java.lang.invoke.*;",
             "public final class HotRestart_Outer_Inner extends Outer.Inner {",
-            "  static final MethodSlot S0 = MethodSlot.create(MethodHandles.lookup(), Outer.Inner.class, \"peek\",",
-            "      MethodType.methodType(int.class), new String[0], new Class<?>[0]);",
-            "  static final MethodHandle C0 = S0.invoker();",
+            "  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(",
+            "      MethodHandles.lookup(), Outer.Inner.class, \"peek\", \"()I\", \"\", \"java.lang.InterruptedException\");",
+            "  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();",
             "  @Override public int peek() {",
             "    while (true) {",
-            "      try { return (int) C0.invokeExact(this); }",
-            "      catch (Throwable e) { S0.failed(e, this, new Object[0]); }",
+            "      try { return (int) HR_CALL_0.invokeExact((Object) this); }",
+            "      catch (Throwable e) { HR_SLOT_0.failed(e, this, new Object[] {}); }",
             "    }",
             "  }",
             "}",
@@ -379,7 +379,7 @@ class ReloaderTest {
     Object inner = program.type("demo.HotRestart_Outer_Inner").getConstructor().newInstance();
     assertEquals(1, call(inner, "peek"));
     program.write("demo.Outer", v1.replace("return own;", "return own + secret + reveal();"));
-    java.lang.reflect.Field slotField = program.type("demo.HotRestart_Outer_Inner").getDeclaredField("S0");
+    java.lang.reflect.Field slotField = program.type("demo.HotRestart_Outer_Inner").getDeclaredField("HR_SLOT_0");
     slotField.setAccessible(true);
     reloadOk((MethodSlot) slotField.get(null));
     assertEquals(15, call(inner, "peek"));

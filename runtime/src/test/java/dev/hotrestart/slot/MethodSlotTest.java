@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hotrestart.testing.HotRestart_Sample;
+import dev.hotrestart.testing.Sample;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,152 +14,83 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A hand-written proxy of the shape the processor generates, driven without the debugger. */
+/**
+ * The slots of {@link HotRestart_Sample}, a proxy exactly as the processor generates it, driven
+ * without the debugger (restarting is off in these tests).
+ */
 class MethodSlotTest {
-
-  static class Counter {
-    int calls;
-
-    int add(int x) throws IOException {
-      calls++;
-      if (x < 0) {
-        throw new IOException("negative: " + x);
-      }
-      return x + 1;
-    }
-
-    <T extends CharSequence> T echo(T value, List<? extends T> more) {
-      return more.isEmpty() ? value : more.get(0);
-    }
-  }
-
-  static final class HotRestart_Counter extends Counter {
-    private static final MethodSlot SLOT_ADD =
-        MethodSlot.create(
-            MethodHandles.lookup(),
-            Counter.class,
-            "add",
-            MethodType.methodType(int.class, int.class),
-            new String[] {"x"},
-            new Class<?>[] {InterruptedException.class});
-    private static final MethodHandle CALL_ADD = SLOT_ADD.invoker();
-    private static final MethodSlot SLOT_ECHO =
-        MethodSlot.create(
-            MethodHandles.lookup(),
-            Counter.class,
-            "echo",
-            MethodType.methodType(CharSequence.class, CharSequence.class, List.class),
-            new String[] {"value", "more"},
-            new Class<?>[] {});
-    private static final MethodHandle CALL_ECHO = SLOT_ECHO.invoker();
-
-    @Override
-    int add(int x) throws IOException {
-      while (true) {
-        try {
-          return (int) CALL_ADD.invokeExact(this, x);
-        } catch (Throwable e) {
-          SLOT_ADD.failed(e, this, new Object[] {x});
-        }
-      }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    <T extends CharSequence> T echo(T value, List<? extends T> more) {
-      while (true) {
-        try {
-          return (T) CALL_ECHO.invokeExact(this, value, more);
-        } catch (Throwable e) {
-          SLOT_ECHO.failed(e, this, new Object[] {value, more});
-        }
-      }
-    }
-  }
 
   @Test
   void callsTheOriginalThroughTheSlot() throws IOException {
-    Counter counter = new HotRestart_Counter();
-    assertEquals(42, counter.add(41));
-    assertEquals(1, counter.calls);
-    assertEquals("b", counter.echo("a", List.of("b")));
+    Sample sample = HotRestart_Sample.create();
+    assertEquals(42, sample.add(41));
+    assertEquals(1, sample.calls);
+    sample.record("started");
+    assertEquals(List.of("started"), sample.events);
+    assertEquals("b", sample.first("a", List.of("b")));
   }
 
   @Test
   void disabledRuntimeRethrowsTheSameException() {
-    Counter counter = new HotRestart_Counter();
-    IOException thrown = assertThrows(IOException.class, () -> counter.add(-1));
+    Sample sample = HotRestart_Sample.create();
+    IOException thrown = assertThrows(IOException.class, () -> sample.add(-1));
     assertEquals("negative: -1", thrown.getMessage());
-    assertEquals(1, counter.calls, "no second call when the debugger is off");
+    assertEquals(1, sample.calls, "no second call when the debugger is off");
+    IllegalStateException unchecked =
+        assertThrows(IllegalStateException.class, () -> sample.fail("boom"));
+    assertEquals("boom", unchecked.getMessage());
   }
 
   @Test
   void swapRoutesLaterCallsToTheNewImplementation() throws Exception {
-    Counter counter = new HotRestart_Counter();
-    MethodSlot slot = HotRestart_Counter.SLOT_ADD;
-    MethodHandle original = slot.invoker();
+    Sample sample = HotRestart_Sample.create();
+    MethodSlot slot = slot("add");
+    MethodHandle invoker = slot.erasedInvoker();
     MethodHandle replacement =
         MethodHandles.lookup()
             .findStatic(
                 MethodSlotTest.class,
                 "addTwice",
-                MethodType.methodType(int.class, Counter.class, int.class));
+                MethodType.methodType(int.class, Sample.class, int.class));
+    int version = slot.version();
     slot.swap(replacement);
     try {
-      assertEquals(20, counter.add(10));
-      assertSame(original, slot.invoker(), "the invoker stays the same handle");
-      assertEquals("dev.hotrestart.slot.MethodSlotTest$Counter.add(int)", slot.describe());
+      assertEquals(20, sample.add(10));
+      assertEquals(0, sample.calls, "the original did not run");
+      assertTrue(slot.version() > version, "a swap is a new version");
+      assertSame(invoker, slot.erasedInvoker(), "the invoker stays the same handle");
+      assertEquals("dev.hotrestart.testing.Sample.add(int)", slot.describe());
     } finally {
       slot.swap(
-          MethodHandles.privateLookupIn(HotRestart_Counter.class, MethodHandles.lookup())
+          MethodHandles.privateLookupIn(HotRestart_Sample.class, MethodHandles.lookup())
               .findSpecial(
-                  Counter.class,
+                  Sample.class,
                   "add",
                   MethodType.methodType(int.class, int.class),
-                  HotRestart_Counter.class));
+                  HotRestart_Sample.class));
     }
+    assertEquals(11, sample.add(10), "swapped back to the original");
   }
 
-  static int addTwice(Counter counter, int x) {
+  static int addTwice(Sample sample, int x) {
     return x * 2;
   }
 
-  /** The shape generated code uses: descriptors as strings, and the erased invoker. */
-  static final class HotRestart_Erased extends Counter {
-    static final MethodSlot SLOT =
-        MethodSlot.of(
-            MethodHandles.lookup(),
-            Counter.class,
-            "echo",
-            "(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/CharSequence;",
-            "value more",
-            "java.lang.InterruptedException java.io.IOException");
-    static final MethodHandle CALL = SLOT.erasedInvoker();
-
-    @Override
-    @SuppressWarnings("unchecked")
-    <T extends CharSequence> T echo(T value, List<? extends T> more) {
-      while (true) {
-        try {
-          return (T) (Object) CALL.invokeExact((Object) this, (Object) value, (Object) more);
-        } catch (Throwable e) {
-          SLOT.failed(e, this, new Object[] {value, more});
-        }
-      }
-    }
-  }
-
   @Test
-  void descriptorStringsAndTheErasedInvokerCallTheOriginal() {
-    Counter counter = new HotRestart_Erased();
-    assertEquals("b", counter.echo("a", List.of("b")));
-    MethodSlot slot = HotRestart_Erased.SLOT;
+  void theSlotIsDescribedByTheGeneratedConstants() {
+    HotRestart_Sample.create();
+    MethodSlot slot = slot("first");
+    assertSame(HotRestart_Sample.class, slot.proxyClass());
+    assertSame(Sample.class, slot.declaringClass());
     assertEquals(List.of("value", "more"), slot.parameterNames());
     assertEquals(
         MethodType.methodType(CharSequence.class, CharSequence.class, List.class), slot.methodType());
     assertEquals(
         MethodType.methodType(Object.class, Object.class, Object.class, Object.class),
         slot.erasedInvoker().type());
+    assertEquals(
+        MethodType.methodType(void.class, Object.class, Object.class),
+        slot("record").erasedInvoker().type());
   }
 
   @Test
@@ -168,12 +101,20 @@ class MethodSlotTest {
             () ->
                 MethodSlot.of(
                     MethodHandles.lookup(),
-                    Counter.class,
+                    Sample.class,
                     "add",
                     "(I)I",
                     "x",
                     "com.example.GoneException"));
     assertTrue(thrown.getMessage().contains("rebuild the project"), thrown.getMessage());
     assertTrue(thrown.getMessage().contains("com.example.GoneException"), thrown.getMessage());
+  }
+
+  /** The slot of a method of {@link Sample}, registered when its proxy was initialised. */
+  private static MethodSlot slot(String methodName) {
+    return SlotRegistry.all().stream()
+        .filter(s -> s.declaringClass() == Sample.class && s.methodName().equals(methodName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no slot of Sample." + methodName));
   }
 }

@@ -1,11 +1,11 @@
-package dev.hotrestart.debug;
+package dev.hotrestart.slot;
 
-import dev.hotrestart.slot.MethodSlot;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * One throw out of a wrapped method: what the debugger opens on.
+ * One throw out of a wrapped method: what the slot hands its {@link CrashHandler} (the
+ * post-mortem debugger opens on it, and evaluates expressions in its scope).
  *
  * @param slot the method that threw
  * @param thrown what it threw

@@ -1,6 +1,6 @@
-package dev.hotrestart.debug;
+package dev.hotrestart.slot;
 
-/** How a debugger session ends. */
+/** How the handling of a crash ends, and so what the slot does next. */
 public enum Outcome {
   /** Call the (possibly reloaded) method again with the same arguments. */
   CONTINUE,

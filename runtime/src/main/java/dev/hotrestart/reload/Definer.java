@@ -1,0 +1,72 @@
+package dev.hotrestart.reload;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Defines a transplant's classes beside the running class, through its private lookup (same
+ * package and loader, so package-private and protected members work directly), and links them
+ * before anything is swapped.
+ */
+final class Definer {
+
+  private Definer() {}
+
+  /**
+   * Defines and links {@code transplant}'s classes.
+   *
+   * @param running the running class
+   * @param transplant the classes to define, the work class last
+   * @return a handle on each moved root, by its key in the running class ({@code name +
+   *     descriptor})
+   * @throws ReloadRefusal if the package is not open to hotrestart, or the new classes fail to
+   *     define or verify
+   */
+  static Map<String, MethodHandle> define(Class<?> running, Transplant.Result transplant)
+      throws ReloadRefusal {
+    MethodHandles.Lookup host;
+    try {
+      host = MethodHandles.privateLookupIn(running, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + running.getName()
+              + ": its package is not open to hotrestart ("
+              + e.getMessage()
+              + "); if it is in a named module, add `opens "
+              + running.getPackageName()
+              + "` to module-info.java");
+    }
+    List<Class<?>> defined = new ArrayList<>();
+    try {
+      for (byte[] bytes : transplant.classes().values()) {
+        defined.add(host.defineClass(bytes));
+      }
+      // Link and verify now: a verification error must refuse the reload, not crash later.
+      for (Class<?> type : defined) {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      }
+      Class<?> work = defined.get(defined.size() - 1);
+      Map<String, MethodHandle> handles = new LinkedHashMap<>();
+      for (Map.Entry<String, String> root : transplant.rootDescriptors().entrySet()) {
+        String methodName = root.getKey().substring(0, root.getKey().indexOf('('));
+        MethodType type =
+            MethodType.fromMethodDescriptorString(root.getValue(), running.getClassLoader());
+        handles.put(root.getKey(), host.findStatic(work, methodName, type));
+      }
+      return handles;
+    } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
+      throw new ReloadRefusal(
+          "hotrestart: the reloaded code of "
+              + running.getName()
+              + " could not be loaded, so nothing was swapped: "
+              + e
+              + "\nThis is a hotrestart bug; please report it with the edit that caused it.");
+    }
+  }
+}

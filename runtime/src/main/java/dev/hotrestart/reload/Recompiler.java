@@ -1,0 +1,253 @@
+package dev.hotrestart.reload;
+
+import dev.hotrestart.config.Settings;
+import dev.hotrestart.source.SourceLocator;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * Compiles the source file of a running class in memory, as a reload needs it: found in the
+ * source roots, against the class path the class was loaded from, for the release its class file
+ * has, and checked to keep the running class's shape ({@link ShapeCheck}). One {@link
+ * InMemoryCompiler} is kept per class path, for the life of the JVM.
+ */
+final class Recompiler {
+
+  private static final System.Logger LOG = System.getLogger(Recompiler.class.getName());
+
+  /**
+   * A compiled edit of one class that passed the shape check.
+   *
+   * @param file the source file
+   * @param output every class file of the compile
+   * @param edited the new version of the running class, from {@code output}
+   * @param start when the reload started, in {@link System#nanoTime()}
+   */
+  record Compiled(Path file, InMemoryCompiler.Output output, ClassNode edited, long start) {}
+
+  private final SourceLocator sources;
+  private final ChangeTracker tracker;
+  private final Map<List<String>, InMemoryCompiler> compilers = new HashMap<>();
+  private String noCompiler;
+
+  /**
+   * A compiler of the sources {@code sources} finds.
+   *
+   * @param sources where the sources of running classes are
+   * @param tracker told when a file is compiled; holds the class files the release is read from
+   */
+  Recompiler(SourceLocator sources, ChangeTracker tracker) {
+    this.sources = sources;
+    this.tracker = tracker;
+  }
+
+  /** The source roots read. */
+  SourceLocator sources() {
+    return sources;
+  }
+
+  /**
+   * Compiles the file that declares {@code running}, with the bodies a reload of {@code reloaded}
+   * cannot use blanked, and checks the result's shape against the running class.
+   *
+   * @param running the running class
+   * @param reloaded the names of its methods being reloaded
+   * @return the compiled edit
+   * @throws ReloadRefusal if the file is missing, does not compile, or changes the class's shape
+   */
+  Compiled compile(Class<?> running, Set<String> reloaded) throws ReloadRefusal {
+    long start = System.nanoTime();
+    Path file = sourceFile(running);
+    tracker.compiling(running, file);
+    InMemoryCompiler compiler = compiler(running);
+    int release = release(running);
+    InMemoryCompiler.Output output = compilePruned(compiler, file, release, running, reloaded);
+    if (!output.succeeded()) {
+      // The errors of the whole file, as the user will see them from a build; and should
+      // pruning ever have broken a file that compiles, this compile is the one to use.
+      output = compiler.compile(file, release);
+    }
+    if (!output.succeeded()) {
+      throw new ReloadRefusal(
+          output.errors()
+              + "\nhotrestart: "
+              + file.getFileName()
+              + " does not compile; the old code is still running. Fix it and type c again.");
+    }
+    byte[] bytes = output.classes().get(running.getName());
+    if (bytes == null) {
+      throw new ReloadRefusal(
+          "hotrestart: " + file + " no longer declares " + running.getName() + "; nothing reloaded");
+    }
+    ClassNode edited = ClassFiles.read(bytes);
+    List<String> differences = ShapeCheck.differences(edited, running);
+    if (!differences.isEmpty()) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + running.getName()
+              + ": the edit changes the class's shape, which needs a restart:\n  - "
+              + String.join("\n  - ", differences)
+              + "\nThe old code is still running. Undo that part of the edit and type c, or type"
+              + " r or q to give up on this call.");
+    }
+    return new Compiled(file, output, edited, start);
+  }
+
+  /**
+   * Compiles {@code file} with the bodies a reload of {@code reloaded} cannot use blanked ({@link
+   * BodyPruner}), or whole when it cannot be pruned.
+   */
+  private static InMemoryCompiler.Output compilePruned(
+      InMemoryCompiler compiler, Path file, int release, Class<?> type, Set<String> reloaded) {
+    String fileName = file.getFileName().toString();
+    return compiler.compile(
+        file, release, source -> BodyPruner.prune(source, fileName, type, reloaded).orElse(source));
+  }
+
+  /**
+   * The readable source file of {@code running}.
+   *
+   * @throws ReloadRefusal naming the paths searched, if there is none
+   */
+  Path sourceFile(Class<?> running) throws ReloadRefusal {
+    Optional<Path> file = sources.find(running);
+    if (file.isEmpty()) {
+      List<Path> searched = sources.candidates(running);
+      throw new ReloadRefusal(
+          "hotrestart: cannot find the source of "
+              + running.getName()
+              + (searched.isEmpty()
+                  ? " (no source roots are configured)"
+                  : "; looked at:\n  "
+                      + searched.stream().map(Path::toString).collect(Collectors.joining("\n  ")))
+              + "\nSet the source roots with -Dhotrestart.sourceRoots=DIR"
+              + File.pathSeparator
+              + "DIR... (mvn hotrestart:run passes the project's source roots; see its"
+              + " sourceRoots parameter)");
+    }
+    if (!Files.isReadable(file.get())) {
+      throw new ReloadRefusal("hotrestart: cannot read " + file.get() + "; check its permissions");
+    }
+    return file.get();
+  }
+
+  /**
+   * The compiler for the class path {@code running} was loaded from.
+   *
+   * @throws ReloadRefusal if this JVM has no Java compiler
+   */
+  InMemoryCompiler compiler(Class<?> running) throws ReloadRefusal {
+    List<String> classPath = classPath(running.getClassLoader());
+    synchronized (compilers) {
+      InMemoryCompiler compiler = compilers.get(classPath);
+      if (compiler != null) {
+        return compiler;
+      }
+      if (noCompiler != null) {
+        throw new ReloadRefusal(noCompiler);
+      }
+      StringBuilder whyNot = new StringBuilder();
+      Optional<InMemoryCompiler> created =
+          InMemoryCompiler.create(Settings.sourceEncoding(), classPath, whyNot);
+      if (created.isEmpty()) {
+        noCompiler = whyNot.toString();
+        throw new ReloadRefusal(noCompiler);
+      }
+      compilers.put(classPath, created.get());
+      return created.get();
+    }
+  }
+
+  /**
+   * The class path the running class was loaded from: the URLs of its loaders (a test or a
+   * framework may load the program through its own loader), then {@code java.class.path}.
+   */
+  static List<String> classPath(ClassLoader loader) {
+    Set<String> entries = new LinkedHashSet<>();
+    List<ClassLoader> chain = new ArrayList<>();
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      chain.add(0, l);
+    }
+    for (ClassLoader l : chain) {
+      if (l instanceof URLClassLoader) {
+        for (URL url : ((URLClassLoader) l).getURLs()) {
+          try {
+            if (url.getProtocol().equals("file")) {
+              entries.add(Path.of(url.toURI()).toString());
+            }
+          } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a local file: javac could not read it anyway
+          }
+        }
+      }
+    }
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(entry);
+      }
+    }
+    return new ArrayList<>(entries);
+  }
+
+  /**
+   * The release to compile for: that of the running class file, so that the new code may use
+   * what the old code could, and no more than this JVM runs. Read from the class file the {@link
+   * ChangeTracker} keeps, so a reload reads no class file from disk.
+   */
+  int release(Class<?> running) {
+    int runtime = Runtime.version().feature();
+    byte[] header = tracker.original(running).get(running.getName());
+    if (header != null && header.length >= 8) {
+      int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+      int release = major - 44;
+      if (release >= 8 && release <= runtime) {
+        return release;
+      }
+    }
+    return runtime;
+  }
+
+  /**
+   * Warms javac up in the background so that the first reload is fast: a tiny class first, then
+   * the source file of {@code type}, pruned as a reload of {@code method} would be, which loads
+   * the parts of javac that real code needs and reads the jars of the class path. The results
+   * are thrown away.
+   *
+   * @param type a class that may be reloaded later
+   * @param method the name of one of its methods
+   */
+  void warmUp(Class<?> type, String method) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                InMemoryCompiler compiler = compiler(type);
+                compiler.warmUp(Runtime.version().feature());
+                Optional<Path> file = sources.find(type);
+                if (file.isPresent()) {
+                  compilePruned(compiler, file.get(), release(type), type, Set.of(method));
+                }
+              } catch (ReloadRefusal | RuntimeException e) {
+                // no compiler: the first reload will say so to the user
+                LOG.log(System.Logger.Level.DEBUG, "warming up the compiler failed", e);
+              }
+            },
+            "hotrestart-warm-up");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+  }
+}
