@@ -102,6 +102,11 @@ public final class ReleaseCheck {
       if (javadoc != null && !entries(javadoc).contains("index.html")) {
         problems.add(artifact + ": -javadoc.jar has no index.html");
       }
+      if (javadoc != null
+          && artifact.equals("hotrestart-runtime")
+          && !entries(javadoc).contains("dev/hotrestart/HotRestartable.html")) {
+        problems.add(artifact + ": -javadoc.jar does not document dev.hotrestart.HotRestartable");
+      }
     }
     try (Stream<Path> all = Files.walk(staging)) {
       List<Path> files = all.filter(Files::isRegularFile).collect(Collectors.toList());
