@@ -20,15 +20,6 @@ import java.util.Objects;
  */
 final class JavaCommand {
 
-  /** Read by the runtime: turns the post-mortem debugger on. */
-  static final String ENABLED_PROPERTY = "hotrestart.enabled";
-  /** Read by the runtime: where the sources of the running classes are. */
-  static final String SOURCE_ROOTS_PROPERTY = "hotrestart.sourceRoots";
-  /** The encoding the reloader reads sources in. */
-  static final String ENCODING_PROPERTY = "hotrestart.encoding";
-  /** Read by the runtime: JLine's jars, loaded apart from the program for the prompt. */
-  static final String CONSOLE_CLASS_PATH_PROPERTY = "hotrestart.consoleClassPath";
-
   private final Path javaExecutable;
   private final List<String> jvmArguments;
   private final List<Path> sourceRoots;
@@ -73,15 +64,15 @@ final class JavaCommand {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
     command.addAll(jvmArguments);
-    command.add("-D" + ENABLED_PROPERTY + "=true");
+    command.add("-D" + RuntimeContract.ENABLED + "=true");
     if (!sourceRoots.isEmpty()) {
-      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + joined(sourceRoots));
+      command.add("-D" + RuntimeContract.SOURCE_ROOTS + "=" + joined(sourceRoots));
     }
     if (!consoleClassPath.isEmpty()) {
-      command.add("-D" + CONSOLE_CLASS_PATH_PROPERTY + "=" + joined(consoleClassPath));
+      command.add("-D" + RuntimeContract.CONSOLE_CLASS_PATH + "=" + joined(consoleClassPath));
     }
     if (sourceEncoding != null && !sourceEncoding.isBlank()) {
-      command.add("-D" + ENCODING_PROPERTY + "=" + sourceEncoding.trim());
+      command.add("-D" + RuntimeContract.ENCODING + "=" + sourceEncoding.trim());
     }
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
       // <name/> in the pom gives null: -Dname, which Java reads as the empty string

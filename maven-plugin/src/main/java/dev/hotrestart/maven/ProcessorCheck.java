@@ -52,17 +52,18 @@ final class ProcessorCheck {
   }
 
   private static boolean isGenerated(String fileName) {
-    return fileName.startsWith("HotRestart_") && fileName.endsWith(".class");
+    return fileName.startsWith(RuntimeContract.PROXY_PREFIX) && fileName.endsWith(".class");
   }
 
   /** The warning, with the exact snippet for {@code maven-compiler-plugin} at {@code version}. */
   static String warning(String version) {
     String nl = System.lineSeparator();
-    return "hotrestart:run: no generated HotRestart_* classes found, so no method will restart"
+    String proxy = RuntimeContract.PROXY_PREFIX;
+    return "hotrestart:run: no generated " + proxy + "* classes found, so no method will restart"
         + " after a crash."
         + nl
-        + "Annotate classes with @dev.hotrestart.HotRestartable, create them with"
-        + " HotRestart_<Class>.create(...), and add the annotation processor to the pom:"
+        + "Annotate classes with @" + RuntimeContract.ANNOTATION + ", create them with "
+        + proxy + "<Class>.create(...), and add the annotation processor to the pom:"
         + nl
         + snippet(version)
         + "If <annotationProcessorPaths> already lists other processors (Lombok, MapStruct, ...),"
@@ -80,8 +81,8 @@ final class ProcessorCheck {
             "  <configuration>",
             "    <annotationProcessorPaths>",
             "      <path>",
-            "        <groupId>dev.hotrestart</groupId>",
-            "        <artifactId>hotrestart-processor</artifactId>",
+            "        <groupId>" + RuntimeContract.PROCESSOR_GROUP_ID + "</groupId>",
+            "        <artifactId>" + RuntimeContract.PROCESSOR_ARTIFACT_ID + "</artifactId>",
             "        <version>" + version + "</version>",
             "      </path>",
             "    </annotationProcessorPaths>",
