@@ -29,8 +29,10 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>The program runs on the Java that runs Maven (17 or newer), with the
  * {@code -Dhotrestart.enabled=true} and {@code -Dhotrestart.sourceRoots} switches of the
- * runtime. Its exit code becomes the build's result. Ctrl-C goes to the program only, and if
- * Maven is ended the program is stopped with it.
+ * runtime. The runtime's other settings given to Maven as user properties, such as
+ * {@code mvn hotrestart:run -Dhotrestart.interactive=true}, are passed on to the program. Its
+ * exit code becomes the build's result. Ctrl-C goes to the program only, and if Maven is ended
+ * the program is stopped with it.
  *
  * @since 0.1.0
  */
@@ -90,7 +92,8 @@ public class RunMojo extends AbstractMojo {
    * System properties for the program, passed as {@code -Dname=value} after the plugin's own
    * {@code hotrestart.*} switches, so an entry here can override them (for example an element
    * {@code hotrestart.interactive} with the value {@code true} forces the debugger's prompt
-   * without a terminal). An empty element gives the empty string.
+   * without a terminal). An empty element gives the empty string. The runtime's settings given
+   * on Maven's command line, such as {@code -Dhotrestart.history=none}, come after these and win.
    *
    * @since 0.1.0
    */
@@ -191,6 +194,7 @@ public class RunMojo extends AbstractMojo {
             .sourceEncoding(module.sourceEncoding())
             .consoleClassPath(consoleClassPath())
             .systemProperties(sorted(systemProperties))
+            .userProperties(SystemProperties.forwarded(session.getUserProperties()))
             .classPath(classPath)
             .mainClass(main.mainClass())
             .arguments(ArgumentSplitter.programArguments(arguments, commandlineArguments))
