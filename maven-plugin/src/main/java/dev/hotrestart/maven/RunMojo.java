@@ -7,10 +7,10 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -92,7 +92,9 @@ public class RunMojo extends AbstractMojo {
    * System properties for the program, passed as {@code -Dname=value} after the plugin's own
    * {@code hotrestart.*} switches, so an entry here can override them (for example an element
    * {@code hotrestart.interactive} with the value {@code true} forces the debugger's prompt
-   * without a terminal). An empty element gives the empty string. The runtime's settings given
+   * without a terminal). An empty element gives the empty string. The shape of
+   * exec-maven-plugin is read too: a {@code systemProperty} element holding a {@code key} and a
+   * {@code value}; any other element with elements inside fails the build. The runtime's settings given
    * on Maven's command line, such as {@code -Dhotrestart.history=none}, come after these and win.
    *
    * @since 0.1.0
@@ -157,6 +159,9 @@ public class RunMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     String javaProblem =
@@ -193,14 +198,14 @@ public class RunMojo extends AbstractMojo {
             .sourceRoots(module.sourceRoots(scope, sourceRoots, classPath))
             .sourceEncoding(module.sourceEncoding())
             .consoleClassPath(consoleClassPath())
-            .systemProperties(sorted(systemProperties))
+            .systemProperties(SystemProperties.fromPom(systemProperties, mojoExecution, session))
             .userProperties(SystemProperties.forwarded(session.getUserProperties()))
             .classPath(classPath)
             .mainClass(main.mainClass())
             .arguments(ArgumentSplitter.programArguments(arguments, commandlineArguments))
             .build();
     new JavaProcess(message -> getLog().debug(message))
-        .runProgram(command, module.argFile(), workingDirectory.toPath(), sorted(environmentVariables));
+        .runProgram(command, module.argFile(), workingDirectory.toPath(), orEmpty(environmentVariables));
   }
 
   private void warnIfNoProxies(ClassPath classPath) throws MojoExecutionException {
@@ -226,8 +231,7 @@ public class RunMojo extends AbstractMojo {
     return Collections.singletonList(jline.getFile().toPath());
   }
 
-  /** A copy in name order, so the command line does not depend on how Maven built the map. */
-  private static Map<String, String> sorted(Map<String, String> map) {
-    return map == null ? Collections.<String, String>emptyMap() : new TreeMap<>(map);
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Collections.<String, String>emptyMap() : map;
   }
 }
