@@ -41,7 +41,7 @@ import org.apache.maven.project.MavenProject;
 // syntax and APIs here, and touch the other classes of this package only after the Java check
 // (Java8EntryPointTest checks both).
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-@Execute(phase = LifecyclePhase.TEST_COMPILE)
+@Execute(phase = LifecyclePhase.TEST_COMPILE, lifecycle = "hotrestart")
 public class RunMojo extends AbstractMojo {
 
   /**
@@ -211,7 +211,7 @@ public class RunMojo extends AbstractMojo {
   private void warnIfNoProxies(ClassPath classPath) throws MojoExecutionException {
     try {
       if (!ProcessorCheck.hasGeneratedClasses(classPath.paths())) {
-        getLog().warn(ProcessorCheck.warning(plugin.getVersion()));
+        getLog().warn(ProcessorCheck.warning(plugin.getVersion(), project));
       }
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
