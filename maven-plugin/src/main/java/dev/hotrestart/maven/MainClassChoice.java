@@ -57,17 +57,17 @@ final class MainClassChoice {
       }
       return skipped("hotrestart:run: " + name + " is not on the class path of " + module + ", skipped");
     }
-    List<String> candidates;
+    List<MainClassFinder.MainClass> candidates;
     try {
-      candidates = MainClassFinder.find(classDirectories);
+      candidates = MainClassFinder.findMains(classDirectories);
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:run: cannot search for a main class: " + e.getMessage(), e);
     }
     if (candidates.size() == 1) {
-      return new MainClassChoice(candidates.get(0), null);
+      return new MainClassChoice(candidates.get(0).className(), null);
     }
     if (!candidates.isEmpty()) {
-      throw new MojoExecutionException(MainClassFinder.severalFoundMessage(candidates));
+      throw new MojoExecutionException(MainClassFinder.severalMainsMessage(candidates));
     }
     if (inReactor) {
       return skipped("hotrestart:run: no main class in " + module + ", skipped");
