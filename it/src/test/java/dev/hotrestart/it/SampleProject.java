@@ -35,6 +35,8 @@ final class SampleProject {
   static final Path DEMO = Path.of(property("hotrestart.it.demo"));
   static final Path WORK = Path.of(property("hotrestart.it.work"));
   static final Path MAVEN_DISTS = Path.of(property("hotrestart.it.mavenDists"));
+  /** The root of this build's source tree. */
+  static final Path ROOT = Path.of(property("hotrestart.it.root")).normalize();
 
   final Path dir;
 
@@ -65,7 +67,8 @@ final class SampleProject {
     return new SampleProject(target);
   }
 
-  private static void copyTree(Path source, Path target) throws IOException {
+  /** Copies a directory, leaving out its {@code target}. */
+  static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
         Path relative = source.relativize(path);
@@ -86,24 +89,54 @@ final class SampleProject {
   static synchronized Path settings() throws IOException {
     Path settings = WORK.resolve("settings.xml");
     if (!Files.exists(settings)) {
-      Files.createDirectories(WORK);
-      String url = USER_REPO.toUri().toString();
-      Files.writeString(
-          settings,
-          String.join(
-              "\n",
-              "<settings>",
-              "  <mirrors>",
-              "    <mirror>",
-              "      <id>user-local-repository</id>",
-              "      <mirrorOf>*</mirrorOf>",
-              "      <url>" + url + "</url>",
-              "    </mirror>",
-              "  </mirrors>",
-              "</settings>",
-              ""));
+      writeSettings(settings, "");
     }
     return settings;
+  }
+
+  /** Like {@link #settings()}, in {@code file}, with {@code <pluginGroups>} naming {@code group}. */
+  static Path settingsWithPluginGroup(Path file, String group) throws IOException {
+    return writeSettings(
+        file, "  <pluginGroups>\n    <pluginGroup>" + group + "</pluginGroup>\n  </pluginGroups>\n");
+  }
+
+  private static Path writeSettings(Path file, String more) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    String url = USER_REPO.toUri().toString();
+    return Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "<settings>",
+            more + "  <mirrors>",
+            "    <mirror>",
+            "      <id>user-local-repository</id>",
+            "      <mirrorOf>*</mirrorOf>",
+            "      <url>" + url + "</url>",
+            "    </mirror>",
+            "  </mirrors>",
+            "</settings>",
+            ""));
+  }
+
+  /** A directory a test prepared itself, built like a sample project. */
+  static SampleProject at(Path dir) {
+    return new SampleProject(dir);
+  }
+
+  /**
+   * Maven with the goals and options given, run to its end without a terminal, with its own
+   * settings file and local repository instead of the shared ones.
+   */
+  Build buildWith(Path settings, Path repository, String... goalsAndOptions)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(MAVEN_HOME.resolve("bin/mvn").toString(), "-B", "-ntp"));
+    command.addAll(List.of("-s", settings.toString(), "-Dmaven.repo.local=" + repository));
+    command.addAll(List.of(goalsAndOptions));
+    try (Terminal pipe = Terminal.startWithoutTerminal(dir, command)) {
+      int exitCode = pipe.exitCode(Duration.ofSeconds(240));
+      return new Build(exitCode, pipe.text());
+    }
   }
 
   /** The Maven command line, with the goals and options given. */

@@ -2,6 +2,7 @@ package dev.hotrestart.maven;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * Splits one string into arguments the way a POSIX shell would, minus expansion, so that
@@ -21,6 +22,34 @@ import java.util.List;
 final class ArgumentSplitter {
 
   private ArgumentSplitter() {}
+
+  /**
+   * The program's arguments: the {@code arguments} parameter as it is (a {@code null} element,
+   * from an empty one, gives the empty string), then {@code hotrestart.args} split.
+   *
+   * @throws MojoExecutionException if a quote in {@code commandLine} is not closed
+   */
+  static List<String> programArguments(List<String> arguments, String commandLine) throws MojoExecutionException {
+    List<String> all = new ArrayList<>();
+    if (arguments != null) {
+      arguments.forEach(argument -> all.add(argument == null ? "" : argument));
+    }
+    all.addAll(splitParameter("hotrestart.args", commandLine));
+    return all;
+  }
+
+  /**
+   * The arguments of a parameter's value, or a build error naming the parameter's property.
+   *
+   * @throws MojoExecutionException if a quote is not closed
+   */
+  static List<String> splitParameter(String property, String line) throws MojoExecutionException {
+    try {
+      return split(line);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("hotrestart:run: cannot split " + property + ": " + e.getMessage(), e);
+    }
+  }
 
   /**
    * The arguments in {@code line}, none for {@code null} or blank.

@@ -43,6 +43,15 @@ final class ClassPath {
     return elements;
   }
 
+  /** The elements as paths. */
+  List<Path> paths() {
+    List<Path> paths = new ArrayList<>();
+    for (String element : elements) {
+      paths.add(Path.of(element));
+    }
+    return paths;
+  }
+
   /** The elements joined with {@link File#pathSeparator}. */
   String joined() {
     return String.join(File.pathSeparator, elements);

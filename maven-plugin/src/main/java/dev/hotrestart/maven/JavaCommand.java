@@ -11,23 +11,17 @@ import java.util.Objects;
 
 /**
  * The command line of the forked JVM, in this order: the {@code java} executable, the JVM
- * arguments, {@code -Dhotrestart.enabled=true}, {@code -Dhotrestart.sourceRoots=...}, the
- * user's system properties, the class path, the main class, the program arguments.
+ * arguments, {@code -Dhotrestart.enabled=true}, {@code -Dhotrestart.sourceRoots=...} and the
+ * plugin's other switches, the {@code systemProperties} of the pom, the runtime settings given
+ * to Maven as user properties, the class path, the main class, the program arguments.
  *
- * <p>The user's JVM arguments come first and the user's system properties after ours, so a
- * {@code systemProperties} entry can override a {@code hotrestart.*} switch and a
- * {@code -D} in {@code jvmArguments} cannot turn the debugger off by accident.
+ * <p>The user's JVM arguments come first and the user's system properties after ours (the JVM
+ * keeps the last {@code -D} of a name), so a {@code systemProperties} entry can override a
+ * {@code hotrestart.*} switch and a {@code -D} in {@code jvmArguments} cannot turn the debugger
+ * off by accident. The command line's settings come last: what a user types for this run wins
+ * over the pom.
  */
 final class JavaCommand {
-
-  /** Read by the runtime: turns the post-mortem debugger on. */
-  static final String ENABLED_PROPERTY = "hotrestart.enabled";
-  /** Read by the runtime: where the sources of the running classes are. */
-  static final String SOURCE_ROOTS_PROPERTY = "hotrestart.sourceRoots";
-  /** The encoding the reloader reads sources in. */
-  static final String ENCODING_PROPERTY = "hotrestart.encoding";
-  /** Read by the runtime: JLine's jars, loaded apart from the program for the prompt. */
-  static final String CONSOLE_CLASS_PATH_PROPERTY = "hotrestart.consoleClassPath";
 
   private final Path javaExecutable;
   private final List<String> jvmArguments;
@@ -35,6 +29,7 @@ final class JavaCommand {
   private final String sourceEncoding;
   private final List<Path> consoleClassPath;
   private final Map<String, String> systemProperties;
+  private final Map<String, String> userProperties;
   private final ClassPath classPath;
   private final String mainClass;
   private final List<String> arguments;
@@ -48,6 +43,7 @@ final class JavaCommand {
     this.sourceEncoding = builder.sourceEncoding;
     this.consoleClassPath = List.copyOf(builder.consoleClassPath);
     this.systemProperties = new LinkedHashMap<>(builder.systemProperties);
+    this.userProperties = new LinkedHashMap<>(builder.userProperties);
     this.arguments = List.copyOf(builder.arguments);
   }
 
@@ -73,25 +69,30 @@ final class JavaCommand {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
     command.addAll(jvmArguments);
-    command.add("-D" + ENABLED_PROPERTY + "=true");
+    command.add("-D" + RuntimeContract.ENABLED + "=true");
     if (!sourceRoots.isEmpty()) {
-      command.add("-D" + SOURCE_ROOTS_PROPERTY + "=" + joined(sourceRoots));
+      command.add("-D" + RuntimeContract.SOURCE_ROOTS + "=" + joined(sourceRoots));
     }
     if (!consoleClassPath.isEmpty()) {
-      command.add("-D" + CONSOLE_CLASS_PATH_PROPERTY + "=" + joined(consoleClassPath));
+      command.add("-D" + RuntimeContract.CONSOLE_CLASS_PATH + "=" + joined(consoleClassPath));
     }
     if (sourceEncoding != null && !sourceEncoding.isBlank()) {
-      command.add("-D" + ENCODING_PROPERTY + "=" + sourceEncoding.trim());
+      command.add("-D" + RuntimeContract.ENCODING + "=" + sourceEncoding.trim());
     }
-    for (Map.Entry<String, String> property : systemProperties.entrySet()) {
-      // <name/> in the pom gives null: -Dname, which Java reads as the empty string
-      String value = property.getValue();
-      command.add("-D" + property.getKey() + (value == null ? "" : "=" + value));
-    }
+    addDefinitions(command, systemProperties);
+    addDefinitions(command, userProperties);
     command.addAll(classPath.launcherArguments(argFileThreshold, argFile));
     command.add(mainClass);
     command.addAll(arguments);
     return command;
+  }
+
+  private static void addDefinitions(List<String> command, Map<String, String> properties) {
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      // <name/> in the pom gives null: -Dname, which Java reads as the empty string
+      String value = property.getValue();
+      command.add("-D" + property.getKey() + (value == null ? "" : "=" + value));
+    }
   }
 
   private static String joined(List<Path> paths) {
@@ -110,6 +111,7 @@ final class JavaCommand {
     private String sourceEncoding;
     private final List<Path> consoleClassPath = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final Map<String, String> userProperties = new LinkedHashMap<>();
     private ClassPath classPath;
     private String mainClass;
     private final List<String> arguments = new ArrayList<>();
@@ -151,6 +153,12 @@ final class JavaCommand {
     /** Adds system properties in the map's iteration order. */
     Builder systemProperties(Map<String, String> properties) {
       this.systemProperties.putAll(properties);
+      return this;
+    }
+
+    /** Adds the settings of Maven's command line, in the map's iteration order. */
+    Builder userProperties(Map<String, String> properties) {
+      this.userProperties.putAll(properties);
       return this;
     }
 

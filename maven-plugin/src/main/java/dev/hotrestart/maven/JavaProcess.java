@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * Runs the program's JVM with the terminal attached and waits for it.
@@ -26,6 +28,32 @@ final class JavaProcess {
 
   JavaProcess(Consumer<String> debug) {
     this.debug = debug;
+  }
+
+  /**
+   * Runs the program of {@code command} to its end and turns the outcome into the build's: exit
+   * code 0 returns, any other fails the build with one line ({@link ExitStatus}).
+   *
+   * @param argFile where a class path too long for the command line is written
+   * @param environment added to Maven's; see {@link #run}
+   * @throws MojoExecutionException if the program cannot start or this thread is interrupted
+   * @throws MojoFailureException if the program exits with another code than 0
+   */
+  void runProgram(JavaCommand command, Path argFile, Path workingDirectory, Map<String, String> environment)
+      throws MojoExecutionException, MojoFailureException {
+    String main = command.mainClass();
+    int exitCode;
+    try {
+      exitCode = run(command.toList(ClassPath.ARGFILE_THRESHOLD, argFile), workingDirectory, environment);
+    } catch (IOException e) {
+      throw new MojoExecutionException("hotrestart:run: cannot run " + main + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("hotrestart:run: interrupted; " + main + " was stopped", e);
+    }
+    if (exitCode != 0) {
+      throw new MojoFailureException(ExitStatus.message(main, exitCode));
+    }
   }
 
   /**

@@ -9,31 +9,80 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds the classes with a {@code public static void main(String[])} below output directories
- * by reading the class files' method tables. Nothing is loaded or initialised, so a static
- * initialiser of the user's code never runs inside Maven, and no bytecode library is needed.
+ * Finds the classes the {@code java} launcher can start, below output directories, by reading the
+ * class files' method tables. Nothing is loaded or initialised, so a static initialiser of the
+ * user's code never runs inside Maven, and no bytecode library is needed.
+ *
+ * <p>Launchable is {@code public static void main(String[])}, and, in class files for Java 25 or
+ * newer (or compiled with preview features on 21 to 24, whose launcher then has them enabled),
+ * the other forms of JEP 512: {@code main} static or instance, with a {@code String[]} parameter
+ * or none, of any access but private, returning {@code void}; an instance {@code main} needs a
+ * concrete class with a non-private constructor without parameters. The launcher of Java 25
+ * accepts these forms in older class files too, but there a method such as an instance
+ * {@code void main()} was rarely meant as an entry point, and offering it could make a project's
+ * one main class ambiguous, so only the classic form counts.
+ * A {@code main} inherited from a superclass is not seen: name such a class with
+ * {@code mainClass}.
  */
 final class MainClassFinder {
 
   private static final int ACC_PUBLIC = 0x0001;
+  private static final int ACC_PRIVATE = 0x0002;
+  private static final int ACC_PROTECTED = 0x0004;
   private static final int ACC_STATIC = 0x0008;
+  private static final int ACC_INTERFACE = 0x0200;
+  private static final int ACC_ABSTRACT = 0x0400;
   private static final String MAIN_DESCRIPTOR = "([Ljava/lang/String;)V";
+  private static final String NO_ARGS_DESCRIPTOR = "()V";
+  /** Class file major version of Java 25, where JEP 512's main forms are final. */
+  static final int JAVA_25 = 69;
+  /** Class file major version of Java 21, whose preview (JEP 445) first had them. */
+  private static final int JAVA_21 = 65;
+  private static final int PREVIEW_MINOR = 0xFFFF;
 
   private MainClassFinder() {}
 
   /**
-   * The binary names ({@code com.acme.Outer$Inner}) of the classes below {@code directories}
-   * that declare {@code public static void main(String[])}, sorted. Directories that do not
-   * exist are ignored.
+   * A class the launcher can start.
+   *
+   * @param className its binary name ({@code com.acme.Outer$Inner})
+   * @param method how its {@code main} is declared, such as {@code void main()}
+   */
+  record MainClass(String className, String method) {
+    /** Whether it is the form every Java version launches. */
+    boolean classic() {
+      return method.equals(CLASSIC);
+    }
+
+    /** The name, followed by the method when it is not the classic one. */
+    String display() {
+      return classic() ? className : className + " (" + method + ")";
+    }
+  }
+
+  private static final String CLASSIC = "public static void main(String[])";
+
+  /**
+   * The binary names ({@code com.acme.Outer$Inner}) of the launchable classes below
+   * {@code directories}, sorted. Directories that do not exist are ignored.
    *
    * @throws IOException if a directory cannot be walked or a class file is malformed
    */
   static List<String> find(List<Path> directories) throws IOException {
-    TreeSet<String> found = new TreeSet<>();
+    return findMains(directories).stream().map(MainClass::className).toList();
+  }
+
+  /**
+   * The launchable classes below {@code directories}, sorted by name, with their {@code main}.
+   *
+   * @throws IOException if a directory cannot be walked or a class file is malformed
+   */
+  static List<MainClass> findMains(List<Path> directories) throws IOException {
+    TreeMap<String, MainClass> found = new TreeMap<>();
     for (Path directory : directories) {
       if (!Files.isDirectory(directory)) {
         continue;
@@ -43,10 +92,10 @@ final class MainClassFinder {
         classFiles = files.filter(MainClassFinder::isClassFile).toList();
       }
       for (Path classFile : classFiles) {
-        mainClassOf(classFile).ifPresent(found::add);
+        mainOf(classFile).ifPresent(main -> found.putIfAbsent(main.className(), main));
       }
     }
-    return new ArrayList<>(found);
+    return new ArrayList<>(found.values());
   }
 
   private static boolean isClassFile(Path file) {
@@ -59,21 +108,27 @@ final class MainClassFinder {
 
   /** The class's binary name if it declares a launchable {@code main}. */
   static Optional<String> mainClassOf(Path classFile) throws IOException {
+    return mainOf(classFile).map(MainClass::className);
+  }
+
+  /** The class and its launchable {@code main}, if it declares one. */
+  static Optional<MainClass> mainOf(Path classFile) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(classFile))) {
-      return mainClassOf(new DataInputStream(in));
+      return mainOf(new DataInputStream(in));
     } catch (IOException | RuntimeException e) {
       throw new IOException("cannot read class file " + classFile + ": " + e.getMessage(), e);
     }
   }
 
-  private static Optional<String> mainClassOf(DataInputStream in) throws IOException {
+  private static Optional<MainClass> mainOf(DataInputStream in) throws IOException {
     if (in.readInt() != 0xCAFEBABE) {
       throw new IOException("not a class file (bad magic number)");
     }
-    in.readUnsignedShort(); // minor version
-    in.readUnsignedShort(); // major version
+    int minor = in.readUnsignedShort();
+    int major = in.readUnsignedShort();
+    boolean jep512 = major >= JAVA_25 || major >= JAVA_21 && minor == PREVIEW_MINOR;
     ConstantPool pool = readConstantPool(in);
-    in.readUnsignedShort(); // access flags of the class: the launcher accepts any
+    int classAccess = in.readUnsignedShort(); // a public class is not needed: the launcher takes any
     int thisClass = in.readUnsignedShort();
     in.readUnsignedShort(); // super class
     skipFully(in, 2L * in.readUnsignedShort()); // interfaces
@@ -84,23 +139,53 @@ final class MainClassFinder {
       in.readUnsignedShort(); // descriptor
       skipAttributes(in);
     }
-    boolean hasMain = false;
+    boolean instantiable = (classAccess & (ACC_INTERFACE | ACC_ABSTRACT)) == 0;
+    boolean noArgConstructor = false;
+    int withArgs = -1; // access flags of a non-private main(String[]), -1 if none
+    int withoutArgs = -1; // of a non-private main()
     int methods = in.readUnsignedShort();
-    for (int i = 0; i < methods && !hasMain; i++) {
+    for (int i = 0; i < methods; i++) {
       int access = in.readUnsignedShort();
       String name = pool.utf8(in.readUnsignedShort());
       String descriptor = pool.utf8(in.readUnsignedShort());
       skipAttributes(in);
-      hasMain =
-          (access & (ACC_PUBLIC | ACC_STATIC)) == (ACC_PUBLIC | ACC_STATIC)
-              && "main".equals(name)
-              && MAIN_DESCRIPTOR.equals(descriptor);
+      if ((access & ACC_PRIVATE) != 0) {
+        continue;
+      }
+      if (name.equals("<init>") && descriptor.equals(NO_ARGS_DESCRIPTOR)) {
+        noArgConstructor = true;
+      } else if (name.equals("main") && (access & ACC_ABSTRACT) == 0) {
+        if (descriptor.equals(MAIN_DESCRIPTOR)) {
+          withArgs = access;
+        } else if (descriptor.equals(NO_ARGS_DESCRIPTOR)) {
+          withoutArgs = access;
+        }
+      }
     }
-    if (!hasMain) {
+    String method;
+    if (withArgs >= 0 && (withArgs & (ACC_PUBLIC | ACC_STATIC)) == (ACC_PUBLIC | ACC_STATIC)) {
+      method = CLASSIC;
+    } else if (!jep512) {
       return Optional.empty();
+    } else {
+      // the launcher's choice: main(String[]) over main(), then an instance one needs an object
+      int chosen = withArgs >= 0 ? withArgs : withoutArgs;
+      boolean launchable = chosen >= 0 && ((chosen & ACC_STATIC) != 0 || instantiable && noArgConstructor);
+      if (!launchable) {
+        return Optional.empty();
+      }
+      method = form(chosen, withArgs >= 0);
     }
     String internalName = pool.utf8(pool.classNames()[thisClass]);
-    return Optional.of(internalName.replace('/', '.'));
+    return Optional.of(new MainClass(internalName.replace('/', '.'), method));
+  }
+
+  /** {@code protected static void main(String[])}, {@code void main()} and so on. */
+  private static String form(int access, boolean withArgs) {
+    String visibility =
+        (access & ACC_PUBLIC) != 0 ? "public " : (access & ACC_PROTECTED) != 0 ? "protected " : "";
+    String modifier = (access & ACC_STATIC) != 0 ? "static " : "";
+    return visibility + modifier + "void main(" + (withArgs ? "String[]" : "") + ")";
   }
 
   /** The UTF-8 entries by index (others null) and, per CONSTANT_Class entry, its name's index. */
@@ -161,16 +246,31 @@ final class MainClassFinder {
   static String noneFoundMessage(List<Path> directories) {
     return "hotrestart:run: no class with public static void main(String[]) in "
         + directories
-        + ". "
+        + ", nor, in class files for Java 25, another main method the java launcher accepts. "
         + HOW_TO_SET;
   }
 
   /** Why no main class could be chosen when several were found. */
   static String severalFoundMessage(List<String> candidates) {
-    StringBuilder message =
-        new StringBuilder("hotrestart:run: several classes have public static void main(String[]):");
-    for (String candidate : candidates) {
-      message.append(System.lineSeparator()).append("  ").append(candidate);
+    return severalMessage("several classes have public static void main(String[]):", candidates);
+  }
+
+  /**
+   * Why no main class could be chosen when several were found, naming each one's {@code main}
+   * when it is not the classic {@code public static void main(String[])}.
+   */
+  static String severalMainsMessage(List<MainClass> candidates) {
+    if (candidates.stream().allMatch(MainClass::classic)) {
+      return severalFoundMessage(candidates.stream().map(MainClass::className).toList());
+    }
+    return severalMessage(
+        "several classes have a main method:", candidates.stream().map(MainClass::display).toList());
+  }
+
+  private static String severalMessage(String heading, List<String> lines) {
+    StringBuilder message = new StringBuilder("hotrestart:run: " + heading);
+    for (String line : lines) {
+      message.append(System.lineSeparator()).append("  ").append(line);
     }
     return message.append(System.lineSeparator()).append(HOW_TO_SET).toString();
   }

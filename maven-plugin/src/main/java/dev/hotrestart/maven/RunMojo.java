@@ -4,15 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -31,8 +29,10 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>The program runs on the Java that runs Maven (17 or newer), with the
  * {@code -Dhotrestart.enabled=true} and {@code -Dhotrestart.sourceRoots} switches of the
- * runtime. Its exit code becomes the build's result. Ctrl-C goes to the program only, and if
- * Maven is ended the program is stopped with it.
+ * runtime. The runtime's other settings given to Maven as user properties, such as
+ * {@code mvn hotrestart:run -Dhotrestart.interactive=true}, are passed on to the program. Its
+ * exit code becomes the build's result. Ctrl-C goes to the program only, and if Maven is ended
+ * the program is stopped with it.
  *
  * @since 0.1.0
  */
@@ -41,7 +41,7 @@ import org.apache.maven.project.MavenProject;
 // syntax and APIs here, and touch the other classes of this package only after the Java check
 // (Java8EntryPointTest checks both).
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-@Execute(phase = LifecyclePhase.TEST_COMPILE)
+@Execute(phase = LifecyclePhase.TEST_COMPILE, lifecycle = "hotrestart")
 public class RunMojo extends AbstractMojo {
 
   /**
@@ -92,7 +92,10 @@ public class RunMojo extends AbstractMojo {
    * System properties for the program, passed as {@code -Dname=value} after the plugin's own
    * {@code hotrestart.*} switches, so an entry here can override them (for example an element
    * {@code hotrestart.interactive} with the value {@code true} forces the debugger's prompt
-   * without a terminal). An empty element gives the empty string.
+   * without a terminal). An empty element gives the empty string. The shape of
+   * exec-maven-plugin is read too: a {@code systemProperty} element holding a {@code key} and a
+   * {@code value}; any other element with elements inside fails the build. The runtime's settings given
+   * on Maven's command line, such as {@code -Dhotrestart.history=none}, come after these and win.
    *
    * @since 0.1.0
    */
@@ -156,6 +159,9 @@ public class RunMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     String javaProblem =
@@ -172,217 +178,43 @@ public class RunMojo extends AbstractMojo {
       getLog().debug("hotrestart:run: nothing to run in a module with packaging pom");
       return;
     }
-    boolean testScope = testScope();
-    List<Path> classDirectories = classDirectories(testScope);
-    String main = mainClass(classDirectories);
-    if (main == null) {
+    run(MavenModule.of(project, session), ClasspathScope.parse(classpathScope));
+  }
+
+  private void run(MavenModule module, ClasspathScope scope) throws MojoExecutionException, MojoFailureException {
+    ClassPath classPath = module.classPath(scope);
+    MainClassChoice main =
+        MainClassChoice.choose(mainClass, module.classDirectories(scope), classPath, module.inReactor(), module.name());
+    if (main.skipReason() != null) {
+      getLog().info(main.skipReason());
       return;
     }
-    ClassPath classPath = ClassPath.of(classpathElements(testScope));
-    if (!inThisModule(main, classPath)) {
-      return;
-    }
-    List<Path> classPathElements = new ArrayList<>();
-    for (String element : classPath.elements()) {
-      classPathElements.add(Paths.get(element));
-    }
-    try {
-      if (!ProcessorCheck.hasGeneratedClasses(classPathElements)) {
-        getLog().warn(ProcessorCheck.warning(plugin.getVersion()));
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
-    }
+    getLog().debug("hotrestart:run: main class " + main.mainClass());
+    warnIfNoProxies(classPath);
     JavaCommand command =
         JavaCommand.builder()
             .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
-            .jvmArguments(split("hotrestart.jvmArgs", jvmArguments))
-            .sourceRoots(sourceRoots(testScope, classPathElements))
-            .sourceEncoding(project.getProperties().getProperty("project.build.sourceEncoding"))
+            .jvmArguments(ArgumentSplitter.splitParameter("hotrestart.jvmArgs", jvmArguments))
+            .sourceRoots(module.sourceRoots(scope, sourceRoots, classPath))
+            .sourceEncoding(module.sourceEncoding())
             .consoleClassPath(consoleClassPath())
-            .systemProperties(sorted(systemProperties))
+            .systemProperties(SystemProperties.fromPom(systemProperties, mojoExecution, session))
+            .userProperties(SystemProperties.forwarded(session.getUserProperties()))
             .classPath(classPath)
-            .mainClass(main)
-            .arguments(programArguments())
+            .mainClass(main.mainClass())
+            .arguments(ArgumentSplitter.programArguments(arguments, commandlineArguments))
             .build();
-    int exitCode;
+    new JavaProcess(message -> getLog().debug(message))
+        .runProgram(command, module.argFile(), workingDirectory.toPath(), orEmpty(environmentVariables));
+  }
+
+  private void warnIfNoProxies(ClassPath classPath) throws MojoExecutionException {
     try {
-      Path argFile = Paths.get(project.getBuild().getDirectory(), "hotrestart", "classpath.argfile");
-      List<String> commandLine = command.toList(ClassPath.ARGFILE_THRESHOLD, argFile);
-      exitCode =
-          new JavaProcess(message -> getLog().debug(message))
-              .run(commandLine, workingDirectory.toPath(), sorted(environmentVariables));
-    } catch (IOException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot run " + main + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("hotrestart:run: interrupted; " + main + " was stopped", e);
-    }
-    if (exitCode != 0) {
-      throw new MojoFailureException(ExitStatus.message(main, exitCode));
-    }
-  }
-
-  private boolean testScope() throws MojoExecutionException {
-    String scope = classpathScope == null ? "runtime" : classpathScope.trim();
-    if ("runtime".equals(scope)) {
-      return false;
-    }
-    if ("test".equals(scope)) {
-      return true;
-    }
-    throw new MojoExecutionException(
-        "hotrestart:run: classpathScope must be runtime or test, not '" + classpathScope + "'");
-  }
-
-  private List<Path> classDirectories(boolean testScope) {
-    List<Path> directories = new ArrayList<>();
-    directories.add(Paths.get(project.getBuild().getOutputDirectory()));
-    if (testScope) {
-      directories.add(Paths.get(project.getBuild().getTestOutputDirectory()));
-    }
-    return directories;
-  }
-
-  /** The configured main class, else the only one found; null to skip this module. */
-  private String mainClass(List<Path> classDirectories) throws MojoExecutionException {
-    if (mainClass != null && !mainClass.trim().isEmpty()) {
-      return mainClass.trim();
-    }
-    List<String> candidates;
-    try {
-      candidates = MainClassFinder.find(classDirectories);
-    } catch (IOException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot search for a main class: " + e.getMessage(), e);
-    }
-    if (candidates.size() == 1) {
-      getLog().debug("hotrestart:run: main class " + candidates.get(0));
-      return candidates.get(0);
-    }
-    if (!candidates.isEmpty()) {
-      throw new MojoExecutionException(MainClassFinder.severalFoundMessage(candidates));
-    }
-    if (session.getProjects().size() > 1) {
-      // mvn -pl app -am hotrestart:run reaches the libraries first: they have nothing to run
-      getLog().info("hotrestart:run: no main class in " + project.getArtifactId() + ", skipped");
-      return null;
-    }
-    throw new MojoExecutionException(MainClassFinder.noneFoundMessage(classDirectories));
-  }
-
-  /**
-   * In a multi-module build, {@code -Dhotrestart.mainClass} reaches every module: run only where
-   * the class is on the class path. A single project always runs, and the JVM reports a wrong
-   * name itself.
-   */
-  private boolean inThisModule(String main, ClassPath classPath) throws MojoExecutionException {
-    if (session.getProjects().size() <= 1) {
-      return true;
-    }
-    try {
-      if (classPath.containsClass(main)) {
-        return true;
+      if (!ProcessorCheck.hasGeneratedClasses(classPath.paths())) {
+        getLog().warn(ProcessorCheck.warning(plugin.getVersion(), project));
       }
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
-    }
-    getLog().info("hotrestart:run: " + main + " is not on the class path of " + project.getArtifactId() + ", skipped");
-    return false;
-  }
-
-  private List<String> classpathElements(boolean testScope) throws MojoExecutionException {
-    try {
-      return testScope ? project.getTestClasspathElements() : project.getRuntimeClasspathElements();
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("hotrestart:run: dependencies are not resolved", e);
-    }
-  }
-
-  /**
-   * The configured source roots, else those of this project and of the reactor modules whose
-   * classes the program runs with (see {@link ReactorSourceRoots}): a crash in a wrapped class of
-   * a library module must find that module's source, with {@code -am} or without.
-   */
-  private List<Path> sourceRoots(boolean testScope, List<Path> classPathElements) {
-    List<Path> roots = new ArrayList<>();
-    if (sourceRoots != null && !sourceRoots.isEmpty()) {
-      Path basedir = project.getBasedir().toPath();
-      for (File root : sourceRoots) {
-        roots.add(basedir.resolve(root.toPath()).normalize());
-      }
-      return roots;
-    }
-    addSourceRoots(roots, project, testScope);
-    List<ReactorSourceRoots.Module> reactor = new ArrayList<>();
-    for (MavenProject module : reactorProjects()) {
-      if (module != project) {
-        reactor.add(reactorModule(module));
-      }
-    }
-    List<ReactorSourceRoots.Dependency> dependencies = new ArrayList<>();
-    for (Artifact artifact : project.getArtifacts()) {
-      dependencies.add(
-          new ReactorSourceRoots.Dependency(
-              artifact.getGroupId(),
-              artifact.getArtifactId(),
-              artifact.getBaseVersion(),
-              artifact.getFile() == null ? null : artifact.getFile().toPath()));
-    }
-    for (Path root : ReactorSourceRoots.of(reactor, dependencies, classPathElements)) {
-      if (!roots.contains(root)) {
-        roots.add(root);
-      }
-    }
-    return roots;
-  }
-
-  /**
-   * The whole reactor: with {@code -pl app} and no {@code -am}, {@code getProjects()} holds only
-   * {@code app}, but the libraries it depends on may still be modules of it.
-   */
-  private List<MavenProject> reactorProjects() {
-    List<MavenProject> all = session.getAllProjects();
-    return all == null ? session.getProjects() : all;
-  }
-
-  private static ReactorSourceRoots.Module reactorModule(MavenProject module) {
-    List<Path> classLocations = new ArrayList<>();
-    classLocations.add(Paths.get(module.getBuild().getOutputDirectory()));
-    File jar = module.getArtifact() == null ? null : module.getArtifact().getFile();
-    if (jar != null) {
-      classLocations.add(jar.toPath());
-    }
-    List<Path> roots = new ArrayList<>();
-    addSourceRoots(roots, module, false);
-    return new ReactorSourceRoots.Module(
-        module.getGroupId(), module.getArtifactId(), module.getVersion(), classLocations, roots);
-  }
-
-  private static void addSourceRoots(List<Path> roots, MavenProject module, boolean testScope) {
-    Path basedir = module.getBasedir().toPath();
-    // The forked test-compile runs on a copy of the project (the execution project): source
-    // roots added during it, such as the annotation processor's output, are recorded there.
-    List<MavenProject> copies = new ArrayList<>();
-    copies.add(module);
-    if (module.getExecutionProject() != null) {
-      copies.add(module.getExecutionProject());
-    }
-    for (MavenProject each : copies) {
-      addExisting(roots, basedir, each.getCompileSourceRoots());
-    }
-    if (testScope) {
-      for (MavenProject each : copies) {
-        addExisting(roots, basedir, each.getTestCompileSourceRoots());
-      }
-    }
-  }
-
-  private static void addExisting(List<Path> roots, Path basedir, List<String> candidates) {
-    for (String candidate : candidates) {
-      Path root = basedir.resolve(candidate).normalize();
-      if (root.toFile().isDirectory() && !roots.contains(root)) {
-        roots.add(root);
-      }
     }
   }
 
@@ -391,40 +223,15 @@ public class RunMojo extends AbstractMojo {
    * JVM by path, where the runtime loads it apart from the program's own class path.
    */
   private List<Path> consoleClassPath() {
-    List<Path> jars = new ArrayList<>();
     Artifact jline = plugin.getArtifactMap().get("org.jline:jline");
-    if (jline != null && jline.getFile() != null) {
-      jars.add(jline.getFile().toPath());
-    } else {
+    if (jline == null || jline.getFile() == null) {
       getLog().debug("hotrestart:run: no JLine among the plugin's dependencies; no line editing");
+      return Collections.emptyList();
     }
-    return jars;
+    return Collections.singletonList(jline.getFile().toPath());
   }
 
-  private List<String> programArguments() throws MojoExecutionException {
-    List<String> all = new ArrayList<>();
-    if (arguments != null) {
-      for (String argument : arguments) {
-        all.add(argument == null ? "" : argument);
-      }
-    }
-    all.addAll(split("hotrestart.args", commandlineArguments));
-    return all;
-  }
-
-  private static List<String> split(String property, String line) throws MojoExecutionException {
-    try {
-      return ArgumentSplitter.split(line);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot split " + property + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A copy in name order, so the command line does not depend on how Maven built the map. */
-  private static Map<String, String> sorted(Map<String, String> map) {
-    if (map == null) {
-      return Collections.emptyMap();
-    }
-    return new TreeMap<>(map);
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Collections.<String, String>emptyMap() : map;
   }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 
 class ArgumentSplitterTest {
@@ -74,5 +76,24 @@ class ArgumentSplitterTest {
     IllegalArgumentException singleQuote =
         assertThrows(IllegalArgumentException.class, () -> ArgumentSplitter.split("it's"));
     assertTrue(singleQuote.getMessage().contains("unterminated ' at position 3"), singleQuote.getMessage());
+  }
+
+  @Test
+  void programArgumentsAreThePomsAsTheyAreThenTheSplitProperty() throws Exception {
+    assertEquals(
+        List.of("pom one", "", "cli", "two words"),
+        ArgumentSplitter.programArguments(Arrays.asList("pom one", null), "cli 'two words'"));
+    assertEquals(List.of("x"), ArgumentSplitter.programArguments(null, "x"));
+    assertEquals(List.of(), ArgumentSplitter.programArguments(null, null));
+  }
+
+  @Test
+  void anUnclosedQuoteInAParameterFailsTheBuildNamingItsProperty() {
+    MojoExecutionException e =
+        assertThrows(
+            MojoExecutionException.class, () -> ArgumentSplitter.splitParameter("hotrestart.jvmArgs", "-Da='b"));
+    assertTrue(e.getMessage().startsWith("hotrestart:run: cannot split hotrestart.jvmArgs: "), e.getMessage());
+    e = assertThrows(MojoExecutionException.class, () -> ArgumentSplitter.programArguments(List.of(), "\"a"));
+    assertTrue(e.getMessage().startsWith("hotrestart:run: cannot split hotrestart.args: "), e.getMessage());
   }
 }

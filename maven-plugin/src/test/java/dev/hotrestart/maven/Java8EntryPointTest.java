@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,24 @@ class Java8EntryPointTest {
     assertEquals(JAVA_8, majorVersion(RunMojo.class));
     assertEquals(JAVA_8, majorVersion(JavaRequirement.class));
     assertEquals(JAVA_17, majorVersion(JavaCommand.class));
+  }
+
+  /** hotrestart:run's forked lifecycle runs check-processor first: the same holds for it. */
+  @Test
+  void theProcessorCheckGoalIsJava8AndLinksWithoutTheJava17Classes() throws Exception {
+    assertEquals(JAVA_8, majorVersion(CheckProcessorMojo.class));
+    RecordingLoader loader = new RecordingLoader(getClass().getClassLoader());
+    Class<?> mojoClass = Class.forName(CheckProcessorMojo.class.getName(), true, loader);
+    Mojo mojo = (Mojo) mojoClass.getConstructor().newInstance();
+    MavenProject parent = new MavenProject();
+    parent.setPackaging("pom");
+    Field project = mojoClass.getDeclaredField("project");
+    project.setAccessible(true);
+    project.set(mojo, parent);
+    mojo.execute(); // passes the Java check on this JVM, then has nothing to check in a pom
+
+    assertEquals(
+        Set.of(CheckProcessorMojo.class.getName(), JavaRequirement.class.getName()), loader.ownClassesLoaded);
   }
 
   @Test

@@ -77,6 +77,20 @@ class JavaCommandTest {
   }
 
   @Test
+  void theCommandLinesSettingsComeLastSoTheyWinOverThePomAndThePlugin() throws IOException {
+    Map<String, String> user = new LinkedHashMap<>();
+    user.put("hotrestart.interactive", "false");
+    user.put("hotrestart.sourceRoots", "/typed");
+    List<String> command =
+        sample().userProperties(user).build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
+    int pom = command.indexOf("-Dhotrestart.interactive=true");
+    int typed = command.indexOf("-Dhotrestart.interactive=false");
+    assertTrue(pom > 0 && typed > pom, command.toString());
+    assertTrue(command.indexOf("-Dhotrestart.sourceRoots=/typed") > command.indexOf("-Dempty"), command.toString());
+    assertEquals(typed + 2, command.indexOf("-cp"), command.toString());
+  }
+
+  @Test
   void noSourceRootsMeansNoSourceRootsProperty() throws IOException {
     List<String> command =
         JavaCommand.builder()
@@ -166,5 +180,33 @@ class JavaCommandTest {
     assertEquals(
         List.of("true", sources.toString(), "hello world", "a b||c"),
         new ArrayList<>(output.lines().toList()));
+  }
+
+  /** The JVM keeps the last definition of a name: a setting typed for this run wins. */
+  @Test
+  void aSettingFromTheCommandLineReachesTheProgramOverThePluginsAndThePoms() throws Exception {
+    Path classes =
+        TestCompiler.compile(
+            temp.resolve("classes"),
+            Map.of(
+                "Show",
+                "public class Show { public static void main(String[] args) {"
+                    + " System.out.println(System.getProperty(\"hotrestart.sourceRoots\"));"
+                    + " System.out.println(System.getProperty(\"hotrestart.interactive\")); } }"));
+    List<String> command =
+        JavaCommand.builder()
+            .javaExecutable(JavaCommand.javaExecutable(Path.of(System.getProperty("java.home"))))
+            .sourceRoots(List.of(temp.resolve("from-plugin")))
+            .systemProperties(Map.of("hotrestart.interactive", "from-pom"))
+            .userProperties(Map.of("hotrestart.sourceRoots", "typed", "hotrestart.interactive", "typed too"))
+            .classPath(ClassPath.of(List.of(classes.toString())))
+            .mainClass("Show")
+            .build()
+            .toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
+
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(List.of("typed", "typed too"), output.lines().toList(), output);
   }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,35 @@ class JavaProcessTest {
     assertEquals(0, process.run(java("Exit", "0"), temp, Map.of()));
     assertEquals(7, process.run(java("Exit", "7"), temp, Map.of()));
     assertTrue(debug.stream().anyMatch(line -> line.startsWith("hotrestart:run: starting ")), debug.toString());
+  }
+
+  private JavaCommand exit(String code) {
+    return JavaCommand.builder()
+        .javaExecutable(JavaCommand.javaExecutable(Path.of(System.getProperty("java.home"))))
+        .classPath(ClassPath.of(List.of(classes.toString())))
+        .mainClass("Exit")
+        .arguments(List.of(code))
+        .build();
+  }
+
+  @Test
+  void runProgramReturnsOnZeroAndFailsTheBuildWithOneLineOtherwise() throws Exception {
+    JavaProcess process = new JavaProcess(debug::add);
+    Path argFile = temp.resolve("cp.argfile");
+
+    process.runProgram(exit("0"), argFile, temp, Map.of());
+
+    MojoFailureException failure =
+        assertThrows(MojoFailureException.class, () -> process.runProgram(exit("143"), argFile, temp, Map.of()));
+    assertEquals(ExitStatus.message("Exit", 143), failure.getMessage());
+
+    MojoExecutionException notStarted =
+        assertThrows(
+            MojoExecutionException.class,
+            () -> process.runProgram(exit("0"), argFile, temp.resolve("no such dir"), Map.of()));
+    assertTrue(
+        notStarted.getMessage().startsWith("hotrestart:run: cannot run Exit: working directory "),
+        notStarted.getMessage());
   }
 
   @Test

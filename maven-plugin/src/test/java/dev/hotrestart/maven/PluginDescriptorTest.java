@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -85,6 +87,14 @@ class PluginDescriptorTest {
       }
     }
     assertEquals(new TreeMap<>(PARAMETERS), found);
+  }
+
+  /** The user properties the goal does not forward to the program are exactly its parameters'. */
+  @Test
+  void theGoalsOwnPropertiesAreItsParameters() {
+    Set<String> properties = new TreeSet<>(PARAMETERS.values());
+    properties.remove("");
+    assertEquals(properties, new TreeSet<>(SystemProperties.GOAL_PROPERTIES));
   }
 
   @Test

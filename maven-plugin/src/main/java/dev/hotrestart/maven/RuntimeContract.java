@@ -1,0 +1,32 @@
+package dev.hotrestart.maven;
+
+/**
+ * The names the plugin shares with the runtime and the processor, each spelled here once. The
+ * plugin does not depend on either module at run time (the program's JVM loads the runtime, the
+ * compiler the processor), so {@code RuntimeContractTest} checks these against the runtime's
+ * {@code Settings} and against what the processor generates: a rename on one side fails a test.
+ */
+final class RuntimeContract {
+
+  /** What every runtime setting's system property starts with; the goal forwards these. */
+  static final String PROPERTY_PREFIX = "hotrestart.";
+  /** Turns the post-mortem debugger on. */
+  static final String ENABLED = "hotrestart.enabled";
+  /** Where the sources of the running classes are, separated by the path separator. */
+  static final String SOURCE_ROOTS = "hotrestart.sourceRoots";
+  /** The encoding the reloader reads sources in. */
+  static final String ENCODING = "hotrestart.encoding";
+  /** JLine's jars, loaded apart from the program for line editing at the prompt. */
+  static final String CONSOLE_CLASS_PATH = "hotrestart.consoleClassPath";
+
+  /** What the simple name of every generated proxy starts with ({@code HotRestart_Pipeline}). */
+  static final String PROXY_PREFIX = "HotRestart_";
+  /** The annotation that makes the processor wrap a class. */
+  static final String ANNOTATION = "dev.hotrestart.HotRestartable";
+  /** The processor's group, for the {@code annotationProcessorPaths} snippet. */
+  static final String PROCESSOR_GROUP_ID = "dev.hotrestart";
+  /** The processor's artifact. */
+  static final String PROCESSOR_ARTIFACT_ID = "hotrestart-processor";
+
+  private RuntimeContract() {}
+}

@@ -1,0 +1,5 @@
+package j25;
+
+class InstanceMain {
+  void main() {}
+}

@@ -1,0 +1,5 @@
+package j25;
+
+public class InstanceWithArgs {
+  protected void main(String[] args) {}
+}

@@ -1,0 +1,5 @@
+package j25;
+
+interface StaticInInterface {
+  static void main() {}
+}

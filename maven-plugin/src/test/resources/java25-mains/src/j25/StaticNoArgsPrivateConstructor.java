@@ -1,0 +1,7 @@
+package j25;
+
+class StaticNoArgsPrivateConstructor {
+  private StaticNoArgsPrivateConstructor() {}
+
+  static void main() {}
+}

@@ -1,0 +1,5 @@
+package j25;
+
+class StaticPackagePrivate {
+  static void main(String[] args) {}
+}
