@@ -16,12 +16,12 @@ import com.sun.source.util.Trees;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Warns where code of the same compilation writes {@code new Foo(...)} for a class {@code Foo}
@@ -40,26 +40,36 @@ final class DirectConstructionWarner implements TaskListener {
   /** The annotated classes' simple names. */
   private final Set<String> proxiedSimpleNames = new HashSet<>();
   private final Trees trees;
+  private final ErrorReporter reporter;
 
-  private DirectConstructionWarner(Trees trees) {
+  private DirectConstructionWarner(Trees trees, ErrorReporter reporter) {
     this.trees = trees;
+    this.reporter = reporter;
   }
 
-  /** Registers a warner with the running javac; does nothing outside javac. */
-  static DirectConstructionWarner register(ProcessingEnvironment env) {
+  /**
+   * Registers a warner with the running javac; does nothing outside javac.
+   *
+   * @param trees javac's trees, empty outside javac
+   */
+  static DirectConstructionWarner register(
+      ProcessingEnvironment env, Optional<Trees> trees, ErrorReporter reporter) {
+    if (trees.isEmpty()) {
+      return new DirectConstructionWarner(null, reporter);
+    }
     try {
       JavacTask task = JavacTask.instance(env);
-      DirectConstructionWarner warner = new DirectConstructionWarner(Trees.instance(env));
+      DirectConstructionWarner warner = new DirectConstructionWarner(trees.get(), reporter);
       task.addTaskListener(warner);
       return warner;
     } catch (IllegalArgumentException notJavac) {
-      return new DirectConstructionWarner(null);
+      return new DirectConstructionWarner(null, reporter);
     }
   }
 
   /** Notes that {@code type} got a proxy, so constructing it directly deserves a warning. */
   void proxyGenerated(TypeElement type) {
-    proxies.put(type.getQualifiedName().toString(), ProxyModelBuilder.proxySimpleName(type));
+    proxies.put(type.getQualifiedName().toString(), Names.proxySimpleName(type));
     proxiedSimpleNames.add(type.getSimpleName().toString());
   }
 
@@ -80,11 +90,7 @@ final class DirectConstructionWarner implements TaskListener {
     } catch (RuntimeException | AssertionError e) {
       // javac runs listeners outside the processor's error handling: an exception here would
       // crash the compile over a mere warning.
-      trees.printMessage(
-          Diagnostic.Kind.NOTE,
-          "hotrestart: could not check for direct construction of proxied classes: " + e,
-          unit,
-          unit);
+      reporter.note(unit, "could not check for direct construction of proxied classes: " + e);
     }
   }
 
@@ -109,19 +115,16 @@ final class DirectConstructionWarner implements TaskListener {
     }
     TypeElement type = (TypeElement) constructor.getEnclosingElement();
     String proxy = proxies.get(type.getQualifiedName().toString());
-    if (proxy != null && !isSuppressed(path)) {
-      trees.printMessage(
-          Diagnostic.Kind.WARNING,
-          ErrorReporter.format(
-              "HotRestartDirectNew",
-              "new "
-                  + ProxyValidator.name(type)
-                  + "(...) creates an instance whose methods never restart; call "
-                  + proxy
-                  + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to"
-                  + " silence this"),
-          node,
-          path.getCompilationUnit());
+    if (proxy != null) {
+      reporter.warning(
+          path,
+          "HotRestartDirectNew",
+          "new "
+              + Names.name(type)
+              + "(...) creates an instance whose methods never restart; call "
+              + proxy
+              + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to silence"
+              + " this");
     }
   }
 
@@ -137,16 +140,5 @@ final class DirectConstructionWarner implements TaskListener {
       return ((IdentifierTree) type).getName().toString();
     }
     return "";
-  }
-
-  private boolean isSuppressed(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Element element = trees.getElement(p);
-      if (element != null
-          && Annotations.suppressesDirectly(element, ErrorReporter.SUPPRESSION_KEY)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

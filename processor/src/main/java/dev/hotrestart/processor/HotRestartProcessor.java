@@ -2,10 +2,12 @@ package dev.hotrestart.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,7 +33,10 @@ import javax.tools.JavaFileObject;
  * <p>Each round: find the candidate classes, then for each, in order of name, validate ({@link
  * ProxyValidator}: errors and warnings on the annotated element, nothing written for a class in
  * error), build an immutable model ({@link ProxyModelBuilder}) and write it with JavaPoet
- * ({@link ProxyWriter}). Every problem of the compile is reported, not just the first.
+ * ({@link ProxyWriter}). Each step only reads what the one before it produced; all of them name
+ * things through {@link Names} and read types through {@link TypeWalk}, and every diagnostic
+ * goes through the {@link ErrorReporter}. Every problem of the compile is reported, not just the
+ * first.
  *
  * <p>Decisions users should know (see also {@link ProxyValidator}):
  *
@@ -82,13 +87,17 @@ public final class HotRestartProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     Elements elements = processingEnv.getElementUtils();
-    reporter = new ErrorReporter(processingEnv.getMessager());
+    Optional<Trees> trees = ErrorReporter.trees(processingEnv);
+    reporter = new ErrorReporter(processingEnv.getMessager(), trees);
     validator = new ProxyValidator(elements, processingEnv.getTypeUtils(), reporter);
     models = new ProxyModelBuilder(elements, processingEnv.getTypeUtils());
     writer =
-        new ProxyWriter(elements.getTypeElement(Annotations.GENERATED) != null);
-    localClasses = LocalClassScanner.create(processingEnv, reporter);
-    directConstruction = DirectConstructionWarner.register(processingEnv);
+        new ProxyWriter(
+            elements.getTypeElement(Annotations.GENERATED) != null
+                ? Optional.of(HotRestartProcessor.class.getName())
+                : Optional.empty());
+    localClasses = new LocalClassScanner(trees, reporter);
+    directConstruction = DirectConstructionWarner.register(processingEnv, trees, reporter);
   }
 
   /**
@@ -122,11 +131,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
       localClasses.scan(round.getRootElements());
     } catch (RuntimeException e) {
       // Only a diagnostic aid: never let it stop proxies from being generated.
-      processingEnv
-          .getMessager()
-          .printMessage(
-              javax.tools.Diagnostic.Kind.NOTE,
-              "hotrestart: could not scan for local classes: " + e);
+      reporter.note("could not scan for local classes: " + e);
     }
     for (TypeElement type : candidates(round).values()) {
       process(type);
@@ -175,7 +180,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
 
   private void process(TypeElement type) {
     String name = type.getQualifiedName().toString();
-    String proxy = ProxyModelBuilder.proxySimpleName(type);
+    String proxy = Names.proxySimpleName(type);
     // Named in a [HotRestartInternal] error, so that a report says which step broke.
     String step = "checking it";
     try {
@@ -209,7 +214,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
           "could not write "
               + proxy
               + " for class "
-              + ProxyValidator.name(type)
+              + Names.name(type)
               + ": "
               + e.getMessage()
               + "; check that the generated sources directory is writable and no other file"
@@ -222,7 +227,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
           type,
           "HotRestartInternal",
           "hotrestart failed on class "
-              + ProxyValidator.name(type)
+              + Names.name(type)
               + " while "
               + step
               + ": "
@@ -230,7 +235,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
               + where(e)
               + "; this is a bug in hotrestart (or in the build tool that runs it): please report"
               + " it with this message and the declaration of "
-              + ProxyValidator.name(type)
+              + Names.name(type)
               + ", and meanwhile remove @HotRestartable from the class and its methods (or"
               + " annotate the class @NoRestart if only its package is annotated)");
     }
@@ -272,7 +277,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
             type,
             "HotRestartMissingType",
             "no proxy was generated for "
-                + ProxyValidator.name(type)
+                + Names.name(type)
                 + " because type "
                 + entry.getValue()
                 + " is undefined; fix the errors about that type first");

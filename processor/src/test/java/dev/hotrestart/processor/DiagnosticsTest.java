@@ -387,6 +387,29 @@ class DiagnosticsTest {
   }
 
   @Test
+  void privateTypeInTheEnclosingTypeOfAnInnerClass() {
+    JavaFileObject source =
+        annotated(
+            "Safe",
+            "@HotRestartable",
+            "public class Safe {",
+            "  private static class Secret {}",
+            "  public static class Box<T> { public class Lid {} }",
+            "  void seal(Box<Secret>.Lid lid) {}",
+            "  void close() {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[HotRestartSkipped] method seal(Lid) of @HotRestartable class Safe cannot restart:"
+                + " its signature names private type Safe.Secret")
+        .inFile(source)
+        .onLineContaining("void seal(");
+  }
+
+  @Test
   void methodsThatCannotRestartWarn() {
     JavaFileObject source =
         annotated(
@@ -527,6 +550,8 @@ class DiagnosticsTest {
             "  Object qualified() { return new com.acme.Box<String>(); } // 2",
             "  Object nested() { return new Outer.Inner(); } // 3",
             "  Object nestedQualified() { return new com.acme.Outer.Inner(); } // 4",
+            "  Object passed() { return quietHelper(new Box<Long>()); } // 5",
+            "  @SuppressWarnings(\"hotrestart\") static Object quietHelper(Object o) { return o; }",
             "  Object local() {",
             "    @SuppressWarnings(\"hotrestart\") Object quiet = new Box<Integer>();",
             "    return quiet;",
@@ -536,8 +561,9 @@ class DiagnosticsTest {
             "}");
     Compilation compilation = compile(box, outer, user);
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(4);
-    for (int i = 1; i <= 4; i++) {
+    // A suppression counts on a declaration holding the new, not on a method it is passed to.
+    assertThat(compilation).hadWarningCount(5);
+    for (int i = 1; i <= 5; i++) {
       assertThat(compilation)
           .hadWarningContaining("[HotRestartDirectNew]")
           .inFile(user)

@@ -276,6 +276,38 @@ class ShapesTest {
   }
 
   @Test
+  void theEnclosingTypeOfAnInnerClassIsReadLikeAnyOtherPartOfASignature() throws Throwable {
+    // Graph.Edge is raw through its enclosing type, and Graph<Old>.Edge names a deprecated
+    // class there: the proxy repeats both signatures, so it must suppress the same warnings.
+    Compilation compilation =
+        strict()
+            .compile(
+                source("com.acme.Old", "package com.acme;", "@Deprecated public class Old {}"),
+                source(
+                    "com.acme.Graph",
+                    "package com.acme;",
+                    "public class Graph<N> {",
+                    "  public class Edge {}",
+                    "}"),
+                source(
+                    "com.acme.Walker",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "@HotRestartable",
+                    "public class Walker {",
+                    "  @SuppressWarnings(\"rawtypes\")",
+                    "  public int raw(Graph.Edge edge) { return 1; }",
+                    "  @SuppressWarnings(\"deprecation\")",
+                    "  public int old(Graph<Old>.Edge edge) { return 2; }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String walker = generated(compilation, "com.acme.HotRestart_Walker");
+    assertTrue(walker.contains("@SuppressWarnings(\"rawtypes\")\n  public int raw("), walker);
+    Object instance = create(load(compilation).loadClass("com.acme.HotRestart_Walker"));
+    assertEquals(1, call(instance, "raw", (Object) null));
+  }
+
+  @Test
   void synchronizedAndStrictfpMethodsAreWrappedWithoutThoseModifiers() throws Throwable {
     Compilation compilation =
         strict()
