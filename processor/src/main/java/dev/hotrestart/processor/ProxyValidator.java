@@ -28,8 +28,9 @@ import javax.lang.model.util.Types;
  *
  * <ul>
  *   <li>{@code @HotRestartable} on the class: every overridable method it declares is wrapped.
- *       A class that cannot have a proxy is an error; a final, static, private or native method
- *       is a {@code [HotRestartSkipped]} warning.
+ *       A class that cannot have a proxy is an error; a final method, or one whose signature
+ *       names a private type, is a {@code [HotRestartSkipped]} warning (private, static and
+ *       native methods are not: see {@link WrappedMethods}).
  *   <li>{@code @HotRestartable} on methods of a class that is not annotated: only those methods
  *       are wrapped; each must be overridable (an error otherwise), and class problems are
  *       errors on the first annotated method.

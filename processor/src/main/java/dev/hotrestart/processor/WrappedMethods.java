@@ -12,8 +12,19 @@ import javax.lang.model.util.Elements;
 
 /**
  * Chooses which of the methods a class declares its proxy wraps, and reports on the methods it
- * cannot wrap: an error for a method annotated {@code @HotRestartable} itself, a {@code
- * [HotRestartSkipped]} warning where the class annotation leads a user to expect a restart.
+ * cannot wrap: an error for a method annotated {@code @HotRestartable} itself, and a {@code
+ * [HotRestartSkipped]} warning only where the class annotation leads a user to expect a restart
+ * that will not happen.
+ *
+ * <p>Which methods are worth a warning, under {@code @HotRestartable} on the class: a {@code
+ * final} instance method, and one whose signature names a private type. Each is an instance
+ * method like the wrapped ones beside it, called on the instance the factory made, yet it
+ * never opens the prompt, and an edit to it is not reloaded with the method that calls it.
+ * Not worth a warning: private methods (they reload with their callers, and a crash in one
+ * opens the prompt in the wrapped method that called it), static ones (called on the class, not
+ * on an instance a proxy could stand in for; called from a wrapped method they behave as its
+ * private helpers do on a crash), native and abstract ones (no Java body to restart). Warning
+ * about those made every private helper of a {@code -Werror} build an error.
  */
 final class WrappedMethods {
 
@@ -25,8 +36,12 @@ final class WrappedMethods {
     this.reporter = reporter;
   }
 
-  /** Why the proxy cannot override a method, and what to do about it. */
-  private record Refusal(String why, String fix) {}
+  /**
+   * Why the proxy cannot override a method, and what to do about it.
+   *
+   * @param surprising whether a user who annotated the class would expect the method to restart
+   */
+  private record Refusal(String why, String fix, boolean surprising) {}
 
   /**
    * The wrapped methods of {@code type}, in declaration order.
@@ -70,8 +85,7 @@ final class WrappedMethods {
                   + refusal.get().why()
                   + "; "
                   + refusal.get().fix());
-        } else if (warn && !method.getModifiers().contains(Modifier.ABSTRACT)) {
-          // Abstract methods are the implementing subclass's business, not a surprise.
+        } else if (warn && refusal.get().surprising()) {
           reporter.warning(
               method,
               "HotRestartSkipped",
@@ -100,27 +114,32 @@ final class WrappedMethods {
       return Optional.of(
           new Refusal(
               "it is private, so the generated proxy cannot override it",
-              "make it package-private"));
+              "make it package-private",
+              false));
     }
     if (method.getModifiers().contains(Modifier.STATIC)) {
       return Optional.of(
           new Refusal(
               "it is static, so the generated proxy cannot override it",
-              "make it an instance method"));
+              "make it an instance method",
+              false));
     }
     if (method.getModifiers().contains(Modifier.FINAL)) {
       return Optional.of(
-          new Refusal("it is final, so the generated proxy cannot override it", "remove final"));
+          new Refusal(
+              "it is final, so the generated proxy cannot override it", "remove final", true));
     }
     if (method.getModifiers().contains(Modifier.ABSTRACT)) {
       return Optional.of(
           new Refusal(
               "it is abstract and has no code to restart",
-              "annotate the method that implements it instead"));
+              "annotate the method that implements it instead",
+              false));
     }
     if (method.getModifiers().contains(Modifier.NATIVE)) {
       return Optional.of(
-          new Refusal("it is native and has no Java source to edit", "remove @HotRestartable"));
+          new Refusal(
+              "it is native and has no Java source to edit", "remove @HotRestartable", false));
     }
     return SignatureTypes.privateType(method)
         .map(
@@ -129,6 +148,7 @@ final class WrappedMethods {
                     "its signature names private type "
                         + Names.name(hidden)
                         + ", which the generated proxy cannot see",
-                    "make " + hidden.getSimpleName() + " package-private"));
+                    "make " + hidden.getSimpleName() + " package-private",
+                    true));
   }
 }
