@@ -15,21 +15,26 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Which javac lint warnings ({@code @SuppressWarnings} keys) a proxy must suppress to compile
  * clean under {@code -Xlint:all -Werror}. The proxy repeats the annotated class's signatures,
  * extends it and calls its constructors, so whatever those would warn about in the class (and
  * its author has accepted there) warns again in the proxy; and its casts from the erased
- * invoker are unchecked where the result type is not reifiable. Each answer is a value the model
+ * invoker are unchecked where the result type is not reifiable; and its factories are methods,
+ * which javac checks for ambiguous overloads where it does not check constructors ({@link
+ * FactoryOverloads}). Each answer is a value the model
  * keeps, so the keys of one member never depend on another's.
  */
 final class LintKeys {
 
   private final Elements elements;
+  private final FactoryOverloads overloads;
 
-  LintKeys(Elements elements) {
+  LintKeys(Elements elements, Types types) {
     this.elements = elements;
+    this.overloads = new FactoryOverloads(elements, types);
   }
 
   /**
@@ -85,15 +90,30 @@ final class LintKeys {
   }
 
   /**
-   * Keys for the proxy's constructor that calls {@code constructor}, and for the factory that
-   * calls that: {@code rawtypes}, {@code unchecked}, {@code varargs}.
+   * Keys for the proxy's constructor that calls {@code constructor}: {@code rawtypes}, {@code
+   * unchecked}, {@code varargs}.
    */
-  Set<String> forFactory(ExecutableElement constructor) {
+  Set<String> forConstructor(ExecutableElement constructor) {
     Set<String> keys = forSignature(constructor);
     if (constructor.isVarArgs() && !isReifiableVarargs(constructor)) {
       // Without @SafeVarargs: the original's "possible heap pollution" warning. With it: passing
       // the array on to the next constructor is the "varargs" lint, safe since it is unchanged.
       keys.add(Annotations.has(constructor, "java.lang.SafeVarargs") ? "varargs" : "unchecked");
+    }
+    return keys;
+  }
+
+  /**
+   * Keys for the factory that calls the proxy's constructor for {@code constructor}: the
+   * constructor's, and {@code overloads} when javac may flag it beside another {@code create}.
+   *
+   * @param constructors the constructors that get a factory
+   */
+  Set<String> forFactory(
+      TypeElement type, ExecutableElement constructor, List<ExecutableElement> constructors) {
+    Set<String> keys = forConstructor(constructor);
+    if (overloads.mayBeFlagged(type, constructor, constructors)) {
+      keys.add("overloads");
     }
     return keys;
   }

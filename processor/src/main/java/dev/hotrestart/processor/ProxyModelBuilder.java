@@ -39,7 +39,7 @@ final class ProxyModelBuilder {
   ProxyModelBuilder(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
-    this.lint = new LintKeys(elements);
+    this.lint = new LintKeys(elements, types);
   }
 
   ProxyModel build(ProxyPlan plan) {
@@ -73,7 +73,7 @@ final class ProxyModelBuilder {
     }
     List<ProxyModel.Factory> factories = new ArrayList<>();
     for (ExecutableElement constructor : plan.constructors()) {
-      factories.add(factory(type, constructor, superclass));
+      factories.add(factory(type, constructor, plan.constructors(), superclass));
     }
 
     TypeElement serializable = elements.getTypeElement("java.io.Serializable");
@@ -173,7 +173,10 @@ final class ProxyModelBuilder {
   }
 
   private ProxyModel.Factory factory(
-      TypeElement type, ExecutableElement constructor, TypeName returnType) {
+      TypeElement type,
+      ExecutableElement constructor,
+      List<ExecutableElement> constructors,
+      TypeName returnType) {
     TypeNames annotated = TypeNames.annotated();
 
     // The static factory declares the class's type parameters and then the constructor's; a
@@ -227,7 +230,8 @@ final class ProxyModelBuilder {
         visibility,
         elements.isDeprecated(constructor),
         Annotations.has(constructor, "java.lang.SafeVarargs"),
-        List.copyOf(lint.forFactory(constructor)),
+        List.copyOf(lint.forConstructor(constructor)),
+        List.copyOf(lint.forFactory(type, constructor, constructors)),
         constructorTypeVariables,
         factoryTypeVariables,
         returnType,

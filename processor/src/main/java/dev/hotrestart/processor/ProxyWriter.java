@@ -231,7 +231,7 @@ final class ProxyWriter {
             .varargs(factory.varargs())
             .addExceptions(factory.constructorExceptions())
             .addStatement("super($L)", arguments(factory.constructorParameters()));
-    annotateLike(constructor, factory);
+    annotate(constructor, factory.safeVarargs(), factory.constructorSuppressWarnings());
     return constructor.build();
   }
 
@@ -250,7 +250,7 @@ final class ProxyWriter {
     if (factory.deprecated()) {
       create.addAnnotation(Deprecated.class);
     }
-    annotateLike(create, factory);
+    annotate(create, factory.safeVarargs(), factory.factorySuppressWarnings());
 
     CodeBlock.Builder javadoc =
         CodeBlock.builder()
@@ -270,12 +270,13 @@ final class ProxyWriter {
     return create.build();
   }
 
-  private static void annotateLike(MethodSpec.Builder method, ProxyModel.Factory factory) {
-    if (factory.safeVarargs()) {
+  private static void annotate(
+      MethodSpec.Builder method, boolean safeVarargs, List<String> suppressWarnings) {
+    if (safeVarargs) {
       method.addAnnotation(SafeVarargs.class);
     }
-    if (!factory.suppressWarnings().isEmpty()) {
-      method.addAnnotation(suppressWarnings(factory.suppressWarnings()));
+    if (!suppressWarnings.isEmpty()) {
+      method.addAnnotation(suppressWarnings(suppressWarnings));
     }
   }
 

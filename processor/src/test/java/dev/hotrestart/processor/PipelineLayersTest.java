@@ -53,7 +53,11 @@ class PipelineLayersTest {
         .layer("plan")
         .definedBy(named(ProxyPlan.class))
         .layer("model")
-        .definedBy(named(ProxyModelBuilder.class, LintKeys.class, TypeNames.class))
+        .definedBy(named(
+                ProxyModelBuilder.class,
+                LintKeys.class,
+                FactoryOverloads.class,
+                TypeNames.class))
         .layer("model value")
         .definedBy(named(ProxyModel.class))
         .layer("write")
