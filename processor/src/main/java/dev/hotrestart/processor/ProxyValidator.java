@@ -138,7 +138,8 @@ final class ProxyValidator {
               + " declares no method that can restart, so its proxy changes nothing; declare an"
               + " overridable method in it, or remove @HotRestartable");
     }
-    return Optional.of(new ProxyPlan(type, wrapped, constructors));
+    boolean byPackage = !direct && annotatedMethods.isEmpty();
+    return Optional.of(new ProxyPlan(type, wrapped, constructors, byPackage));
   }
 
   /** Reading the list defers the class when it names an undefined exception type. */
