@@ -1,6 +1,7 @@
 package dev.hotrestart.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.hotrestart.processor.Compilations.annotated;
 import static dev.hotrestart.processor.Compilations.lenient;
 import static dev.hotrestart.processor.Compilations.source;
 import static dev.hotrestart.processor.Compilations.strict;
@@ -24,15 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every error and warning of the processor, pinned to its file and line. */
 class DiagnosticsTest {
-
-  private static JavaFileObject annotated(String name, String... body) {
-    String[] lines = new String[body.length + 3];
-    lines[0] = "package com.acme;";
-    lines[1] = "import dev.hotrestart.HotRestartable;";
-    lines[2] = "import dev.hotrestart.NoRestart;";
-    System.arraycopy(body, 0, lines, 3, body.length);
-    return source("com.acme." + name, lines);
-  }
 
   private static Compilation compile(JavaFileObject... sources) {
     return lenient().compile(sources);

@@ -3,13 +3,9 @@ package dev.hotrestart.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.hotrestart.processor.Compilations.source;
 import static dev.hotrestart.processor.Compilations.strict;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -21,14 +17,9 @@ import org.junit.jupiter.api.Test;
  * in a proxy fails here. The rest is pinned by behaviour.
  *
  * <p>After an intended change to the generated code, rewrite the golden files with {@value
- * #REGENERATE}, review their diff, and run the test again without the property (a run that
- * rewrites fails, so that it can never pass unnoticed).
+ * GoldenText#REGENERATE}, review their diff, and run the test again without the property.
  */
 class GoldenOutputTest {
-
-  static final String REGENERATE =
-      "mvn -pl processor -am verify -Dtest=GoldenOutputTest -Dsurefire.failIfNoSpecifiedTests=false"
-          + " -Dhotrestart.golden.update=true";
 
   /** Relative to the processor module, Surefire's working directory. */
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
@@ -123,33 +114,13 @@ class GoldenOutputTest {
     assertMatchesGolden(NESTED, "com.acme.HotRestart_Outer_Middle_Inner");
   }
 
-  /**
-   * Compiles {@code source} under {@code -Xlint:all -Werror} and compares the proxy's text with
-   * its golden file, or rewrites the golden file under {@code -Dhotrestart.golden.update=true}.
-   */
+  /** Compiles {@code source} under {@code -Xlint:all -Werror}; the proxy must match its file. */
   private static void assertMatchesGolden(JavaFileObject source, String proxy) throws IOException {
     Compilation compilation = strict().compile(source);
     assertThat(compilation).succeededWithoutWarnings();
-    String actual =
-        compilation.generatedSourceFile(proxy).orElseThrow().getCharContent(true).toString();
-    Path golden = GOLDEN.resolve(proxy.replace('.', '/') + ".java");
-    if (Boolean.getBoolean("hotrestart.golden.update")) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      fail("rewrote " + golden.toAbsolutePath() + ": review its diff, then run without the property");
-    }
-    if (!Files.exists(golden)) {
-      fail("no golden file " + golden.toAbsolutePath() + "; write it with: " + REGENERATE);
-    }
-    assertEquals(
-        Files.readString(golden, StandardCharsets.UTF_8),
-        actual,
-        () ->
-            "the generated "
-                + proxy
-                + " differs from "
-                + golden
-                + "; if the change is intended, regenerate the golden files with: "
-                + REGENERATE);
+    GoldenText.assertMatches(
+        GOLDEN.resolve(proxy.replace('.', '/') + ".java"),
+        compilation.generatedSourceFile(proxy).orElseThrow().getCharContent(true).toString(),
+        "the processor no longer generates this for " + proxy);
   }
 }

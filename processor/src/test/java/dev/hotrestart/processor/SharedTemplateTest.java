@@ -2,9 +2,7 @@ package dev.hotrestart.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.hotrestart.processor.Compilations.strict;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -26,10 +24,6 @@ class SharedTemplateTest {
   private static final Path TESTING =
       Path.of("..", "runtime", "src", "test", "java", "dev", "hotrestart", "testing");
 
-  static final String REGENERATE =
-      "mvn -pl processor -am verify -Dtest=SharedTemplateTest -Dsurefire.failIfNoSpecifiedTests=false"
-          + " -Dhotrestart.golden.update=true";
-
   @Test
   void runtimeTestsDriveExactlyWhatTheProcessorGenerates() throws IOException {
     Path sample = TESTING.resolve("Sample.java");
@@ -48,27 +42,12 @@ class SharedTemplateTest {
             .orElseThrow()
             .getCharContent(true)
             .toString();
-    if (Boolean.getBoolean("hotrestart.golden.update")) {
-      Files.writeString(template, generated, StandardCharsets.UTF_8);
-      fail(
-          "rewrote "
-              + template.toAbsolutePath().normalize()
-              + ": review its diff, then run without the property");
-    }
-    if (!Files.exists(template)) {
-      fail("no " + template.toAbsolutePath().normalize() + "; write it with: " + REGENERATE);
-    }
-    assertEquals(
-        Files.readString(template, StandardCharsets.UTF_8),
+    GoldenText.assertMatches(
+        template,
         generated,
-        () ->
-            template
-                + " is not what the processor generates for "
-                + sample
-                + ": the runtime's tests would drive another proxy shape than the one that ships."
-                + " Never edit it by hand: after changing Sample.java or the processor, regenerate"
-                + " it with "
-                + REGENERATE
-                + " and review the diff");
+        "it is not what the processor generates for "
+            + sample.getFileName()
+            + ", so the runtime's tests would drive another proxy shape than the one that ships;"
+            + " never edit it by hand");
   }
 }
