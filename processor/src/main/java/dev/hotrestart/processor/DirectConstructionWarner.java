@@ -13,20 +13,29 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Warns where code of the same compilation writes {@code new Foo(...)} for a class {@code Foo}
  * that got a proxy: that instance is not the proxy, so its methods never restart, which is easy
- * to miss. {@code @SuppressWarnings("hotrestart")} on an enclosing method or class silences it.
+ * to miss. {@code @SuppressWarnings("hotrestart")} on an enclosing variable, method or class
+ * silences it.
+ *
+ * <p>For a class annotated by hand (it or its methods), each {@code new} is a warning: someone
+ * chose that class, and each place that bypasses its factory matters. For classes proxied
+ * through their package's annotation, the package's own code usually builds them directly (Commons
+ * Lang's {@code new StrBuilder(...)}, 103 times), so a class that does so gets one warning, at
+ * its first such {@code new}, with the count; suppressed ones are not counted.
  *
  * <p>Types are only known after attribution, which comes after annotation processing, so this
  * listens for javac's {@code ANALYZE} events instead of scanning in a round. It needs javac's
@@ -35,31 +44,50 @@ import javax.tools.Diagnostic;
  */
 final class DirectConstructionWarner implements TaskListener {
 
-  /** Annotated class name to its proxy's simple name. */
-  private final Map<String, String> proxies = new HashMap<>();
+  /** A class that got a proxy: its proxy's simple name, and how it was chosen. */
+  private record Proxied(String proxy, boolean byPackage) {}
+
+  /** Annotated class name to its proxy. */
+  private final Map<String, Proxied> proxies = new HashMap<>();
   /** The annotated classes' simple names. */
   private final Set<String> proxiedSimpleNames = new HashSet<>();
   private final Trees trees;
+  private final ErrorReporter reporter;
 
-  private DirectConstructionWarner(Trees trees) {
+  private DirectConstructionWarner(Trees trees, ErrorReporter reporter) {
     this.trees = trees;
+    this.reporter = reporter;
   }
 
-  /** Registers a warner with the running javac; does nothing outside javac. */
-  static DirectConstructionWarner register(ProcessingEnvironment env) {
+  /**
+   * Registers a warner with the running javac; does nothing outside javac.
+   *
+   * @param trees javac's trees, empty outside javac
+   */
+  static DirectConstructionWarner register(
+      ProcessingEnvironment env, Optional<Trees> trees, ErrorReporter reporter) {
+    if (trees.isEmpty()) {
+      return new DirectConstructionWarner(null, reporter);
+    }
     try {
       JavacTask task = JavacTask.instance(env);
-      DirectConstructionWarner warner = new DirectConstructionWarner(Trees.instance(env));
+      DirectConstructionWarner warner = new DirectConstructionWarner(trees.get(), reporter);
       task.addTaskListener(warner);
       return warner;
     } catch (IllegalArgumentException notJavac) {
-      return new DirectConstructionWarner(null);
+      return new DirectConstructionWarner(null, reporter);
     }
   }
 
-  /** Notes that {@code type} got a proxy, so constructing it directly deserves a warning. */
-  void proxyGenerated(TypeElement type) {
-    proxies.put(type.getQualifiedName().toString(), ProxyModelBuilder.proxySimpleName(type));
+  /**
+   * Notes that {@code type} got a proxy, so constructing it directly deserves a warning.
+   *
+   * @param byPackage whether only its package's annotation made it restartable
+   */
+  void proxyGenerated(TypeElement type, boolean byPackage) {
+    proxies.put(
+        type.getQualifiedName().toString(),
+        new Proxied(Names.proxySimpleName(type), byPackage));
     proxiedSimpleNames.add(type.getSimpleName().toString());
   }
 
@@ -72,57 +100,104 @@ final class DirectConstructionWarner implements TaskListener {
       return;
     }
     CompilationUnitTree unit = event.getCompilationUnit();
-    if (unit == null) {
+    TypeElement analyzed = event.getTypeElement();
+    if (unit == null || analyzed == null) {
       return;
     }
     try {
-      warnAbout(unit);
+      // One event per top-level class, and a file may declare several: scan this one's tree,
+      // not the whole file, or each new would be reported once per class of the file.
+      TreePath path = trees.getPath(analyzed);
+      if (path != null) {
+        warnAbout(analyzed, path);
+      }
     } catch (RuntimeException | AssertionError e) {
       // javac runs listeners outside the processor's error handling: an exception here would
       // crash the compile over a mere warning.
-      trees.printMessage(
-          Diagnostic.Kind.NOTE,
-          "hotrestart: could not check for direct construction of proxied classes: " + e,
-          unit,
-          unit);
+      reporter.note(unit, "could not check for direct construction of proxied classes: " + e);
     }
   }
 
-  private void warnAbout(CompilationUnitTree unit) {
-    // A plain scan with a test on the name first: this runs over every file of the compile, and
+  /** A {@code new} of a proxied class: where it is, the class, and its proxy. */
+  private record Site(TreePath path, TypeElement type, Proxied proxied) {}
+
+  private void warnAbout(TypeElement analyzed, TreePath classPath) {
+    CompilationUnitTree unit = classPath.getCompilationUnit();
+    List<Site> byPackage = new ArrayList<>();
+    // A plain scan with a test on the name first: this runs over every class of the compile, and
     // most constructions are of other classes. Paths and elements only for the rest.
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitNewClass(NewClassTree node, Void unused) {
         if (proxiedSimpleNames.contains(simpleName(node.getIdentifier()))) {
-          check(node, TreePath.getPath(unit, node));
+          site(TreePath.getPath(unit, node))
+              .filter(site -> !reporter.isSuppressed(site.path()))
+              .ifPresent(
+                  site -> {
+                    if (site.proxied().byPackage()) {
+                      byPackage.add(site);
+                    } else {
+                      warnAt(site);
+                    }
+                  });
         }
         return super.visitNewClass(node, unused);
       }
-    }.scan(unit, null);
+    }.scan(classPath.getLeaf(), null);
+    if (!byPackage.isEmpty()) {
+      warnOnce(analyzed, byPackage);
+    }
   }
 
-  private void check(NewClassTree node, TreePath path) {
+  /** The {@code new} at the end of {@code path}, if it constructs a proxied class. */
+  private Optional<Site> site(TreePath path) {
     Element constructor = path == null ? null : trees.getElement(path);
     if (constructor == null || constructor.getKind() != ElementKind.CONSTRUCTOR) {
-      return;
+      return Optional.empty();
     }
     TypeElement type = (TypeElement) constructor.getEnclosingElement();
-    String proxy = proxies.get(type.getQualifiedName().toString());
-    if (proxy != null && !isSuppressed(path)) {
-      trees.printMessage(
-          Diagnostic.Kind.WARNING,
-          ErrorReporter.format(
-              "HotRestartDirectNew",
-              "new "
-                  + ProxyValidator.name(type)
-                  + "(...) creates an instance whose methods never restart; call "
-                  + proxy
-                  + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to"
-                  + " silence this"),
-          node,
-          path.getCompilationUnit());
-    }
+    return Optional.ofNullable(proxies.get(type.getQualifiedName().toString()))
+        .map(proxied -> new Site(path, type, proxied));
+  }
+
+  private void warnAt(Site site) {
+    reporter.warning(
+        site.path(),
+        "HotRestartDirectNew",
+        "new "
+            + Names.name(site.type())
+            + "(...) creates an instance whose methods never restart; call "
+            + site.proxied().proxy()
+            + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to silence"
+            + " this");
+  }
+
+  /** One warning for every {@code new} of package-proxied classes in {@code analyzed}. */
+  private void warnOnce(TypeElement analyzed, List<Site> sites) {
+    Site first = sites.get(0);
+    CompilationUnitTree unit = first.path().getCompilationUnit();
+    long line =
+        unit.getLineMap()
+            .getLineNumber(
+                trees.getSourcePositions().getStartPosition(unit, first.path().getLeaf()));
+    reporter.warning(
+        first.path(),
+        "HotRestartDirectNew",
+        "class "
+            + Names.name(analyzed)
+            + " creates "
+            + sites.size()
+            + (sites.size() == 1 ? " instance" : " instances")
+            + " with new of classes that got a proxy through their package's @HotRestartable,"
+            + " first on line "
+            + line
+            + ": new "
+            + Names.name(first.type())
+            + "(...); those instances never restart: call the generated factories ("
+            + first.proxied().proxy()
+            + ".create(...)) instead, or add @SuppressWarnings(\"hotrestart\") to class "
+            + Names.name(analyzed)
+            + " to silence this");
   }
 
   /** The simple name a {@code new} expression names its class by, or {@code ""}. */
@@ -137,16 +212,5 @@ final class DirectConstructionWarner implements TaskListener {
       return ((IdentifierTree) type).getName().toString();
     }
     return "";
-  }
-
-  private boolean isSuppressed(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Element element = trees.getElement(p);
-      if (element != null
-          && Annotations.suppressesDirectly(element, ErrorReporter.SUPPRESSION_KEY)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

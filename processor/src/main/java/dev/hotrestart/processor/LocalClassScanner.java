@@ -15,12 +15,11 @@ import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
  * Finds {@code @HotRestartable} on local and anonymous classes and on their methods.
@@ -46,20 +45,10 @@ final class LocalClassScanner {
   private final Set<CompilationUnitTree> scanned =
       Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private LocalClassScanner(Trees trees, ErrorReporter reporter) {
-    this.trees = trees;
+  /** @param trees javac's trees; empty (scanning off) outside javac */
+  LocalClassScanner(Optional<Trees> trees, ErrorReporter reporter) {
+    this.trees = trees.orElse(null);
     this.reporter = reporter;
-  }
-
-  static LocalClassScanner create(ProcessingEnvironment env, ErrorReporter reporter) {
-    Trees trees;
-    try {
-      trees = Trees.instance(env);
-    } catch (IllegalArgumentException notJavac) {
-      // Not javac's own environment (for example a Gradle or IDE wrapper): scanning is off.
-      trees = null;
-    }
-    return new LocalClassScanner(trees, reporter);
   }
 
   /** Scans the compilation units of {@code rootElements} not scanned before. */
@@ -170,9 +159,7 @@ final class LocalClassScanner {
     }
 
     private void report(AnnotationTree annotation, String message) {
-      reporter.countError();
-      String text = ErrorReporter.format("HotRestartLocal", message);
-      trees.printMessage(Diagnostic.Kind.ERROR, text, annotation, unit);
+      reporter.error(annotation, unit, "HotRestartLocal", message);
     }
   }
 }

@@ -118,7 +118,10 @@ record ProxyModel(
    * @param visibility the constructor's visibility modifier, empty for package-private
    * @param deprecated whether the constructor is deprecated (the factory then is too)
    * @param safeVarargs whether the constructor is {@code @SafeVarargs} (the factory then is too)
-   * @param suppressWarnings lint keys to suppress on both the constructor and the factory
+   * @param constructorSuppressWarnings lint keys to suppress on the constructor ({@code
+   *     rawtypes}, {@code unchecked}, {@code varargs})
+   * @param factorySuppressWarnings lint keys to suppress on the factory: the constructor's, and
+   *     {@code overloads} where javac may find it ambiguous with another {@code create}
    * @param constructorTypeVariables the constructor's own type parameters, with bounds
    * @param factoryTypeVariables the class's type parameters then the constructor's, renamed
    *     where they clash
@@ -136,7 +139,8 @@ record ProxyModel(
       Set<Modifier> visibility,
       boolean deprecated,
       boolean safeVarargs,
-      List<String> suppressWarnings,
+      List<String> constructorSuppressWarnings,
+      List<String> factorySuppressWarnings,
       List<TypeVariableName> constructorTypeVariables,
       List<TypeVariableName> factoryTypeVariables,
       TypeName returnType,
@@ -150,7 +154,8 @@ record ProxyModel(
 
     Factory {
       visibility = ordered(visibility);
-      suppressWarnings = List.copyOf(suppressWarnings);
+      constructorSuppressWarnings = List.copyOf(constructorSuppressWarnings);
+      factorySuppressWarnings = List.copyOf(factorySuppressWarnings);
       constructorTypeVariables = List.copyOf(constructorTypeVariables);
       factoryTypeVariables = List.copyOf(factoryTypeVariables);
       constructorParameters = List.copyOf(constructorParameters);

@@ -13,8 +13,14 @@ import javax.lang.model.type.TypeMirror;
  * @param type the class the proxy extends
  * @param methods the wrapped methods, in declaration order
  * @param constructors the constructors that get a factory, in declaration order
+ * @param byPackage whether only its package's {@code @HotRestartable} made the class restartable
+ *     (neither the class nor any of its methods is annotated)
  */
-record ProxyPlan(TypeElement type, List<Wrapped> methods, List<ExecutableElement> constructors) {
+record ProxyPlan(
+    TypeElement type,
+    List<Wrapped> methods,
+    List<ExecutableElement> constructors,
+    boolean byPackage) {
 
   ProxyPlan {
     methods = List.copyOf(methods);

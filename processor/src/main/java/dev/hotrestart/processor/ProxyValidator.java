@@ -7,32 +7,30 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Decides whether a class gets a proxy and what goes in it, reporting every problem on the
- * annotated element. It never writes anything.
+ * The first step: decides whether a class gets a proxy and what goes in it (a {@link ProxyPlan}),
+ * reporting every problem on the annotated element. It never writes anything, and knows nothing
+ * of the steps after it. The class-level rules are here; which methods are wrapped is {@link
+ * WrappedMethods}'s, and what signatures may name is {@link SignatureTypes}'s.
  *
  * <p>Three ways a class becomes a candidate, and how loudly each is checked:
  *
  * <ul>
  *   <li>{@code @HotRestartable} on the class: every overridable method it declares is wrapped.
- *       A class that cannot have a proxy is an error; a final, static, private or native method
- *       is a {@code [HotRestartSkipped]} warning.
+ *       A class that cannot have a proxy is an error; a final method, or one whose signature
+ *       names a private type, is a {@code [HotRestartSkipped]} warning (private, static and
+ *       native methods are not: see {@link WrappedMethods}).
  *   <li>{@code @HotRestartable} on methods of a class that is not annotated: only those methods
  *       are wrapped; each must be overridable (an error otherwise), and class problems are
  *       errors on the first annotated method.
@@ -53,11 +51,13 @@ final class ProxyValidator {
   private final Elements elements;
   private final Types types;
   private final ErrorReporter reporter;
+  private final WrappedMethods methods;
 
   ProxyValidator(Elements elements, Types types, ErrorReporter reporter) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
+    this.methods = new WrappedMethods(elements, reporter);
   }
 
   /**
@@ -80,7 +80,7 @@ final class ProxyValidator {
     if (classAnnotation.isEmpty() && annotatedMethods.isEmpty() && packageAnnotation.isEmpty()) {
       return Optional.empty();
     }
-    checkDefined(type);
+    SignatureTypes.checkDefined(type);
     // Read every propagate list now, so that an undefined exception type defers the class before
     // anything is reported: reports must not repeat when the class is retried.
     classAnnotation.ifPresent(this::checkPropagateDefined);
@@ -92,16 +92,16 @@ final class ProxyValidator {
     boolean direct = classAnnotation.isPresent();
     Subject subject =
         direct
-            ? new Subject(type, "@HotRestartable " + kindNoun(type) + " " + name(type), true)
+            ? new Subject(type, "@HotRestartable " + kindNoun(type) + " " + Names.name(type), true)
             : annotatedMethods.isEmpty()
-                ? new Subject(type, kindNoun(type) + " " + name(type), false)
+                ? new Subject(type, kindNoun(type) + " " + Names.name(type), false)
                 : new Subject(
                     annotatedMethods.get(0),
                     kindNoun(type)
                         + " "
-                        + name(type)
+                        + Names.name(type)
                         + " of @HotRestartable method "
-                        + signature(annotatedMethods.get(0)),
+                        + Names.signature(annotatedMethods.get(0)),
                     true);
     // Package mode only: generated classes (ours are final anyway) never get a proxy.
     if (!subject.reported && Annotations.isGenerated(type)) {
@@ -113,7 +113,7 @@ final class ProxyValidator {
     }
     checkClass(type, subject);
     List<ProxyPlan.Wrapped> wrapped =
-        wrappedMethods(
+        methods.select(
             type,
             direct,
             direct || packageAnnotation.isPresent(),
@@ -138,7 +138,13 @@ final class ProxyValidator {
               + " declares no method that can restart, so its proxy changes nothing; declare an"
               + " overridable method in it, or remove @HotRestartable");
     }
-    return Optional.of(new ProxyPlan(type, wrapped, constructors));
+    boolean byPackage = !direct && annotatedMethods.isEmpty();
+    return Optional.of(new ProxyPlan(type, wrapped, constructors, byPackage));
+  }
+
+  /** Reading the list defers the class when it names an undefined exception type. */
+  private void checkPropagateDefined(AnnotationMirror hotRestartable) {
+    Annotations.propagate(hotRestartable, elements).forEach(SignatureTypes::checkDefined);
   }
 
   /** The element problems of the class are reported on, and how it is named in messages. */
@@ -164,7 +170,7 @@ final class ProxyValidator {
   }
 
   private boolean checkKind(TypeElement type, Subject subject) {
-    String name = name(type);
+    String name = Names.name(type);
     switch (type.getKind()) {
       case CLASS:
         return true;
@@ -201,7 +207,7 @@ final class ProxyValidator {
   }
 
   private void checkClass(TypeElement type, Subject subject) {
-    String proxy = ProxyModelBuilder.proxySimpleName(type);
+    String proxy = Names.proxySimpleName(type);
     if (Annotations.has(type, Annotations.NO_RESTART)) {
       subject.error("HotRestartConflict", "is also annotated @NoRestart; remove one of the two");
     }
@@ -248,7 +254,7 @@ final class ProxyValidator {
           subject.error(
               "HotRestartPrivate",
               "is nested in private class "
-                  + name((TypeElement) e)
+                  + Names.name((TypeElement) e)
                   + ", which the generated proxy "
                   + proxy
                   + ", a separate class in the same package, cannot see; make "
@@ -260,7 +266,7 @@ final class ProxyValidator {
     }
     for (TypeParameterElement parameter : type.getTypeParameters()) {
       for (TypeMirror bound : parameter.getBounds()) {
-        privateType(bound)
+        SignatureTypes.privateType(bound)
             .ifPresent(
                 hidden ->
                     subject.error(
@@ -268,114 +274,12 @@ final class ProxyValidator {
                         "has type parameter "
                             + parameter.getSimpleName()
                             + " bounded by private type "
-                            + name(hidden)
+                            + Names.name(hidden)
                             + ", which the generated proxy cannot see; make "
                             + hidden.getSimpleName()
                             + " package-private"));
       }
     }
-  }
-
-  private List<ProxyPlan.Wrapped> wrappedMethods(
-      TypeElement type,
-      boolean warn,
-      boolean wrapAll,
-      Optional<AnnotationMirror> enclosingAnnotation) {
-    List<ProxyPlan.Wrapped> wrapped = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      Optional<AnnotationMirror> own = Annotations.find(method, Annotations.HOT_RESTARTABLE);
-      boolean noRestart = Annotations.has(method, Annotations.NO_RESTART);
-      if (own.isPresent() && noRestart) {
-        reporter.error(
-            method,
-            "HotRestartConflict",
-            "@HotRestartable method "
-                + signature(method)
-                + " is also annotated @NoRestart; remove one of the two");
-        continue;
-      }
-      if (own.isEmpty() && (!wrapAll || noRestart)) {
-        continue;
-      }
-      Optional<String[]> problem = whyNotWrappable(method);
-      if (problem.isPresent()) {
-        String why = problem.get()[0];
-        String fix = problem.get()[1];
-        if (own.isPresent()) {
-          reporter.error(
-              method,
-              "HotRestartMethod",
-              "@HotRestartable method "
-                  + signature(method)
-                  + " cannot restart: "
-                  + why
-                  + "; "
-                  + fix);
-        } else if (warn && !method.getModifiers().contains(Modifier.ABSTRACT)) {
-          // Abstract methods are the implementing subclass's business, not a surprise.
-          reporter.warning(
-              method,
-              "HotRestartSkipped",
-              "method "
-                  + signature(method)
-                  + " of @HotRestartable class "
-                  + name(type)
-                  + " cannot restart: "
-                  + why
-                  + "; "
-                  + fix
-                  + ", or mark it @NoRestart or @SuppressWarnings(\"hotrestart\") to silence"
-                  + " this");
-        }
-        continue;
-      }
-      AnnotationMirror nearest = own.orElseGet(enclosingAnnotation::orElseThrow);
-      wrapped.add(new ProxyPlan.Wrapped(method, Annotations.propagate(nearest, elements)));
-    }
-    return wrapped;
-  }
-
-  /** Why the proxy cannot override {@code method}, and what to do: {why, fix}; empty if it can. */
-  private Optional<String[]> whyNotWrappable(ExecutableElement method) {
-    if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      return Optional.of(
-          new String[] {
-            "it is private, so the generated proxy cannot override it", "make it package-private"
-          });
-    }
-    if (method.getModifiers().contains(Modifier.STATIC)) {
-      return Optional.of(
-          new String[] {
-            "it is static, so the generated proxy cannot override it",
-            "make it an instance method"
-          });
-    }
-    if (method.getModifiers().contains(Modifier.FINAL)) {
-      return Optional.of(
-          new String[] {"it is final, so the generated proxy cannot override it", "remove final"});
-    }
-    if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-      return Optional.of(
-          new String[] {
-            "it is abstract and has no code to restart",
-            "annotate the method that implements it instead"
-          });
-    }
-    if (method.getModifiers().contains(Modifier.NATIVE)) {
-      return Optional.of(
-          new String[] {"it is native and has no Java source to edit", "remove @HotRestartable"});
-    }
-    Optional<TypeElement> hidden = privateType(method);
-    if (hidden.isPresent()) {
-      return Optional.of(
-          new String[] {
-            "its signature names private type "
-                + name(hidden.get())
-                + ", which the generated proxy cannot see",
-            "make " + hidden.get().getSimpleName() + " package-private"
-          });
-    }
-    return Optional.empty();
   }
 
   private List<ExecutableElement> constructors(TypeElement type, Subject subject) {
@@ -387,16 +291,16 @@ final class ProxyValidator {
         continue;
       }
       anyNonPrivate = true;
-      Optional<TypeElement> hidden = privateType(constructor);
+      Optional<TypeElement> hidden = SignatureTypes.privateType(constructor);
       if (hidden.isPresent()) {
         if (subject.reported) {
           reporter.warning(
               constructor,
               "HotRestartSkipped",
               "constructor "
-                  + signature(constructor)
+                  + Names.signature(constructor)
                   + " gets no factory: its signature names private type "
-                  + name(hidden.get())
+                  + Names.name(hidden.get())
                   + ", which the generated proxy cannot see; make "
                   + hidden.get().getSimpleName()
                   + " package-private, or add @SuppressWarnings(\"hotrestart\") to silence this");
@@ -438,7 +342,7 @@ final class ProxyValidator {
         subject.error(
             "HotRestartAbstract",
             "is abstract and leaves method "
-                + signature(method)
+                + Names.signature(method)
                 + " unimplemented: the generated proxy is a concrete class with factories and"
                 + " cannot implement it; annotate the concrete subclasses instead");
         return;
@@ -460,11 +364,11 @@ final class ProxyValidator {
           subject.error(
               "HotRestartFactoryClash",
               "has method "
-                  + signature(create)
+                  + Names.signature(create)
                   + ", which clashes with the factory "
-                  + ProxyModelBuilder.proxySimpleName(type)
+                  + Names.proxySimpleName(type)
                   + ".create that the generated proxy needs for constructor "
-                  + signature(constructor)
+                  + Names.signature(constructor)
                   + "; rename the method");
         }
       }
@@ -486,105 +390,6 @@ final class ProxyValidator {
     return true;
   }
 
-  // ---- types the proxy cannot name ------------------------------------------------------------
-
-  private Optional<TypeElement> privateType(ExecutableElement executable) {
-    List<TypeMirror> mentioned = new ArrayList<>();
-    mentioned.add(executable.getReturnType());
-    executable.getParameters().forEach(p -> mentioned.add(p.asType()));
-    mentioned.addAll(executable.getThrownTypes());
-    executable.getTypeParameters().forEach(p -> mentioned.addAll(p.getBounds()));
-    for (TypeMirror type : mentioned) {
-      Optional<TypeElement> hidden = privateType(type);
-      if (hidden.isPresent()) {
-        return hidden;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A private class (or one nested in a private class) named anywhere in {@code type}. */
-  private Optional<TypeElement> privateType(TypeMirror type) {
-    switch (type.getKind()) {
-      case ARRAY:
-        return privateType(((ArrayType) type).getComponentType());
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        if (wildcard.getExtendsBound() != null) {
-          return privateType(wildcard.getExtendsBound());
-        }
-        return wildcard.getSuperBound() != null
-            ? privateType(wildcard.getSuperBound())
-            : Optional.empty();
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        for (Element e = declared.asElement();
-            e instanceof TypeElement;
-            e = e.getEnclosingElement()) {
-          if (e.getModifiers().contains(Modifier.PRIVATE)) {
-            return Optional.of((TypeElement) declared.asElement());
-          }
-        }
-        for (TypeMirror argument : declared.getTypeArguments()) {
-          Optional<TypeElement> hidden = privateType(argument);
-          if (hidden.isPresent()) {
-            return hidden;
-          }
-        }
-        return Optional.empty();
-      default:
-        // Primitives, void and type variables (whose bounds are checked where declared).
-        return Optional.empty();
-    }
-  }
-
-  // ---- types not defined yet ------------------------------------------------------------------
-
-  private void checkDefined(TypeElement type) {
-    checkDefined(type.getSuperclass());
-    type.getInterfaces().forEach(this::checkDefined);
-    type.getTypeParameters().forEach(p -> p.getBounds().forEach(this::checkDefined));
-    for (Element member : type.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.METHOD || member.getKind() == ElementKind.CONSTRUCTOR) {
-        ExecutableElement executable = (ExecutableElement) member;
-        checkDefined(executable.getReturnType());
-        executable.getParameters().forEach(p -> checkDefined(p.asType()));
-        executable.getThrownTypes().forEach(this::checkDefined);
-        executable.getTypeParameters().forEach(p -> p.getBounds().forEach(this::checkDefined));
-      }
-    }
-  }
-
-  private void checkPropagateDefined(AnnotationMirror hotRestartable) {
-    Annotations.propagate(hotRestartable, elements).forEach(this::checkDefined);
-  }
-
-  private void checkDefined(TypeMirror type) {
-    switch (type.getKind()) {
-      case ERROR:
-        throw new MissingTypeException(type.toString());
-      case ARRAY:
-        checkDefined(((ArrayType) type).getComponentType());
-        break;
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        if (wildcard.getExtendsBound() != null) {
-          checkDefined(wildcard.getExtendsBound());
-        }
-        if (wildcard.getSuperBound() != null) {
-          checkDefined(wildcard.getSuperBound());
-        }
-        break;
-      case DECLARED:
-        ((DeclaredType) type).getTypeArguments().forEach(this::checkDefined);
-        break;
-      default:
-        break;
-    }
-  }
-
-  // ---- names in messages ----------------------------------------------------------------------
-
   private static String kindNoun(TypeElement type) {
     switch (type.getKind()) {
       case ANNOTATION_TYPE:
@@ -592,71 +397,5 @@ final class ProxyValidator {
       default:
         return type.getKind().name().toLowerCase(Locale.ROOT);
     }
-  }
-
-  /** {@code Outer.Inner}: the name as written in the package. */
-  static String name(TypeElement type) {
-    StringBuilder name = new StringBuilder(type.getSimpleName());
-    for (Element e = type.getEnclosingElement();
-        e instanceof TypeElement;
-        e = e.getEnclosingElement()) {
-      name.insert(0, e.getSimpleName() + ".");
-    }
-    return name.toString();
-  }
-
-  /** {@code work(int, List<String>)}, or {@code Pipeline(Config)} for a constructor. */
-  static String signature(ExecutableElement executable) {
-    String name =
-        executable.getKind() == ElementKind.CONSTRUCTOR
-            ? executable.getEnclosingElement().getSimpleName().toString()
-            : executable.getSimpleName().toString();
-    List<String> parameters = new ArrayList<>();
-    List<? extends VariableElement> declared = executable.getParameters();
-    for (int i = 0; i < declared.size(); i++) {
-      String type = simpleType(declared.get(i).asType());
-      if (executable.isVarArgs() && i == declared.size() - 1 && type.endsWith("[]")) {
-        type = type.substring(0, type.length() - 2) + "...";
-      }
-      parameters.add(type);
-    }
-    return name + "(" + String.join(", ", parameters) + ")";
-  }
-
-  private static String simpleType(TypeMirror type) {
-    switch (type.getKind()) {
-      case ARRAY:
-        return simpleType(((ArrayType) type).getComponentType()) + "[]";
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        String raw = declared.asElement().getSimpleName().toString();
-        if (declared.getTypeArguments().isEmpty()) {
-          return raw;
-        }
-        return raw
-            + declared.getTypeArguments().stream()
-                .map(ProxyValidator::simpleType)
-                .collect(Collectors.joining(", ", "<", ">"));
-      case TYPEVAR:
-        return ((TypeVariable) type).asElement().getSimpleName().toString();
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        if (wildcard.getExtendsBound() != null) {
-          return "? extends " + simpleType(wildcard.getExtendsBound());
-        }
-        if (wildcard.getSuperBound() != null) {
-          return "? super " + simpleType(wildcard.getSuperBound());
-        }
-        return "?";
-      default:
-        // Primitives print as written; type annotations are not part of a readable name.
-        return primitiveOrOther(type);
-    }
-  }
-
-  private static String primitiveOrOther(TypeMirror type) {
-    return type.getKind().isPrimitive()
-        ? type.getKind().name().toLowerCase(Locale.ROOT)
-        : type.toString();
   }
 }

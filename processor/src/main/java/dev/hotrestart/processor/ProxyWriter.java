@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -52,9 +53,6 @@ import javax.lang.model.element.TypeElement;
  */
 final class ProxyWriter {
 
-  /** The value of {@code @Generated} on every proxy. */
-  static final String GENERATOR = HotRestartProcessor.class.getName();
-
   private static final ClassName METHOD_SLOT = ClassName.get("dev.hotrestart.slot", "MethodSlot");
   private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
   private static final ClassName OBJECT = ClassName.get(Object.class);
@@ -63,14 +61,15 @@ final class ProxyWriter {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
-  private final boolean generatedAvailable;
+  private final Optional<String> generator;
 
   /**
-   * @param generatedAvailable whether {@code javax.annotation.processing.Generated} can be named
-   *     (it is in the {@code java.compiler} module, absent when compiling for Java 8)
+   * @param generator the value of {@code @Generated} on every proxy (the processor's class
+   *     name); empty when {@code javax.annotation.processing.Generated} cannot be named (it is in
+   *     the {@code java.compiler} module, absent when compiling for Java 8)
    */
-  ProxyWriter(boolean generatedAvailable) {
-    this.generatedAvailable = generatedAvailable;
+  ProxyWriter(Optional<String> generator) {
+    this.generator = generator;
   }
 
   /**
@@ -94,10 +93,10 @@ final class ProxyWriter {
             .addTypeVariables(model.typeVariables())
             .superclass(model.superclass())
             .alwaysQualify(model.alwaysQualify().toArray(new String[0]));
-    if (generatedAvailable) {
-      proxy.addAnnotation(
-          AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build());
-    }
+    generator.ifPresent(
+        name ->
+            proxy.addAnnotation(
+                AnnotationSpec.builder(GENERATED).addMember("value", "$S", name).build()));
     if (!model.suppressWarnings().isEmpty()) {
       proxy.addAnnotation(suppressWarnings(model.suppressWarnings()));
     }
@@ -232,7 +231,7 @@ final class ProxyWriter {
             .varargs(factory.varargs())
             .addExceptions(factory.constructorExceptions())
             .addStatement("super($L)", arguments(factory.constructorParameters()));
-    annotateLike(constructor, factory);
+    annotate(constructor, factory.safeVarargs(), factory.constructorSuppressWarnings());
     return constructor.build();
   }
 
@@ -251,7 +250,7 @@ final class ProxyWriter {
     if (factory.deprecated()) {
       create.addAnnotation(Deprecated.class);
     }
-    annotateLike(create, factory);
+    annotate(create, factory.safeVarargs(), factory.factorySuppressWarnings());
 
     CodeBlock.Builder javadoc =
         CodeBlock.builder()
@@ -271,12 +270,13 @@ final class ProxyWriter {
     return create.build();
   }
 
-  private static void annotateLike(MethodSpec.Builder method, ProxyModel.Factory factory) {
-    if (factory.safeVarargs()) {
+  private static void annotate(
+      MethodSpec.Builder method, boolean safeVarargs, List<String> suppressWarnings) {
+    if (safeVarargs) {
       method.addAnnotation(SafeVarargs.class);
     }
-    if (!factory.suppressWarnings().isEmpty()) {
-      method.addAnnotation(suppressWarnings(factory.suppressWarnings()));
+    if (!suppressWarnings.isEmpty()) {
+      method.addAnnotation(suppressWarnings(suppressWarnings));
     }
   }
 

@@ -15,14 +15,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ErrorType;
-import javax.lang.model.type.NoType;
-import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.SimpleTypeVisitor9;
 
 /**
  * Converts {@link TypeMirror}s to JavaPoet {@link TypeName}s.
@@ -63,7 +59,7 @@ final class TypeNames {
   }
 
   TypeName get(TypeMirror type) {
-    return type.accept(visitor, null);
+    return TypeWalk.fold(type, fold);
   }
 
   List<TypeName> list(List<? extends TypeMirror> types) {
@@ -107,68 +103,67 @@ final class TypeNames {
     return name.annotated(annotations);
   }
 
-  private final SimpleTypeVisitor9<TypeName, Void> visitor =
-      new SimpleTypeVisitor9<>() {
+  private final TypeWalk.Fold<TypeName> fold =
+      new TypeWalk.Fold<>() {
         @Override
-        public TypeName visitPrimitive(PrimitiveType type, Void unused) {
-          TypeName name;
+        public TypeName leaf(TypeMirror type) {
           switch (type.getKind()) {
             case BOOLEAN:
-              name = TypeName.BOOLEAN;
-              break;
+              return annotate(TypeName.BOOLEAN, type);
             case BYTE:
-              name = TypeName.BYTE;
-              break;
+              return annotate(TypeName.BYTE, type);
             case SHORT:
-              name = TypeName.SHORT;
-              break;
+              return annotate(TypeName.SHORT, type);
             case INT:
-              name = TypeName.INT;
-              break;
+              return annotate(TypeName.INT, type);
             case LONG:
-              name = TypeName.LONG;
-              break;
+              return annotate(TypeName.LONG, type);
             case CHAR:
-              name = TypeName.CHAR;
-              break;
+              return annotate(TypeName.CHAR, type);
             case FLOAT:
-              name = TypeName.FLOAT;
-              break;
+              return annotate(TypeName.FLOAT, type);
             case DOUBLE:
-              name = TypeName.DOUBLE;
-              break;
+              return annotate(TypeName.DOUBLE, type);
+            case VOID:
+              return TypeName.VOID;
+            case TYPEVAR:
+              String name = rename(((TypeVariable) type).asElement().getSimpleName().toString());
+              return annotate(TypeVariableName.get(name), type);
+            case ERROR:
+              // Callers defer a type that names an undefined type; reaching this is a bug.
+              throw new IllegalStateException("undefined type " + type);
             default:
-              throw new AssertionError(type);
+              throw new IllegalArgumentException(
+                  "unexpected type " + type + " (" + type.getKind() + ")");
+          }
+        }
+
+        @Override
+        public TypeName array(ArrayType type, TypeName component) {
+          return annotate(ArrayTypeName.of(component), type);
+        }
+
+        @Override
+        public TypeName wildcard(WildcardType type, TypeName bound) {
+          TypeName name;
+          if (bound == null) {
+            name = WildcardTypeName.subtypeOf(Object.class);
+          } else if (type.getSuperBound() != null) {
+            name = WildcardTypeName.supertypeOf(bound);
+          } else {
+            name = WildcardTypeName.subtypeOf(bound);
           }
           return annotate(name, type);
         }
 
         @Override
-        public TypeName visitNoType(NoType type, Void unused) {
-          if (type.getKind() == TypeKind.VOID) {
-            return TypeName.VOID;
-          }
-          return defaultAction(type, unused);
-        }
-
-        @Override
-        public TypeName visitArray(ArrayType type, Void unused) {
-          return annotate(ArrayTypeName.of(get(type.getComponentType())), type);
-        }
-
-        @Override
-        public TypeName visitDeclared(DeclaredType type, Void unused) {
+        public TypeName declared(DeclaredType type, TypeName enclosing, List<TypeName> arguments) {
           TypeElement element = (TypeElement) type.asElement();
-          List<TypeName> arguments = list(type.getTypeArguments());
-          TypeMirror enclosing = type.getEnclosingType();
-          if (enclosing.getKind() == TypeKind.DECLARED
+          if (enclosing instanceof ParameterizedTypeName
               && !element.getModifiers().contains(Modifier.STATIC)) {
-            TypeName outer = get(enclosing);
-            if (outer instanceof ParameterizedTypeName) {
-              // Outer<T>.Inner<U>: the enclosing type's arguments must be written too.
-              return ((ParameterizedTypeName) outer)
-                  .nestedClass(element.getSimpleName().toString(), arguments);
-            }
+            // Outer<T>.Inner<U>: the enclosing type's arguments must be written too.
+            return ((ParameterizedTypeName) enclosing)
+                .nestedClass(element.getSimpleName().toString(), arguments);
           }
           ClassName raw = ClassName.get(element);
           if (withAnnotations && !type.getAnnotationMirrors().isEmpty()) {
@@ -178,37 +173,6 @@ final class TypeNames {
           return arguments.isEmpty()
               ? raw
               : ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));
-        }
-
-        @Override
-        public TypeName visitTypeVariable(TypeVariable type, Void unused) {
-          String name = rename(type.asElement().getSimpleName().toString());
-          return annotate(TypeVariableName.get(name), type);
-        }
-
-        @Override
-        public TypeName visitWildcard(WildcardType type, Void unused) {
-          TypeName name;
-          if (type.getExtendsBound() != null) {
-            name = WildcardTypeName.subtypeOf(get(type.getExtendsBound()));
-          } else if (type.getSuperBound() != null) {
-            name = WildcardTypeName.supertypeOf(get(type.getSuperBound()));
-          } else {
-            name = WildcardTypeName.subtypeOf(Object.class);
-          }
-          return annotate(name, type);
-        }
-
-        @Override
-        public TypeName visitError(ErrorType type, Void unused) {
-          // Callers defer a type that names an undefined type; reaching this is a bug.
-          throw new IllegalStateException("undefined type " + type);
-        }
-
-        @Override
-        protected TypeName defaultAction(TypeMirror type, Void unused) {
-          throw new IllegalArgumentException(
-              "unexpected type " + type + " (" + type.getKind() + ")");
         }
       };
 }

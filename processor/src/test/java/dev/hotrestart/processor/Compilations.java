@@ -34,6 +34,19 @@ final class Compilations {
   }
 
   /**
+   * {@code com.acme.<name>}: {@code body} after the package and imports of {@code
+   * HotRestartable} and {@code NoRestart}, so the class's lines start at line 4.
+   */
+  static JavaFileObject annotated(String name, String... body) {
+    String[] lines = new String[body.length + 3];
+    lines[0] = "package com.acme;";
+    lines[1] = "import dev.hotrestart.HotRestartable;";
+    lines[2] = "import dev.hotrestart.NoRestart;";
+    System.arraycopy(body, 0, lines, 3, body.length);
+    return source("com.acme." + name, lines);
+  }
+
+  /**
    * A class loader holding every class file of {@code compilation} (inputs and generated), whose
    * parent is the test's loader and so has the runtime.
    */

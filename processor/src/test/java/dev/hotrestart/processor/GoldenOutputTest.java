@@ -5,11 +5,24 @@ import static dev.hotrestart.processor.Compilations.source;
 import static dev.hotrestart.processor.Compilations.strict;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** Whole generated files for representative shapes; the rest is pinned by behaviour. */
+/**
+ * Whole generated files for representative shapes, compared character for character with the
+ * golden files under {@code src/test/resources/golden/}: the class and factory Javadoc, {@code
+ * @Generated}, imports, indentation and line breaks included, so any change to what a user reads
+ * in a proxy fails here. The rest is pinned by behaviour.
+ *
+ * <p>After an intended change to the generated code, rewrite the golden files with {@value
+ * GoldenText#REGENERATE}, review their diff, and run the test again without the property.
+ */
 class GoldenOutputTest {
+
+  /** Relative to the processor module, Surefire's working directory. */
+  private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
   static final JavaFileObject SIMPLE =
       source(
@@ -87,237 +100,27 @@ class GoldenOutputTest {
           "}");
 
   @Test
-  void simpleClass() {
-    Compilation compilation = strict().compile(SIMPLE);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("com.acme.HotRestart_Pipeline")
-        .hasSourceEquivalentTo(
-            source(
-                "com.acme.HotRestart_Pipeline",
-                "package com.acme;",
-                "",
-                "import dev.hotrestart.slot.MethodSlot;",
-                "import java.io.IOException;",
-                "import java.lang.invoke.MethodHandle;",
-                "import java.lang.invoke.MethodHandles;",
-                "import javax.annotation.processing.Generated;",
-                "",
-                "@Generated(\"dev.hotrestart.processor.HotRestartProcessor\")",
-                "public final class HotRestart_Pipeline extends Pipeline {",
-                "  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Pipeline.class, \"work\", \"(I)I\", \"x\",",
-                "          \"java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();",
-                "",
-                "  private static final MethodSlot HR_SLOT_1 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Pipeline.class, \"log\", \"(Ljava/lang/String;)V\", \"message\",",
-                "          \"java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_1 = HR_SLOT_1.erasedInvoker();",
-                "",
-                "  private static final MethodSlot HR_SLOT_2 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Pipeline.class, \"toString\", \"()Ljava/lang/String;\", \"\",",
-                "          \"java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_2 = HR_SLOT_2.erasedInvoker();",
-                "",
-                "  private HotRestart_Pipeline(String name) throws IOException {",
-                "    super(name);",
-                "  }",
-                "",
-                "  /**",
-                "   * Creates a {@link Pipeline} whose methods restart after a crash, calling",
-                "   * {@link Pipeline#Pipeline(String)}.",
-                "   *",
-                "   * @param name passed to the constructor",
-                "   * @return a new instance of the proxy",
-                "   * @throws IOException when the constructor throws it",
-                "   */",
-                "  public static Pipeline create(String name) throws IOException {",
-                "    return new HotRestart_Pipeline(name);",
-                "  }",
-                "",
-                "  @Override",
-                "  public int work(int x) throws IOException {",
-                "    while (true) {",
-                "      try {",
-                "        return (int) HR_CALL_0.invokeExact((Object) this, x);",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_0.failed(e, this, new Object[] {x});",
-                "      }",
-                "    }",
-                "  }",
-                "",
-                "  @Override",
-                "  protected void log(String message) {",
-                "    while (true) {",
-                "      try {",
-                "        HR_CALL_1.invokeExact((Object) this, (Object) message);",
-                "        return;",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_1.failed(e, this, new Object[] {message});",
-                "      }",
-                "    }",
-                "  }",
-                "",
-                "  @Override",
-                "  public String toString() {",
-                "    while (true) {",
-                "      try {",
-                "        return (String) (Object) HR_CALL_2.invokeExact((Object) this);",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_2.failed(e, this, new Object[] {});",
-                "      }",
-                "    }",
-                "  }",
-                "}"));
+  void simpleClass() throws IOException {
+    assertMatchesGolden(SIMPLE, "com.acme.HotRestart_Pipeline");
   }
 
   @Test
-  void genericClassWithGenericVarargsMethodAndCheckedExceptions() {
-    Compilation compilation = strict().compile(GENERIC);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("com.acme.HotRestart_Store")
-        .hasSourceEquivalentTo(
-            source(
-                "com.acme.HotRestart_Store",
-                "package com.acme;",
-                "",
-                "import dev.hotrestart.slot.MethodSlot;",
-                "import java.io.IOException;",
-                "import java.lang.invoke.MethodHandle;",
-                "import java.lang.invoke.MethodHandles;",
-                "import java.util.List;",
-                "import java.util.Map;",
-                "import javax.annotation.processing.Generated;",
-                "",
-                "@Generated(\"dev.hotrestart.processor.HotRestartProcessor\")",
-                "public final class HotRestart_Store<K extends Comparable<K>, V> extends Store<K, V> {",
-                "  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Store.class, \"max\",",
-                "          \"(Ljava/util/List;[Ljava/lang/String;)Ljava/lang/Number;\", \"values labels\",",
-                "          \"java.lang.IllegalStateException java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();",
-                "",
-                "  private static final MethodSlot HR_SLOT_1 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Store.class, \"get\", \"(Ljava/lang/Comparable;)Ljava/lang/Object;\",",
-                "          \"key\", \"java.lang.IllegalStateException java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_1 = HR_SLOT_1.erasedInvoker();",
-                "",
-                "  private static final MethodSlot HR_SLOT_2 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Store.class, \"putAll\", \"([Ljava/lang/Comparable;Ljava/util/List;)V\",",
-                "          \"keys sink\", \"java.lang.IllegalStateException java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_2 = HR_SLOT_2.erasedInvoker();",
-                "",
-                "  private <T extends V> HotRestart_Store(Map<K, T> initial) {",
-                "    super(initial);",
-                "  }",
-                "",
-                "  /**",
-                "   * Creates a {@link Store} whose methods restart after a crash, calling",
-                "   * {@link Store#Store(Map)}.",
-                "   *",
-                "   * @param initial passed to the constructor",
-                "   * @return a new instance of the proxy",
-                "   */",
-                "  static <K extends Comparable<K>, V, T extends V> Store<K, V> create(Map<K, T> initial) {",
-                "    return new HotRestart_Store<K, V>(initial);",
-                "  }",
-                "",
-                "  @Override",
-                "  @SuppressWarnings(\"unchecked\")",
-                "  public <R extends Number & Comparable<R>> R max(List<? extends R> values, String... labels) throws",
-                "      IOException, InterruptedException {",
-                "    while (true) {",
-                "      try {",
-                "        return (R) (Object) HR_CALL_0.invokeExact((Object) this, (Object) values, (Object) labels);",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_0.failed(e, this, new Object[] {values, labels});",
-                "      }",
-                "    }",
-                "  }",
-                "",
-                "  @Override",
-                "  @SuppressWarnings(\"unchecked\")",
-                "  public V get(K key) {",
-                "    while (true) {",
-                "      try {",
-                "        return (V) (Object) HR_CALL_1.invokeExact((Object) this, (Object) key);",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_1.failed(e, this, new Object[] {key});",
-                "      }",
-                "    }",
-                "  }",
-                "",
-                "  @Override",
-                "  void putAll(K[] keys, List<? super V> sink) {",
-                "    while (true) {",
-                "      try {",
-                "        HR_CALL_2.invokeExact((Object) this, (Object) keys, (Object) sink);",
-                "        return;",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_2.failed(e, this, new Object[] {keys, sink});",
-                "      }",
-                "    }",
-                "  }",
-                "}"));
+  void genericClassWithGenericVarargsMethodAndCheckedExceptions() throws IOException {
+    assertMatchesGolden(GENERIC, "com.acme.HotRestart_Store");
   }
 
   @Test
-  void nestedPackagePrivateClass() {
-    Compilation compilation = strict().compile(NESTED);
+  void nestedPackagePrivateClass() throws IOException {
+    assertMatchesGolden(NESTED, "com.acme.HotRestart_Outer_Middle_Inner");
+  }
+
+  /** Compiles {@code source} under {@code -Xlint:all -Werror}; the proxy must match its file. */
+  private static void assertMatchesGolden(JavaFileObject source, String proxy) throws IOException {
+    Compilation compilation = strict().compile(source);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("com.acme.HotRestart_Outer_Middle_Inner")
-        .hasSourceEquivalentTo(
-            source(
-                "com.acme.HotRestart_Outer_Middle_Inner",
-                "package com.acme;",
-                "",
-                "import dev.hotrestart.slot.MethodSlot;",
-                "import java.lang.invoke.MethodHandle;",
-                "import java.lang.invoke.MethodHandles;",
-                "import javax.annotation.processing.Generated;",
-                "",
-                "@Generated(\"dev.hotrestart.processor.HotRestartProcessor\")",
-                "final class HotRestart_Outer_Middle_Inner extends Outer.Middle.Inner {",
-                "  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(",
-                "      MethodHandles.lookup(), Outer.Middle.Inner.class, \"next\", \"()D\", \"\",",
-                "          \"java.lang.InterruptedException\");",
-                "",
-                "  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();",
-                "",
-                "  private HotRestart_Outer_Middle_Inner(long seed) {",
-                "    super(seed);",
-                "  }",
-                "",
-                "  /**",
-                "   * Creates a {@link Outer.Middle.Inner} whose methods restart after a crash, calling",
-                "   * {@link Outer.Middle.Inner#Inner(long)}.",
-                "   *",
-                "   * @param seed passed to the constructor",
-                "   * @return a new instance of the proxy",
-                "   */",
-                "  protected static Outer.Middle.Inner create(long seed) {",
-                "    return new HotRestart_Outer_Middle_Inner(seed);",
-                "  }",
-                "",
-                "  @Override",
-                "  double next() {",
-                "    while (true) {",
-                "      try {",
-                "        return (double) HR_CALL_0.invokeExact((Object) this);",
-                "      } catch (Throwable e) {",
-                "        HR_SLOT_0.failed(e, this, new Object[] {});",
-                "      }",
-                "    }",
-                "  }",
-                "}"));
+    GoldenText.assertMatches(
+        GOLDEN.resolve(proxy.replace('.', '/') + ".java"),
+        compilation.generatedSourceFile(proxy).orElseThrow().getCharContent(true).toString(),
+        "the processor no longer generates this for " + proxy);
   }
 }

@@ -113,6 +113,10 @@ final class RandomShapes {
         "java.util.function.Function<? super java.lang.String, ? extends java.lang.Integer>",
         "java.util.function.Function"),
     new Type("java.lang.Runnable", "java.lang.Runnable"),
+    // Beside Function, a lambda of one parameter fits both: javac flags factories that overload
+    // on the two ([overloads]); the class itself suppresses it for its methods.
+    new Type(
+        "java.util.function.Consumer<? super java.lang.String>", "java.util.function.Consumer"),
     new Type("int[]", "[I"),
     new Type("java.lang.String[][]", "[[Ljava.lang.String;"),
     new Type("java.util.List<java.lang.String>[]", "[Ljava.util.List;"),
@@ -414,7 +418,8 @@ final class RandomShapes {
       default -> {}
     }
     if (defect != Defect.STATIC_METHOD && random.nextInt(3) == 0) {
-      // Not wrapped, and silenced: the processor's warnings would fail this -Werror compile.
+      // Not wrapped. The final method would warn and fail this -Werror compile, so it opts out;
+      // the private and static ones do not warn, and their suppressions must stay harmless.
       body.add("  @dev.hotrestart.NoRestart public final int fixed() { return 1; }");
       body.add("  @java.lang.SuppressWarnings(\"hotrestart\") private int hidden() { return 2; }");
       body.add("  @java.lang.SuppressWarnings(\"hotrestart\") static int shared() { return 3; }");
@@ -436,6 +441,7 @@ final class RandomShapes {
     if (defect == Defect.CONFLICT) {
       lines.add(indent + "@dev.hotrestart.NoRestart");
     }
+    lines.add(indent + "@java.lang.SuppressWarnings(\"overloads\")");
     boolean onClass = defect != Defect.NONE && defect != Defect.STATIC_METHOD;
     lines.add(indent + "public "
         + (outers.isEmpty() || defect == Defect.INNER ? "" : "static ")

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import javax.tools.Diagnostic;
@@ -250,6 +251,7 @@ class RandomShapesTest {
     fixed.put(Map.class, new HashMap<>(Map.of("k", List.of(index))));
     fixed.put(Function.class, Function.identity());
     fixed.put(Runnable.class, (Runnable) () -> {});
+    fixed.put(Consumer.class, (Consumer<Object>) x -> {});
     fixed.put(Map.Entry.class, Map.entry("k", index));
     if (fixed.containsKey(type)) {
       return fixed.get(type);

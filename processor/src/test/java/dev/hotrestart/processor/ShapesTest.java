@@ -276,6 +276,125 @@ class ShapesTest {
   }
 
   @Test
+  void theEnclosingTypeOfAnInnerClassIsReadLikeAnyOtherPartOfASignature() throws Throwable {
+    // Graph.Edge is raw through its enclosing type, and Graph<Old>.Edge names a deprecated
+    // class there: the proxy repeats both signatures, so it must suppress the same warnings.
+    Compilation compilation =
+        strict()
+            .compile(
+                source("com.acme.Old", "package com.acme;", "@Deprecated public class Old {}"),
+                source(
+                    "com.acme.Graph",
+                    "package com.acme;",
+                    "public class Graph<N> {",
+                    "  public class Edge {}",
+                    "}"),
+                source(
+                    "com.acme.Walker",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "@HotRestartable",
+                    "public class Walker {",
+                    "  @SuppressWarnings(\"rawtypes\")",
+                    "  public int raw(Graph.Edge edge) { return 1; }",
+                    "  @SuppressWarnings(\"deprecation\")",
+                    "  public int old(Graph<Old>.Edge edge) { return 2; }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String walker = generated(compilation, "com.acme.HotRestart_Walker");
+    assertTrue(walker.contains("@SuppressWarnings(\"rawtypes\")\n  public int raw("), walker);
+    Object instance = create(load(compilation).loadClass("com.acme.HotRestart_Walker"));
+    assertEquals(1, call(instance, "raw", (Object) null));
+  }
+
+  /**
+   * Commons Lang's {@code Memoizer} has constructors taking {@code Computable<I, O>} and {@code
+   * Function<? super I, ? extends O>}: javac's {@code -Xlint:overloads} does not check
+   * constructors, but it flags the factories that copy them, since a lambda fits both.
+   */
+  @Test
+  void factoriesThatOneLambdaWouldFitCompileCleanUnderOverloadsLint() throws Throwable {
+    Compilation compilation =
+        strict()
+            .compile(
+                source(
+                    "com.acme.Computable",
+                    "package com.acme;",
+                    "public interface Computable<I, O> {",
+                    "  O compute(I arg) throws InterruptedException;",
+                    "}"),
+                source(
+                    "com.acme.Memoizer",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "import java.util.function.Function;",
+                    "@HotRestartable",
+                    "public class Memoizer<I, O> implements Computable<I, O> {",
+                    "  private final Computable<I, O> computable;",
+                    "  public Memoizer(Computable<I, O> computable) { this(computable, false); }",
+                    "  public Memoizer(Computable<I, O> computable, boolean recalculate) {",
+                    "    this.computable = computable;",
+                    "  }",
+                    "  public Memoizer(Function<? super I, ? extends O> function) {",
+                    "    this(function, false);",
+                    "  }",
+                    "  public Memoizer(Function<? super I, ? extends O> function, boolean again) {",
+                    "    this.computable = function::apply;",
+                    "  }",
+                    "  @Override public O compute(I arg) throws InterruptedException {",
+                    "    return computable.compute(arg);",
+                    "  }",
+                    "}"),
+                source(
+                    "com.acme.Listener",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "import java.util.function.Consumer;",
+                    "import java.util.function.Function;",
+                    "/** Its factory create(Consumer) meets the create(Function) it inherits. */",
+                    "@HotRestartable",
+                    "public class Listener {",
+                    "  public Listener(Consumer<String> sink) {}",
+                    "  public static int create(Function<String, String> f) { return 1; }",
+                    "  public String name() { return \"listener\"; }",
+                    "}"),
+                source(
+                    "com.acme.Plain",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "import java.util.List;",
+                    "import java.util.Map;",
+                    "import java.util.concurrent.Callable;",
+                    "/** Overloads no lambda could confuse: nothing to suppress. */",
+                    "@HotRestartable",
+                    "public class Plain {",
+                    "  public Plain(List<String> names) {}",
+                    "  public Plain(Map<String, String> names) {}",
+                    "  public Plain(Runnable task) {}",
+                    "  public Plain(Callable<String> task) {}",
+                    "  public String name() { return \"plain\"; }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String memoizer = generated(compilation, "com.acme.HotRestart_Memoizer");
+    assertTrue(
+        memoizer.contains(
+            "@SuppressWarnings(\"overloads\")\n  public static <I, O> Memoizer<I, O> create("
+                + "Function<? super I, ? extends O> function) {"),
+        memoizer);
+    // The private constructors are not checked by the lint: nothing to suppress there.
+    assertTrue(memoizer.contains("  private HotRestart_Memoizer(Computable<I, O> computable) {"));
+    assertTrue(
+        generated(compilation, "com.acme.HotRestart_Listener")
+            .contains("@SuppressWarnings(\"overloads\")\n  public static Listener create("));
+    String plain = generated(compilation, "com.acme.HotRestart_Plain");
+    assertFalse(plain.contains("overloads"), plain);
+
+    Class<?> proxy = load(compilation).loadClass("com.acme.HotRestart_Memoizer");
+    Object memo = create(proxy, (java.util.function.Function<String, String>) s -> s + "!");
+    assertEquals("x!", call(memo, "compute", "x"));
+  }
+
+  @Test
   void synchronizedAndStrictfpMethodsAreWrappedWithoutThoseModifiers() throws Throwable {
     Compilation compilation =
         strict()
