@@ -50,12 +50,30 @@ import javax.tools.ToolProvider;
  */
 final class InMemoryCompiler {
 
-  /** The outcome of a compile: class files by binary name, or javac's errors as text. */
-  record Output(Map<String, byte[]> classes, String errors, long millis) {
+  /**
+   * The outcome of a compile: class files by binary name, or javac's errors as text and one by
+   * one.
+   */
+  record Output(Map<String, byte[]> classes, String errors, List<Problem> problems, long millis) {
+    Output(Map<String, byte[]> classes, String errors, long millis) {
+      this(classes, errors, List.of(), millis);
+    }
+
     boolean succeeded() {
       return errors == null;
     }
   }
+
+  /**
+   * One error of javac.
+   *
+   * @param position where it is, as an offset into the compiled text, or {@link
+   *     Diagnostic#NOPOS}
+   * @param code javac's key for the kind of error ({@code compiler.err.cant.resolve.location})
+   * @param message the message, possibly of several lines
+   * @param text the error as javac prints it: file and line, message, source line and caret
+   */
+  record Problem(long position, String code, String message, String text) {}
 
   private final JavaCompiler javac;
   private final Charset encoding;
@@ -271,7 +289,15 @@ final class InMemoryCompiler {
       return new Output(Map.of(), "hotrestart: javac failed: " + e, millisSince(start));
     }
     if (!ok) {
-      return new Output(Map.of(), format(diagnostics.getDiagnostics()), millisSince(start));
+      List<Problem> problems = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR) {
+          problems.add(
+              new Problem(d.getPosition(), d.getCode(), d.getMessage(Locale.ROOT), format(d)));
+        }
+      }
+      return new Output(
+          Map.of(), format(diagnostics.getDiagnostics()), problems, millisSince(start));
     }
     return new Output(output.classes(), null, millisSince(start));
   }
@@ -299,18 +325,25 @@ final class InMemoryCompiler {
         continue;
       }
       errors++;
-      JavaFileObject source = d.getSource();
-      String where = source == null ? "" : Path.of(source.toUri()).toString();
-      if (d.getLineNumber() != Diagnostic.NOPOS) {
-        where += ":" + d.getLineNumber();
-      }
-      text.append(where.isEmpty() ? "" : where + ": ")
-          .append("error: ")
-          .append(d.getMessage(Locale.ROOT))
-          .append('\n');
-      sourceLine(d).ifPresent(line -> text.append(line));
+      text.append(format(d));
     }
     text.append(errors).append(errors == 1 ? " error" : " errors");
+    return text.toString();
+  }
+
+  /** One error as javac prints it, ending with a newline. */
+  private static String format(Diagnostic<? extends JavaFileObject> d) {
+    StringBuilder text = new StringBuilder();
+    JavaFileObject source = d.getSource();
+    String where = source == null ? "" : Path.of(source.toUri()).toString();
+    if (d.getLineNumber() != Diagnostic.NOPOS) {
+      where += ":" + d.getLineNumber();
+    }
+    text.append(where.isEmpty() ? "" : where + ": ")
+        .append("error: ")
+        .append(d.getMessage(Locale.ROOT))
+        .append('\n');
+    sourceLine(d).ifPresent(text::append);
     return text.toString();
   }
 
