@@ -149,7 +149,14 @@ final class Debugger {
     this.options = options;
     this.commands = commands;
     this.session =
-        Session.of(crash, new Output(out, options.style()), actions, locator, options, commands);
+        Session.of(
+            crash,
+            new Output(out, options.style()),
+            actions,
+            locator,
+            options,
+            commands,
+            () -> Help.columns(input.width(), System.getenv("COLUMNS")));
     this.ctrlC = new CtrlCWatch(out, options.exit());
   }
 

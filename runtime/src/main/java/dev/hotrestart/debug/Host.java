@@ -251,6 +251,12 @@ final class Host {
               }
               return terminalInput.drawsPrompt();
             }
+
+            @Override
+            public int width() {
+              // the terminal's width: asked only once the terminal is in use, not to open it
+              return terminalInput == null ? 0 : terminalInput.width();
+            }
           };
     }
     return input;

@@ -68,6 +68,15 @@ interface Input {
   }
 
   /**
+   * The width of the terminal this input reads from, in columns, where it knows it.
+   *
+   * @return the width, or 0 when unknown (only a line editor knows it)
+   */
+  default int width() {
+    return 0;
+  }
+
+  /**
    * Fixed lines, as if typed at a terminal (not echoed); then end of input.
    *
    * @param lines the lines

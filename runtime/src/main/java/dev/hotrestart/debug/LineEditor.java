@@ -45,6 +45,8 @@ final class LineEditor implements Input {
   private final Method printAbove;
   private final Class<?> userInterrupt;
   private final Class<?> endOfFile;
+  private final Method terminalOf;
+  private final Method widthOf;
 
   private LineEditor(Object reader, ClassLoader jline) throws ReflectiveOperationException {
     this.reader = reader;
@@ -53,6 +55,8 @@ final class LineEditor implements Input {
     this.printAbove = lineReader.getMethod("printAbove", String.class);
     this.userInterrupt = jline.loadClass(READER + "UserInterruptException");
     this.endOfFile = jline.loadClass(READER + "EndOfFileException");
+    this.terminalOf = lineReader.getMethod("getTerminal");
+    this.widthOf = jline.loadClass("org.jline.terminal.Terminal").getMethod("getWidth");
   }
 
   /**
@@ -229,6 +233,16 @@ final class LineEditor implements Input {
     } catch (ReflectiveOperationException e) {
       logger().log(Level.DEBUG, "printAbove failed; printing below the prompt", e);
       return false;
+    }
+  }
+
+  @Override
+  public int width() {
+    try {
+      return (int) widthOf.invoke(terminalOf.invoke(reader));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      logger().log(Level.DEBUG, "cannot read the terminal's width", e);
+      return 0;
     }
   }
 

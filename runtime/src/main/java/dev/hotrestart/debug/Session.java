@@ -2,6 +2,7 @@ package dev.hotrestart.debug;
 
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.source.SourceLocator;
+import java.util.function.IntSupplier;
 
 /**
  * The parts of one session, each the owner of some of its state; the command table routes each
@@ -38,6 +39,7 @@ record Session(
    * @param locator the source roots
    * @param options the switches
    * @param commands the command table, for {@code help}
+   * @param width the terminal's width in columns, for {@code help}
    * @return the session's parts
    */
   static Session of(
@@ -46,7 +48,8 @@ record Session(
       Actions actions,
       SourceLocator locator,
       Debugger.Options options,
-      Commands commands) {
+      Commands commands,
+      IntSupplier width) {
     SourcePrinter printer = new SourcePrinter(locator, out);
     FrameCursor frames = new FrameCursor(crash, out, printer);
     RunningSource source = new RunningSource(crash.slot(), actions.snapshots(), locator, out);
@@ -58,6 +61,6 @@ record Session(
         new Inspector(crash, actions, out),
         source,
         new Resume(crash, actions, options, source, out),
-        new Help(commands, out));
+        new Help(commands, out, width));
   }
 }

@@ -82,14 +82,12 @@ final class Values {
     if (size == 0) {
       return open + close;
     }
-    StringBuilder text = new StringBuilder(open).append('\n');
-    for (String item : items) {
-      text.append("  ").append(item).append(",\n");
-    }
+    // Commas between elements only, as Java and JSON write them; the note on elements left out
+    // counts as one more element.
     if (size > items.size()) {
-      text.append("  ... (").append(size - items.size()).append(" more)\n");
+      items.add("... (" + (size - items.size()) + " more)");
     }
-    return text.append(close).toString();
+    return open + "\n  " + String.join(",\n  ", items) + "\n" + close;
   }
 
   private static String render(Object value) {

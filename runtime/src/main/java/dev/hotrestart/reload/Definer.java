@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Defines a transplant's classes beside the running class, through its private lookup (same
  * package and loader, so package-private and protected members work directly), and links them
- * before anything is swapped.
+ * before anything is swapped. Nothing is initialised: no code of the program runs at reload time.
  */
 final class Definer {
 
@@ -48,8 +48,12 @@ final class Definer {
         defined.add(host.defineClass(bytes));
       }
       // Link and verify now: a verification error must refuse the reload, not crash later.
+      // Asking for a class's methods links it without initialising it; initialising would run
+      // static initialisers of the new code (a local class's, say) at reload time, which the
+      // program may never have run, and turn their throws into a failed reload. They run when
+      // the program first uses the class, as they would have without hotrestart.
       for (Class<?> type : defined) {
-        Class.forName(type.getName(), true, type.getClassLoader());
+        type.getDeclaredMethods();
       }
       Class<?> work = defined.get(defined.size() - 1);
       Map<String, MethodHandle> handles = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -66,7 +67,7 @@ public final class Evaluator {
     MethodHandle handle;
     synchronized (reloader) {
       try {
-        handle = compile(crash.slot(), expression.trim());
+        handle = compile(crash, expression.trim());
       } catch (ReloadRefusal refusal) {
         return Evaluation.error(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
@@ -79,11 +80,12 @@ public final class Evaluator {
     try {
       return Evaluation.value(handle.invokeWithArguments(arguments));
     } catch (Throwable thrown) {
-      return Evaluation.error("the expression threw " + thrown);
+      return Evaluation.error("the expression threw " + ExpressionErrors.describe(thrown));
     }
   }
 
-  private MethodHandle compile(MethodSlot slot, String expression) throws ReloadRefusal {
+  private MethodHandle compile(Crash crash, String expression) throws ReloadRefusal {
+    MethodSlot slot = crash.slot();
     Class<?> running = slot.declaringClass();
     Path file = reloader.recompiler().sourceFile(running);
     String source;
@@ -93,14 +95,14 @@ public final class Evaluator {
       throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
     }
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
-    String withExpression = insertMethod(source, file, slot, name, expression);
+    Inserted inserted = insertMethod(source, file, slot, name, expression);
     InMemoryCompiler.Output output =
         reloader
             .recompiler()
             .compiler(running)
-            .compile(file, withExpression, reloader.recompiler().release(running));
+            .compile(file, inserted.text(), reloader.recompiler().release(running));
     if (!output.succeeded()) {
-      throw new ReloadRefusal(withoutLocations(output.errors(), file));
+      throw new ReloadRefusal(ExpressionErrors.explain(output, inserted, crash, file));
     }
     ClassNode edited = ClassFiles.read(output.classes().get(running.getName()));
     Optional<MethodNode> method =
@@ -119,8 +121,26 @@ public final class Evaluator {
     return Definer.define(running, transplant).get(root);
   }
 
+  /**
+   * A copy of the source with the expression's method added.
+   *
+   * @param text the copy
+   * @param method where the added method starts and ends in {@code text}
+   * @param expression the expression as typed, and where it starts in {@code text}
+   * @param locals the local variables of the crashed method, with the line each is declared on
+   */
+  record Inserted(
+      String text, Span method, String expression, int expressionStart, Map<String, Long> locals) {}
+
+  /** A range of a text: from {@code start}, inclusive, to {@code end}, exclusive. */
+  record Span(int start, int end) {
+    boolean contains(long position) {
+      return position >= start && position < end;
+    }
+  }
+
   /** The source with a method returning {@code expression} added at the end of the class. */
-  static String insertMethod(
+  static Inserted insertMethod(
       String source, Path file, MethodSlot slot, String name, String expression)
       throws ReloadRefusal {
     SourceTrees.Parsed parsed =
@@ -145,22 +165,21 @@ public final class Evaluator {
         method.getParameters().stream()
             .map(p -> parsed.text(source, p))
             .collect(Collectors.joining(", "));
-    String added =
+    String before =
         " private "
             + typeParameters
             + "Object "
             + name
             + "("
             + parameters
-            + ") throws Throwable { return (\n"
-            + expression
-            + "\n); }";
+            + ") throws Throwable { return (\n";
+    String added = before + expression + "\n); }";
     int closing = (int) positions.getEndPosition(tree, type) - 1;
-    return source.substring(0, closing) + added + source.substring(closing);
-  }
-
-  /** javac's errors for the expression, without the file and line of the hidden method. */
-  private static String withoutLocations(String errors, Path file) {
-    return errors.replace(file.toString(), "expression").replaceAll("(?m)^expression:\\d+: ", "");
+    return new Inserted(
+        source.substring(0, closing) + added + source.substring(closing),
+        new Span(closing, closing + added.length()),
+        expression,
+        closing + before.length(),
+        Locals.declaredIn(parsed, method));
   }
 }

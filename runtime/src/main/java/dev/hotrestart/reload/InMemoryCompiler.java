@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -35,34 +37,117 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles one source file in this JVM, into memory, against the running class path. One file
- * manager is kept for the life of the JVM: javac then reads each jar of the class path once, which
- * is most of the difference between a first compile (hundreds of ms) and a warm one (tens).
+ * manager is kept while the class path on disk stays as it was: javac then reads each jar of the
+ * class path once, which is most of the difference between a first compile (hundreds of ms) and a
+ * warm one (tens).
+ *
+ * <p>javac's file manager remembers an entry it found missing for as long as it lives, so a
+ * {@code target/classes} deleted by a clean build, even for a moment, would fail every later
+ * compile with {@code cannot find symbol} though the directory is back. So each compile first
+ * looks at the entries ({@link #missingEntries}: one {@code stat} each), and the file manager is
+ * built again whenever an entry appeared, disappeared or a jar changed, before or during a
+ * compile.
  */
 final class InMemoryCompiler {
 
-  /** The outcome of a compile: class files by binary name, or javac's errors as text. */
-  record Output(Map<String, byte[]> classes, String errors, long millis) {
+  /**
+   * The outcome of a compile: class files by binary name, or javac's errors as text and one by
+   * one.
+   */
+  record Output(Map<String, byte[]> classes, String errors, List<Problem> problems, long millis) {
+    Output(Map<String, byte[]> classes, String errors, long millis) {
+      this(classes, errors, List.of(), millis);
+    }
+
     boolean succeeded() {
       return errors == null;
     }
   }
 
+  /**
+   * One error of javac.
+   *
+   * @param position where it is, as an offset into the compiled text, or {@link
+   *     Diagnostic#NOPOS}
+   * @param code javac's key for the kind of error ({@code compiler.err.cant.resolve.location})
+   * @param message the message, possibly of several lines
+   * @param text the error as javac prints it: file and line, message, source line and caret
+   */
+  record Problem(long position, String code, String message, String text) {}
+
   private final JavaCompiler javac;
-  private final StandardJavaFileManager standard;
   private final Charset encoding;
+  private final List<File> classPath;
+  /** The entries of the class path that existed at some time: those a compile needs. */
+  private final Set<File> needed = new LinkedHashSet<>();
+
+  private StandardJavaFileManager standard;
+  /** The state of the class path on disk when {@link #standard} was built. */
+  private List<String> builtFor;
+  private boolean stale;
 
   private InMemoryCompiler(JavaCompiler javac, Charset encoding, List<String> classPath)
       throws IOException {
     this.javac = javac;
     this.encoding = encoding;
-    this.standard = javac.getStandardFileManager(null, Locale.ROOT, encoding);
     List<File> files = new ArrayList<>();
     for (String entry : classPath) {
       files.add(new File(entry));
     }
-    standard.setLocation(StandardLocation.CLASS_PATH, files);
+    this.classPath = List.copyOf(files);
+    this.standard = fileManager();
+  }
+
+  private StandardJavaFileManager fileManager() throws IOException {
+    builtFor = state();
+    stale = false;
+    StandardJavaFileManager manager = javac.getStandardFileManager(null, Locale.ROOT, encoding);
+    manager.setLocation(StandardLocation.CLASS_PATH, classPath);
     // An empty source path: javac must not pick up and recompile other sources of the project.
-    standard.setLocation(StandardLocation.SOURCE_PATH, Collections.emptyList());
+    manager.setLocation(StandardLocation.SOURCE_PATH, Collections.emptyList());
+    return manager;
+  }
+
+  /**
+   * How each class path entry is on disk: a directory, a file with its time and size, or
+   * missing. Entries that exist are remembered as {@link #needed}.
+   */
+  private List<String> state() {
+    List<String> state = new ArrayList<>(classPath.size());
+    for (File entry : classPath) {
+      if (entry.isDirectory()) {
+        state.add("d");
+      } else if (entry.isFile()) {
+        state.add("f" + entry.lastModified() + "/" + entry.length());
+      } else {
+        state.add("-");
+        continue;
+      }
+      needed.add(entry);
+    }
+    return state;
+  }
+
+  /**
+   * The class path entries that existed earlier in this JVM and are gone now, such as a {@code
+   * target/classes} deleted by {@code mvn clean}: compiling without them would blame the source
+   * for every class they hold. Entries that never existed are left out: javac skips them, as the
+   * build did.
+   *
+   * @param loadedFrom where a running class was loaded from: needed even if this compiler never
+   *     saw it (it is created at the first compile, which may come after the deletion)
+   * @return the missing entries, in class path order; empty when all are there
+   */
+  synchronized List<Path> missingEntries(Optional<Path> loadedFrom) {
+    state();
+    loadedFrom.map(Path::toFile).filter(classPath::contains).ifPresent(needed::add);
+    List<Path> missing = new ArrayList<>();
+    for (File entry : needed) {
+      if (!entry.exists()) {
+        missing.add(entry.toPath());
+      }
+    }
+    return missing;
   }
 
   /**
@@ -162,6 +247,27 @@ final class InMemoryCompiler {
 
   private Output run(Iterable<? extends JavaFileObject> units, int release) {
     long start = System.nanoTime();
+    List<String> before = state();
+    if (stale || !before.equals(builtFor)) {
+      try {
+        standard.close();
+        standard = fileManager();
+      } catch (IOException e) {
+        return new Output(
+            Map.of(), "hotrestart: could not set up the Java compiler again: " + e, 0);
+      }
+    }
+    try {
+      return runJavac(units, release, start);
+    } finally {
+      // An entry that came or went while javac ran may be remembered wrongly by its file manager.
+      if (!state().equals(builtFor)) {
+        stale = true;
+      }
+    }
+  }
+
+  private Output runJavac(Iterable<? extends JavaFileObject> units, int release, long start) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     MemoryOutput output = new MemoryOutput(standard);
     List<String> options =
@@ -183,7 +289,15 @@ final class InMemoryCompiler {
       return new Output(Map.of(), "hotrestart: javac failed: " + e, millisSince(start));
     }
     if (!ok) {
-      return new Output(Map.of(), format(diagnostics.getDiagnostics()), millisSince(start));
+      List<Problem> problems = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR) {
+          problems.add(
+              new Problem(d.getPosition(), d.getCode(), d.getMessage(Locale.ROOT), format(d)));
+        }
+      }
+      return new Output(
+          Map.of(), format(diagnostics.getDiagnostics()), problems, millisSince(start));
     }
     return new Output(output.classes(), null, millisSince(start));
   }
@@ -211,18 +325,25 @@ final class InMemoryCompiler {
         continue;
       }
       errors++;
-      JavaFileObject source = d.getSource();
-      String where = source == null ? "" : Path.of(source.toUri()).toString();
-      if (d.getLineNumber() != Diagnostic.NOPOS) {
-        where += ":" + d.getLineNumber();
-      }
-      text.append(where.isEmpty() ? "" : where + ": ")
-          .append("error: ")
-          .append(d.getMessage(Locale.ROOT))
-          .append('\n');
-      sourceLine(d).ifPresent(line -> text.append(line));
+      text.append(format(d));
     }
     text.append(errors).append(errors == 1 ? " error" : " errors");
+    return text.toString();
+  }
+
+  /** One error as javac prints it, ending with a newline. */
+  private static String format(Diagnostic<? extends JavaFileObject> d) {
+    StringBuilder text = new StringBuilder();
+    JavaFileObject source = d.getSource();
+    String where = source == null ? "" : Path.of(source.toUri()).toString();
+    if (d.getLineNumber() != Diagnostic.NOPOS) {
+      where += ":" + d.getLineNumber();
+    }
+    text.append(where.isEmpty() ? "" : where + ": ")
+        .append("error: ")
+        .append(d.getMessage(Locale.ROOT))
+        .append('\n');
+    sourceLine(d).ifPresent(text::append);
     return text.toString();
   }
 

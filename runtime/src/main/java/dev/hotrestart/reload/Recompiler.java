@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -147,9 +148,45 @@ final class Recompiler {
   /**
    * The compiler for the class path {@code running} was loaded from.
    *
-   * @throws ReloadRefusal if this JVM has no Java compiler
+   * @throws ReloadRefusal if this JVM has no Java compiler, or an entry of the class path that
+   *     existed is gone
    */
   InMemoryCompiler compiler(Class<?> running) throws ReloadRefusal {
+    InMemoryCompiler compiler = compilerOf(running);
+    List<Path> missing = compiler.missingEntries(loadedFrom(running));
+    if (!missing.isEmpty()) {
+      throw new ReloadRefusal(missingClassPath(missing));
+    }
+    return compiler;
+  }
+
+  /** The directory or jar {@code running} was loaded from, if it is a local one. */
+  private static Optional<Path> loadedFrom(Class<?> running) {
+    try {
+      CodeSource source = running.getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation() != null
+          && source.getLocation().getProtocol().equals("file")) {
+        return Optional.of(Path.of(source.getLocation().toURI()));
+      }
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      LOG.log(System.Logger.Level.DEBUG, "where " + running.getName() + " came from is unknown", e);
+    }
+    return Optional.empty();
+  }
+
+  /** Says what is missing; the source is not to blame, and nothing was compiled. */
+  static String missingClassPath(List<Path> missing) {
+    return "hotrestart: "
+        + (missing.size() == 1
+            ? "the class path entry " + missing.get(0) + " is gone"
+            : "these class path entries are gone: "
+                + missing.stream().map(Path::toString).collect(Collectors.joining(", ")))
+        + " (deleted by a clean build?), so nothing can be compiled against the program's"
+        + " classes; nothing was compiled and the old code keeps running. Build the project"
+        + " again (for example mvn compile), then repeat the command.";
+  }
+
+  private InMemoryCompiler compilerOf(Class<?> running) throws ReloadRefusal {
     List<String> classPath = classPath(running.getClassLoader());
     synchronized (compilers) {
       InMemoryCompiler compiler = compilers.get(classPath);

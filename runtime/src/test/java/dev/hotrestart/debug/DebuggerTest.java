@@ -517,7 +517,7 @@ class DebuggerTest {
     assertFalse(PostMortem.isEvaluating(), "reset when the session ends");
 
     actions.evaluate = (crash, expression) -> new Evaluation(true, List.of(1, 2), null);
-    assertEquals("[\n  1,\n  2,\n]\n", afterPrompt(crash("pp xs").output(), 1));
+    assertEquals("[\n  1,\n  2\n]\n", afterPrompt(crash("pp xs").output(), 1));
   }
 
   @Test

@@ -48,11 +48,12 @@ class ValuesTest {
     Map<String, Integer> map = new LinkedHashMap<>();
     map.put("a", 1);
     map.put("b", 2);
-    assertEquals("{\n  \"a\": 1,\n  \"b\": 2,\n}", Values.pretty(map));
-    assertEquals("[\n  \"x\",\n]", Values.pretty(new String[] {"x"}));
+    assertEquals("{\n  \"a\": 1,\n  \"b\": 2\n}", Values.pretty(map));
+    assertEquals("[\n  \"x\"\n]", Values.pretty(new String[] {"x"}));
+    assertEquals("[\n  \"city\",\n  \"region\"\n]", Values.pretty(List.of("city", "region")));
     assertEquals("[]", Values.pretty(List.of()));
     assertEquals("42", Values.pretty(42));
     String many = Values.pretty(java.util.stream.IntStream.range(0, 150).boxed().toList());
-    assertTrue(many.endsWith("  ... (50 more)\n]"), many);
+    assertTrue(many.endsWith("  99,\n  ... (50 more)\n]"), many);
   }
 }

@@ -26,7 +26,8 @@ class EvaluatorTest {
           "  private int balance = 40;",
           "  private int twice(int x) { return 2 * x; }",
           "  public <T extends Number> int add(T amount, String... notes) {",
-          "    rows.add(String.valueOf(amount));",
+          "    String row = String.valueOf(amount);",
+          "    rows.add(row);",
           "    return balance += amount.intValue();",
           "  }",
           "}",
@@ -90,5 +91,72 @@ class EvaluatorTest {
     Evaluation result = evaluator.evaluate(crash, "Integer.parseInt(\"x\")");
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("NumberFormatException"), result.error());
+  }
+
+  @Test
+  void anErrorPointsIntoTheExpressionAtItsColumnNotIntoGeneratedCode() {
+    Evaluation result = evaluator.evaluate(crash, "balance + nosuch");
+    assertFalse(result.succeeded());
+    assertEquals(
+        String.join(
+            "\n",
+            "error at column 11: cannot find symbol",
+            "    balance + nosuch",
+            "              ^",
+            "  symbol:   variable nosuch",
+            "  location: class demo.Ledger"),
+        result.error());
+  }
+
+  @Test
+  void anIncompleteExpressionPointsJustAfterItsEnd() {
+    Evaluation result = evaluator.evaluate(crash, "\"a\" +");
+    assertFalse(result.succeeded());
+    assertEquals(
+        String.join(
+            "\n",
+            "error at column 6: illegal start of expression",
+            "    \"a\" +",
+            "         ^"),
+        result.error());
+    assertFalse(result.error().contains(");"), result.error());
+  }
+
+  @Test
+  void aLocalVariableOfTheCrashedMethodIsNamedAsSuch() {
+    Evaluation result = evaluator.evaluate(crash, "row.length()");
+    assertFalse(result.succeeded());
+    assertEquals(
+        String.join(
+            "\n",
+            "error at column 1: row is a local variable of demo.Ledger.add(Number, String[]), and p"
+                + " cannot see local variables yet",
+            "    row.length()",
+            "    ^",
+            "p sees the arguments by name (amount, notes), this, the fields and methods of Ledger,"
+                + " and static members of other classes."),
+        result.error());
+  }
+
+  @Test
+  void theFileErrorsAreTheFilesWithItsOwnLines() throws Exception {
+    java.nio.file.Files.writeString(
+        program.sourceOf("demo.Ledger"), LEDGER.replace("return balance", "return balanc"));
+    Evaluation result = evaluator.evaluate(crash, "balance");
+    assertFalse(result.succeeded());
+    assertTrue(
+        result.error().startsWith("hotrestart: p compiles the expression inside "), result.error());
+    assertTrue(result.error().contains("Ledger.java:10: error: cannot find symbol"), result.error());
+    assertFalse(result.error().contains("column"), result.error());
+  }
+
+  @Test
+  void aThrowNamesItsCausesAndWhereTheProgramThrewThem() {
+    Evaluation result = evaluator.evaluate(crash, "Integer.valueOf(twice(Integer.parseInt(\"x\")))");
+    assertFalse(result.succeeded());
+    assertTrue(
+        result.error().startsWith("the expression threw java.lang.NumberFormatException"),
+        result.error());
+    assertFalse(result.error().contains("$hr$eval"), result.error());
   }
 }

@@ -1,0 +1,7 @@
+package messages;
+
+public class Base {
+  protected int offset() {
+    return 1;
+  }
+}
