@@ -77,13 +77,36 @@ public final class Evaluator {
     arguments.add(crash.receiver());
     arguments.addAll(crash.arguments());
     try {
-      return Evaluation.value(handle.invokeWithArguments(arguments));
+      Object value = handle.invokeWithArguments(arguments);
+      return handle.type().returnType() == void.class
+          ? Evaluation.nothing()
+          : Evaluation.value(value);
     } catch (Throwable thrown) {
       return Evaluation.error("the expression threw " + thrown);
     }
   }
 
+  /**
+   * The expression as a method returning its value; if that does not compile because the
+   * expression is void (a call of a void method), as a void method that runs it.
+   */
   private MethodHandle compile(MethodSlot slot, String expression) throws ReloadRefusal {
+    try {
+      return compile(slot, expression, false);
+    } catch (ReloadRefusal asValue) {
+      if (!asValue.getMessage().contains("void")) {
+        throw asValue;
+      }
+      try {
+        return compile(slot, expression, true);
+      } catch (ReloadRefusal asStatement) {
+        throw asValue;
+      }
+    }
+  }
+
+  private MethodHandle compile(MethodSlot slot, String expression, boolean statement)
+      throws ReloadRefusal {
     Class<?> running = slot.declaringClass();
     Path file = reloader.sourceFile(running);
     String source;
@@ -93,7 +116,7 @@ public final class Evaluator {
       throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
     }
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
-    String withExpression = insertMethod(source, file, slot, name, expression);
+    String withExpression = insertMethod(source, file, slot, name, expression, statement);
     InMemoryCompiler.Output output =
         reloader.compiler(running).compile(file, withExpression, reloader.release(running));
     if (!output.succeeded()) {
@@ -116,9 +139,12 @@ public final class Evaluator {
     return Reloader.define(running, transplant).get(root);
   }
 
-  /** The source with a method returning {@code expression} added at the end of the class. */
+  /**
+   * The source with a method returning {@code expression} (or, for a {@code statement}, a void
+   * method running it) added at the end of the class.
+   */
   static String insertMethod(
-      String source, Path file, MethodSlot slot, String name, String expression)
+      String source, Path file, MethodSlot slot, String name, String expression, boolean statement)
       throws ReloadRefusal {
     SourceTrees.Parsed parsed =
         SourceTrees.parse(source, file.getFileName().toString())
@@ -145,13 +171,13 @@ public final class Evaluator {
     String added =
         " private "
             + typeParameters
-            + "Object "
+            + (statement ? "void " : "Object ")
             + name
             + "("
             + parameters
-            + ") throws Throwable { return (\n"
-            + expression
-            + "\n); }";
+            + (statement
+                ? ") throws Throwable {\n" + expression + "\n; }"
+                : ") throws Throwable { return (\n" + expression + "\n); }");
     int closing = (int) positions.getEndPosition(tree, type) - 1;
     return source.substring(0, closing) + added + source.substring(closing);
   }

@@ -534,6 +534,10 @@ class DebuggerTest {
 
     actions.evaluate = (crash, expression) -> new Evaluation(true, List.of(1, 2), null);
     assertEquals("[\n  1,\n  2,\n]\n", afterPrompt(crash("pp xs").output(), 1));
+
+    actions.evaluate = (crash, expression) -> Evaluation.nothing();
+    assertEquals(
+        "(ran; a void expression has no value)\n", afterPrompt(crash("p touch()").output(), 1));
   }
 
   @Test
