@@ -59,6 +59,20 @@ class CtrlCTest {
     signal.join(10_000);
   }
 
+  /** Makes {@code p} a command that says it started, then waits for {@code release}; gives 42. */
+  private void evaluateSlowly(CountDownLatch evaluating, CountDownLatch release) {
+    actions.evaluate =
+        (crash, expression) -> {
+          evaluating.countDown();
+          try {
+            release.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Evaluation(true, 42, null);
+        };
+  }
+
   /** Runs the crashing fixture with a session reading {@code input}; returns what it threw. */
   private Throwable crash(Input input) throws Exception {
     return crash(input, out);
@@ -212,16 +226,7 @@ class CtrlCTest {
   void ctrlCDuringACommandRaisesWhenItEndsAndASecondOneEndsTheProgram() throws Exception {
     CountDownLatch evaluating = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    actions.evaluate =
-        (crash, expression) -> {
-          evaluating.countDown();
-          try {
-            release.await(20, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return new Evaluation(true, 42, null);
-        };
+    evaluateSlowly(evaluating, release);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread session = crashInBackground(Input.of("p slow()", "a"), thrown);
     assertTrue(evaluating.await(20, TimeUnit.SECONDS));
@@ -253,16 +258,7 @@ class CtrlCTest {
   void aHandlerReplacedWhileReadingIsInstalledAgainBeforeTheCommandRuns() throws Exception {
     CountDownLatch evaluating = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    actions.evaluate =
-        (crash, expression) -> {
-          evaluating.countDown();
-          try {
-            release.await(20, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return new Evaluation(true, 42, null);
-        };
+    evaluateSlowly(evaluating, release);
     AtomicReference<Runnable> ours = new AtomicReference<>();
     Interrupts replacedByEachRead =
         onCtrlC -> {
