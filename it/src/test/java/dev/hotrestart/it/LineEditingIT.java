@@ -102,13 +102,16 @@ class LineEditingIT {
     for (Path jdk : SampleProject.jdks()) {
       SampleProject project = SampleProject.copy("nested");
       try (Terminal terminal = project.runOn(jdk, SampleProject.Reader.LINE_EDITOR)) {
-        String before = terminal.prompt();
-        assertFalse(before.contains("WARNING"), jdk + ":\n" + before);
+        terminal.prompt();
         terminal.type("r");
         terminal.prompt();
         terminal.type("r");
         terminal.exitCode(END);
-        assertFalse(terminal.text().contains("WARNING"), jdk + ":\n" + terminal.text());
+        // Maven's own JVM may warn (its Guava uses sun.misc.Unsafe on JDK 24+): only the
+        // program's output counts, from the run goal on.
+        String text = terminal.text();
+        String program = text.substring(text.indexOf("--- hotrestart-maven-plugin:"));
+        assertFalse(program.contains("WARNING"), jdk + ":\n" + program);
       }
     }
   }
