@@ -4,21 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hotrestart.it.SampleProject.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code -Dhotrestart.commands=FILE}: the file's commands first, echoed, then the terminal. */
+/**
+ * {@code -Dhotrestart.commands=FILE}: the file's commands first, echoed, then the terminal, read
+ * by the plain reader or the line editor.
+ */
 class CommandsFileIT {
 
-  @Test
-  void commandsFromTheFileThenFromTheTerminal() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Reader.class)
+  void commandsFromTheFileThenFromTheTerminal(Reader reader) throws Exception {
     SampleProject project = SampleProject.copy("nested");
     Path commands = project.file("commands.txt");
     Files.writeString(commands, "# inner prompt\na\nr\n");
     try (Terminal terminal =
-        project.run("-Dhotrestart.jvmArgs=-Dhotrestart.commands=" + commands)) {
+        project.run(reader, "-Dhotrestart.jvmArgs=-Dhotrestart.commands=" + commands)) {
       String inner = terminal.prompt();
       assertTrue(inner.contains("crashed in nested.Stage.process(String)"), inner);
       String args = terminal.prompt();

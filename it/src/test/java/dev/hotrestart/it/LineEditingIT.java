@@ -62,6 +62,80 @@ class LineEditingIT {
     }
   }
 
+  /**
+   * What is typed reaches the evaluator as typed (JLine took {@code !!} for history and ate a
+   * level of backslashes), and a long line typed without bracketed paste is handled at once
+   * (JLine redrew the whole line after each character: 100 KB took 469 s).
+   */
+  @Test
+  void theLineIsEvaluatedAsTypedAndALongLineIsQuick() throws Exception {
+    SampleProject project = SampleProject.copy("nested");
+    try (Terminal terminal =
+        project.runOnXterm(true, "-Dhotrestart.jvmArgs=-Dhotrestart.history=none")) {
+      terminal.prompt();
+      terminal.type("p \"a\\\\b\".length()");
+      assertTrue(terminal.prompt().contains("\n3\n"), terminal.text());
+      terminal.type("p \"x!!y\"");
+      assertTrue(terminal.prompt().contains("\n\"x!!y\"\n"), terminal.text());
+
+      // 100,000 characters, as two literals: one string constant holds at most 65,535 bytes
+      String half = "\"" + "a".repeat(50_000) + "\".length()";
+      long start = System.nanoTime();
+      terminal.type("p " + half + " + " + half);
+      terminal.expect("\n100000\n", Duration.ofSeconds(20));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.println("LineEditingIT: a typed 100,000-character line answered in " + millis + " ms");
+      terminal.prompt();
+      terminal.type("r");
+      terminal.prompt();
+      terminal.type("r");
+      terminal.expect("exit status \\d+", END);
+    }
+  }
+
+  /**
+   * The line editor on every JDK the tests know (17 and, where installed, 25): no JVM warning
+   * (JDK 25 warned about JLine's native library calling System.load before the first prompt).
+   */
+  @Test
+  void noJvmWarningBeforeThePromptOnAnyJdk() throws Exception {
+    for (Path jdk : SampleProject.jdks()) {
+      SampleProject project = SampleProject.copy("nested");
+      try (Terminal terminal = project.runOn(jdk, SampleProject.Reader.LINE_EDITOR)) {
+        terminal.prompt();
+        terminal.type("r");
+        terminal.prompt();
+        terminal.type("r");
+        terminal.exitCode(END);
+        // Maven's own JVM may warn (its Guava uses sun.misc.Unsafe on JDK 24+): only the
+        // program's output counts, from the run goal on.
+        String text = terminal.text();
+        String program = text.substring(text.indexOf("--- hotrestart-maven-plugin:"));
+        assertFalse(program.contains("WARNING"), jdk + ":\n" + program);
+      }
+    }
+  }
+
+  /**
+   * {@code mvn hotrestart:run | tee log} on a terminal: the keyboard is there, but the prompt
+   * would go into the pipe; the notice says that, not that no terminal is attached.
+   */
+  @Test
+  void pipedOutputIsNamedAsTheReasonForNoPrompt() throws Exception {
+    SampleProject project = SampleProject.copy("nested");
+    try (Terminal terminal =
+        Terminal.start(
+            project.dir, SampleProject.shell(project.maven("hotrestart:run")) + " | cat")) {
+      String notice = terminal.expect("not stopping because [^\n]*", Duration.ofSeconds(120));
+      assertTrue(
+          notice.contains(
+              "not stopping because standard output is not a terminal (piped, as to tee, or"
+                  + " redirected), so the prompt would not be seen"),
+          notice);
+      terminal.exitCode(END);
+    }
+  }
+
   @Test
   void historyRecallsEarlierCommandsCtrlCRaisesAndTheTerminalIsRestored() throws Exception {
     SampleProject project = SampleProject.copy("nested");

@@ -163,6 +163,56 @@ final class SampleProject {
   }
 
   /**
+   * How the prompt reads lines on a terminal: the plain reader (a {@code dumb} terminal, as in
+   * Emacs) or the line editor (an {@code xterm}, as most people have). The prompt's end-to-end
+   * tests run with both.
+   */
+  enum Reader {
+    PLAIN("dumb"),
+    LINE_EDITOR("xterm-256color");
+
+    final String term;
+
+    Reader(String term) {
+      this.term = term;
+    }
+  }
+
+  /**
+   * {@code mvn hotrestart:run} with extra options, on a terminal (120 by 40, without colours)
+   * whose prompt reads with {@code reader}. The line editor's history is kept for the run only,
+   * added to any {@code -Dhotrestart.jvmArgs} given, so that no test writes to the home
+   * directory.
+   */
+  Terminal run(Reader reader, String... options) throws IOException {
+    return runOn(Path.of(System.getProperty("java.home")), reader, options);
+  }
+
+  /** Like {@link #run(Reader, String...)}, with Maven and the program on the JDK in {@code javaHome}. */
+  Terminal runOn(Path javaHome, Reader reader, String... options) throws IOException {
+    List<String> command = new ArrayList<>(List.of("hotrestart:run"));
+    String history = "-Dhotrestart.history=none";
+    boolean merged = false;
+    for (String option : options) {
+      if (option.startsWith("-Dhotrestart.jvmArgs=") && reader == Reader.LINE_EDITOR) {
+        command.add(option + " " + history);
+        merged = true;
+      } else {
+        command.add(option);
+      }
+    }
+    if (reader == Reader.LINE_EDITOR && !merged) {
+      command.add("-Dhotrestart.jvmArgs=" + history);
+    }
+    return Terminal.start(
+        dir,
+        shell(maven(command.toArray(new String[0]))),
+        reader.term,
+        true,
+        Map.of("JAVA_HOME", javaHome.toString()));
+  }
+
+  /**
    * {@code mvn hotrestart:run} with Maven, and so the program, running on the JDK in {@code
    * javaHome}.
    */

@@ -83,7 +83,8 @@ final class Terminal implements AutoCloseable {
     return start(directory, command, term, noColor, Map.of());
   }
 
-  private static Terminal start(
+  /** Like {@link #start(Path, String, String, boolean)}, with extra environment variables. */
+  static Terminal start(
       Path directory, String command, String term, boolean noColor, Map<String, String> environment)
       throws IOException {
     // Ctrl-C goes to the whole foreground group, this shell included. A person's interactive

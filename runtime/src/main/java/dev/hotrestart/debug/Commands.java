@@ -98,6 +98,36 @@ final class Commands {
       Repeat repeat,
       Handler handler) {
 
+    /**
+     * A command. One without arguments ({@code syntax} empty) refuses words after it, rather
+     * than ignore them: {@code q now please} and {@code r 5} are likely not what was meant, and
+     * {@code c}, {@code r} and {@code q} cannot be undone.
+     */
+    Command {
+      if (syntax.isEmpty()) {
+        Handler takesNothing = handler;
+        String typed = aliases.isEmpty() ? name : aliases.get(0);
+        handler =
+            (session, argument) -> {
+              if (!argument.isEmpty()) {
+                session
+                    .out()
+                    .error(
+                        name
+                            + " takes no arguments, and this line has "
+                            + Values.quote(argument, '"')
+                            + " after it: type "
+                            + typed
+                            + " alone (h "
+                            + typed
+                            + " explains it)");
+                return Optional.empty();
+              }
+              return takesNothing.run(session, argument);
+            };
+      }
+    }
+
     /** The names as the table shows them: {@code l, list}. */
     String names() {
       List<String> all = new ArrayList<>(aliases);

@@ -28,6 +28,8 @@ final class CtrlCWatch {
   /** Whether the session's thread waits for a line (so that Ctrl-C may interrupt it). */
   private boolean reading;
   private Thread sessionThread;
+  /** The handler {@link #arm} installed, put back after each read. */
+  private Interrupts.Armed armed = () -> {};
 
   /**
    * A watch for one session.
@@ -48,17 +50,23 @@ final class CtrlCWatch {
    */
   Interrupts.Armed arm(Interrupts interrupts) {
     sessionThread = Thread.currentThread();
-    return interrupts.arm(this::pressedNow);
+    armed = interrupts.arm(this::pressedNow);
+    return armed;
   }
 
   /**
    * Marks whether the session waits for a line. Once it stops waiting, Ctrl-C no longer
    * interrupts it; an interrupt sent just before is cleared here, so that it cannot leak into a
-   * command or into the program.
+   * command or into the program. When a read ends, the handler is installed again: a line
+   * editor may have replaced it while it read (JLine leaves the default handler behind, and the
+   * first Ctrl-C during the next command would end the program).
    *
    * @param now whether a read starts (true) or ended (false)
    */
   void setReading(boolean now) {
+    if (!now) {
+      armed.reinstall();
+    }
     synchronized (lock) {
       reading = now;
       if (!now && count > 0) {

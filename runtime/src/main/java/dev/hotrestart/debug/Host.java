@@ -1,6 +1,7 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.config.Settings;
+import dev.hotrestart.config.Terminal;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.Outcome;
@@ -46,6 +47,7 @@ final class Host {
   private final Supplier<Optional<Path>> commandsFile;
   private final Interrupts interrupts;
   private final IntConsumer exit;
+  private final Supplier<String> notAttached;
 
   private final AtomicBoolean hintShown = new AtomicBoolean();
   private final AtomicBoolean noticeShown = new AtomicBoolean();
@@ -78,7 +80,16 @@ final class Host {
       Actions actions,
       Supplier<SourceLocator> locator,
       Supplier<Optional<Path>> commandsFile) {
-    this(terminal, out, err, actions, locator, commandsFile, Interrupts.none(), status -> {});
+    this(
+        terminal,
+        out,
+        err,
+        actions,
+        locator,
+        commandsFile,
+        Interrupts.none(),
+        status -> {},
+        () -> "no terminal is attached");
   }
 
   /**
@@ -92,6 +103,7 @@ final class Host {
    * @param commandsFile the commands file, asked for at the first crash
    * @param interrupts where Ctrl-C comes from while a prompt is open
    * @param exit ends the JVM, on a second Ctrl-C at one prompt
+   * @param notAttached why no prompt opens, for the non-interactive notice
    */
   Host(
       Supplier<Input> terminal,
@@ -101,8 +113,10 @@ final class Host {
       Supplier<SourceLocator> locator,
       Supplier<Optional<Path>> commandsFile,
       Interrupts interrupts,
-      IntConsumer exit) {
+      IntConsumer exit,
+      Supplier<String> notAttached) {
     this.interrupts = interrupts;
+    this.notAttached = notAttached;
     this.exit = exit;
     this.terminal = terminal;
     this.out = out;
@@ -120,7 +134,10 @@ final class Host {
                 .flatMap(
                     classPath ->
                         LineEditor.load(
-                            classPath, Settings.historyFile(), Commands.standard()::complete))
+                            classPath,
+                            Settings.historyFile(),
+                            Commands.standard()::complete,
+                            Host::noticeOnStderr))
                 .orElseGet(() -> new StdinLines(stdin())),
         writerOn(() -> System.out),
         writerOn(() -> System.err),
@@ -128,7 +145,13 @@ final class Host {
         SourceLocator::fromSettings,
         Settings::commandsFile,
         Interrupts.sigint(),
-        status -> Runtime.getRuntime().exit(status));
+        status -> Runtime.getRuntime().exit(status),
+        Terminal::whyNotAttached);
+  }
+
+  private static void noticeOnStderr(String line) {
+    System.err.println(line);
+    System.err.flush();
   }
 
   /**
@@ -283,8 +306,9 @@ final class Host {
             + slot.describe()
             + " threw "
             + exception
-            + "; not stopping because no terminal is attached (run in a terminal, or pass"
-            + " -Dhotrestart.interactive=true)");
+            + "; not stopping because "
+            + notAttached.get()
+            + " (run in a terminal, or pass -Dhotrestart.interactive=true)");
     err.flush();
   }
 

@@ -127,6 +127,8 @@ final class Inspector {
     }
     if (result == null) {
       out.error("the evaluator returned nothing");
+    } else if (result.returnedNothing()) {
+      out.println("(ran; a void expression has no value)");
     } else if (result.succeeded()) {
       out.println(pretty ? Values.pretty(result.value()) : Values.format(result.value()));
     } else {

@@ -16,6 +16,13 @@ interface Interrupts {
   interface Armed extends AutoCloseable {
     @Override
     void close();
+
+    /**
+     * Installs the handler again, after a line editor replaced it while it read a line: JLine's
+     * {@code readLine} installs its own SIGINT handler and, when it returns, the default one
+     * (which ends the JVM), never the handler that was there before it.
+     */
+    default void reinstall() {}
   }
 
   /**
@@ -61,13 +68,25 @@ interface Interrupts {
             Proxy.newProxyInstance(
                 Interrupts.class.getClassLoader(), new Class<?>[] {handlerClass}, calls);
         Object previous = handle.invoke(null, signal, handler);
-        return () -> {
-          try {
-            handle.invoke(null, signal, previous);
-          } catch (ReflectiveOperationException e) {
-            // It was installed through the same method a moment ago: only a JVM shutting down
-            // gets here, and then Ctrl-C has no meaning left to restore.
-            logger().log(Level.WARNING, "cannot restore the SIGINT handler", e);
+        return new Armed() {
+          @Override
+          public void close() {
+            install(previous, "restore");
+          }
+
+          @Override
+          public void reinstall() {
+            install(handler, "reinstall");
+          }
+
+          private void install(Object which, String verb) {
+            try {
+              handle.invoke(null, signal, which);
+            } catch (ReflectiveOperationException e) {
+              // It was installed through the same method a moment ago: only a JVM shutting down
+              // gets here, and then Ctrl-C has no meaning left to restore.
+              logger().log(Level.WARNING, "cannot " + verb + " the SIGINT handler", e);
+            }
           }
         };
       } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

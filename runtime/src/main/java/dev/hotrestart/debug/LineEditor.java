@@ -14,7 +14,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,9 +49,13 @@ final class LineEditor implements Input {
   private final Class<?> endOfFile;
   private final Method terminalOf;
   private final Method widthOf;
+  private final Method saveHistory;
+  private final Optional<HistoryFile> historyFile;
 
-  private LineEditor(Object reader, ClassLoader jline) throws ReflectiveOperationException {
+  private LineEditor(Object reader, ClassLoader jline, Optional<HistoryFile> historyFile)
+      throws ReflectiveOperationException {
     this.reader = reader;
+    this.historyFile = historyFile;
     Class<?> lineReader = jline.loadClass(READER + "LineReader");
     this.readLine = lineReader.getMethod("readLine", String.class);
     this.printAbove = lineReader.getMethod("printAbove", String.class);
@@ -57,6 +63,7 @@ final class LineEditor implements Input {
     this.endOfFile = jline.loadClass(READER + "EndOfFileException");
     this.terminalOf = lineReader.getMethod("getTerminal");
     this.widthOf = jline.loadClass("org.jline.terminal.Terminal").getMethod("getWidth");
+    this.saveHistory = lineReader.getMethod("getHistory").getReturnType().getMethod("save");
   }
 
   /**
@@ -66,11 +73,15 @@ final class LineEditor implements Input {
    * @param history the history file, or empty to keep history for this run only
    * @param commandNames the names that a command word being typed may complete to, given what
    *     has been typed of it ({@link Commands#complete})
+   * @param notice prints a one-line notice for the user (a history file that cannot be used)
    * @return the editor, or empty (and why, in the log) if JLine cannot be loaded or finds no
    *     terminal
    */
   static Optional<Input> load(
-      String classPath, Optional<Path> history, Function<String, List<String>> commandNames) {
+      String classPath,
+      Optional<Path> history,
+      Function<String, List<String>> commandNames,
+      Consumer<String> notice) {
     try {
       ClassLoader jline = loader(classPath);
       // JLine finds its terminal providers through the context class loader.
@@ -78,7 +89,7 @@ final class LineEditor implements Input {
       ClassLoader context = thread.getContextClassLoader();
       thread.setContextClassLoader(jline);
       try {
-        return Optional.of(build(jline, systemTerminal(jline), history, commandNames));
+        return Optional.of(build(jline, systemTerminal(jline), history, commandNames, notice));
       } finally {
         thread.setContextClassLoader(context);
       }
@@ -116,6 +127,19 @@ final class LineEditor implements Input {
     Object builder = terminalBuilder.getMethod("builder").invoke(null);
     terminalBuilder.getMethod("system", boolean.class).invoke(builder, true);
     terminalBuilder.getMethod("nativeSignals", boolean.class).invoke(builder, false);
+    // The exec provider runs stty for the terminal's modes and size. The others load native
+    // code: JLine's JNI library, copied to java.io.tmpdir (left behind when the JVM is killed,
+    // two warnings at the prompt when tmpdir is read-only or full, and JDK 24+ warns about
+    // System.load), or the FFM API (JDK 22+ warns about restricted methods).
+    terminalBuilder.getMethod("provider", String.class).invoke(builder, "exec");
+    // JLine's readLine installs a SIGINT handler of its own while it reads and, when it returns,
+    // installs the terminal's default: with SIG_DFL that is the OS default, which ends the JVM
+    // at the next Ctrl-C, until the session puts its handler back (CtrlCWatch.setReading). With
+    // SIG_IGN it is a handler that ignores the signal, so that short gap cannot end the program.
+    Class<?> signalHandler = jline.loadClass("org.jline.terminal.Terminal$SignalHandler");
+    terminalBuilder
+        .getMethod("signalHandler", signalHandler)
+        .invoke(builder, signalHandler.getField("SIG_IGN").get(null));
     // No dumb fallback: without a real terminal the plain reader does better.
     terminalBuilder.getMethod("dumb", boolean.class).invoke(builder, false);
     return terminalBuilder.getMethod("build").invoke(builder);
@@ -128,6 +152,7 @@ final class LineEditor implements Input {
    * @param terminal an {@code org.jline.terminal.Terminal} of that loader
    * @param history the history file, or empty to keep history for this run only
    * @param commandNames the names that a command word being typed may complete to
+   * @param notice prints a one-line notice for the user (a history file that cannot be used)
    * @return the editor
    * @throws ReflectiveOperationException if this JLine lacks a method used here
    */
@@ -135,7 +160,8 @@ final class LineEditor implements Input {
       ClassLoader jline,
       Object terminal,
       Optional<Path> history,
-      Function<String, List<String>> commandNames)
+      Function<String, List<String>> commandNames,
+      Consumer<String> notice)
       throws ReflectiveOperationException {
     Class<?> readerBuilder = jline.loadClass(READER + "LineReaderBuilder");
     Object readerBuilt = readerBuilder.getMethod("builder").invoke(null);
@@ -143,17 +169,92 @@ final class LineEditor implements Input {
         .getMethod("terminal", jline.loadClass("org.jline.terminal.Terminal"))
         .invoke(readerBuilt, terminal);
     readerBuilder.getMethod("appName", String.class).invoke(readerBuilt, "hotrestart");
-    if (history.isPresent()) {
+    // The line reaches the debugger as typed: without this, JLine expands history events
+    // ("!!", "!$") and drops one level of backslashes ("a\\b" became "ab"), which changes
+    // the value of a Java expression without a word.
+    readerBuilder
+        .getMethod("option", jline.loadClass(READER + "LineReader$Option"), boolean.class)
+        .invoke(readerBuilt, option(jline, "DISABLE_EVENT_EXPANSION"), true);
+    Optional<Path> historyFile = history.filter(file -> HistoryFile.prepare(file, notice));
+    if (historyFile.isPresent()) {
       readerBuilder
           .getMethod("variable", String.class, Object.class)
-          .invoke(readerBuilt, "history-file", history.get());
+          .invoke(readerBuilt, "history-file", historyFile.get());
     }
+    // JLine saves the history after each line itself, and logs a stack trace each time it
+    // cannot; read() saves it instead, and says so once.
+    readerBuilder
+        .getMethod("option", jline.loadClass(READER + "LineReader$Option"), boolean.class)
+        .invoke(readerBuilt, option(jline, "HISTORY_INCREMENTAL"), false);
     Class<?> completer = jline.loadClass(READER + "Completer");
     readerBuilder
         .getMethod("completer", completer)
         .invoke(readerBuilt, completer(jline, completer, commandNames));
     Object reader = readerBuilder.getMethod("build").invoke(readerBuilt);
-    return new LineEditor(reader, jline);
+    insertTypedAheadAtOnce(jline, reader);
+    return new LineEditor(reader, jline, historyFile.map(file -> new HistoryFile(file, notice)));
+  }
+
+  /**
+   * Makes each typed character also insert the text characters already typed after it, before
+   * JLine redraws the line. JLine redraws the whole line after every key, which costs time in
+   * proportion to its length: a 100 KB line typed (or pasted by a terminal without bracketed
+   * paste) took 469 s at full CPU, quadratic. Characters that are waiting to be read are inserted
+   * together, with one redraw; a person typing sees no difference.
+   */
+  private static void insertTypedAheadAtOnce(ClassLoader jline, Object reader)
+      throws ReflectiveOperationException {
+    Class<?> lineReader = jline.loadClass(READER + "LineReader");
+    Class<?> widget = jline.loadClass(READER + "Widget");
+    Method apply = widget.getMethod("apply");
+    Map<?, ?> widgets = (Map<?, ?>) lineReader.getMethod("getWidgets").invoke(reader);
+    Object selfInsert = widgets.get("self-insert");
+    Method peek = reader.getClass().getMethod("peekCharacter", long.class);
+    Method read = reader.getClass().getMethod("readCharacter");
+    Method insert = reader.getClass().getMethod("putString", CharSequence.class);
+    InvocationHandler calls =
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "apply" -> {
+                boolean inserted = (boolean) apply.invoke(selfInsert);
+                try {
+                  StringBuilder ahead = new StringBuilder();
+                  // peek waits 1 ms at most: -2 when nothing waits, -1 at the end of input
+                  while (isText((int) peek.invoke(reader, 1L))) {
+                    ahead.appendCodePoint((int) read.invoke(reader));
+                  }
+                  insert.invoke(reader, ahead);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                  // A throw here would end JLine's readLine, and with it the prompt.
+                  logger().log(Level.DEBUG, "cannot insert the characters typed ahead", e);
+                }
+                yield inserted;
+              }
+              case "equals" -> proxy == args[0];
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "toString" -> "hotrestart self-insert of the characters typed ahead";
+              default -> throw new UnsupportedOperationException(method.toString());
+            };
+    putWidget(widgets, "self-insert", Proxy.newProxyInstance(jline, new Class<?>[] {widget}, calls));
+  }
+
+  @SuppressWarnings("unchecked") // JLine's Map<String, Widget>, whose value type is not ours
+  private static void putWidget(Map<?, ?> widgets, String name, Object widget) {
+    ((Map<String, Object>) widgets).put(name, widget);
+  }
+
+  /** Whether a character is one that a key inserts as itself (not a control key). */
+  private static boolean isText(int character) {
+    return character >= ' ' && character != 0x7f;
+  }
+
+  private static Object option(ClassLoader jline, String name) throws ReflectiveOperationException {
+    for (Object option : jline.loadClass(READER + "LineReader$Option").getEnumConstants()) {
+      if (((Enum<?>) option).name().equals(name)) {
+        return option;
+      }
+    }
+    throw new NoSuchFieldException("LineReader.Option." + name);
   }
 
   /**
@@ -205,7 +306,9 @@ final class LineEditor implements Input {
   @Override
   public Line read(String prompt) throws IOException {
     try {
-      return new Line((String) readLine.invoke(reader, prompt), false);
+      String line = (String) readLine.invoke(reader, prompt);
+      historyFile.ifPresent(file -> file.save(() -> saveHistory.invoke(historyOf(reader))));
+      return new Line(line, false);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (userInterrupt.isInstance(cause)) {
@@ -218,6 +321,10 @@ final class LineEditor implements Input {
     } catch (IllegalAccessException e) {
       throw new IOException("the line editor failed: " + e, e);
     }
+  }
+
+  private static Object historyOf(Object reader) throws ReflectiveOperationException {
+    return reader.getClass().getMethod("getHistory").invoke(reader);
   }
 
   @Override

@@ -78,13 +78,36 @@ public final class Evaluator {
     arguments.add(crash.receiver());
     arguments.addAll(crash.arguments());
     try {
-      return Evaluation.value(handle.invokeWithArguments(arguments));
+      Object value = handle.invokeWithArguments(arguments);
+      return handle.type().returnType() == void.class
+          ? Evaluation.nothing()
+          : Evaluation.value(value);
     } catch (Throwable thrown) {
       return Evaluation.error("the expression threw " + ExpressionErrors.describe(thrown));
     }
   }
 
+  /**
+   * The expression as a method returning its value; if that does not compile because the
+   * expression is void (a call of a void method), as a void method that runs it.
+   */
   private MethodHandle compile(Crash crash, String expression) throws ReloadRefusal {
+    try {
+      return compile(crash, expression, false);
+    } catch (ReloadRefusal asValue) {
+      if (!asValue.getMessage().contains("void")) {
+        throw asValue;
+      }
+      try {
+        return compile(crash, expression, true);
+      } catch (ReloadRefusal asStatement) {
+        throw asValue;
+      }
+    }
+  }
+
+  private MethodHandle compile(Crash crash, String expression, boolean statement)
+      throws ReloadRefusal {
     MethodSlot slot = crash.slot();
     Class<?> running = slot.declaringClass();
     Path file = reloader.recompiler().sourceFile(running);
@@ -95,7 +118,7 @@ public final class Evaluator {
       throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
     }
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
-    Inserted inserted = insertMethod(source, file, slot, name, expression);
+    Inserted inserted = insertMethod(source, file, slot, name, expression, statement);
     InMemoryCompiler.Output output =
         reloader
             .recompiler()
@@ -139,9 +162,12 @@ public final class Evaluator {
     }
   }
 
-  /** The source with a method returning {@code expression} added at the end of the class. */
+  /**
+   * The source with a method returning {@code expression} (or, for a {@code statement}, a void
+   * method running it) added at the end of the class.
+   */
   static Inserted insertMethod(
-      String source, Path file, MethodSlot slot, String name, String expression)
+      String source, Path file, MethodSlot slot, String name, String expression, boolean statement)
       throws ReloadRefusal {
     SourceTrees.Parsed parsed =
         SourceTrees.parse(source, file.getFileName().toString())
@@ -168,12 +194,12 @@ public final class Evaluator {
     String before =
         " private "
             + typeParameters
-            + "Object "
+            + (statement ? "void " : "Object ")
             + name
             + "("
             + parameters
-            + ") throws Throwable { return (\n";
-    String added = before + expression + "\n); }";
+            + (statement ? ") throws Throwable {\n" : ") throws Throwable { return (\n");
+    String added = before + expression + (statement ? "\n; }" : "\n); }");
     int closing = (int) positions.getEndPosition(tree, type) - 1;
     return new Inserted(
         source.substring(0, closing) + added + source.substring(closing),

@@ -47,6 +47,9 @@ class CtrlCTest {
         };
       };
 
+  /** Where the sessions get Ctrl-C from. */
+  private Interrupts interrupts = keyboard;
+
   /** Ctrl-C, from another thread. */
   private void press() throws InterruptedException {
     Runnable handler = armed.get();
@@ -54,6 +57,20 @@ class CtrlCTest {
     Thread signal = new Thread(handler, "SIGINT handler");
     signal.start();
     signal.join(10_000);
+  }
+
+  /** Makes {@code p} a command that says it started, then waits for {@code release}; gives 42. */
+  private void evaluateSlowly(CountDownLatch evaluating, CountDownLatch release) {
+    actions.evaluate =
+        (crash, expression) -> {
+          evaluating.countDown();
+          try {
+            release.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Evaluation(true, 42, null);
+        };
   }
 
   /** Runs the crashing fixture with a session reading {@code input}; returns what it threw. */
@@ -64,7 +81,7 @@ class CtrlCTest {
   private Throwable crash(Input input, PrintWriter out) throws Exception {
     Object report = fixture.newReport();
     Debugger.Options options =
-        Debugger.Options.defaults().withInterrupts(keyboard, status -> exits.add(status));
+        Debugger.Options.defaults().withInterrupts(interrupts, status -> exits.add(status));
     Harness.debugWith(input, out, actions, Fixture.root(), options);
     try {
       fixture.run(report, "a,b");
@@ -209,16 +226,7 @@ class CtrlCTest {
   void ctrlCDuringACommandRaisesWhenItEndsAndASecondOneEndsTheProgram() throws Exception {
     CountDownLatch evaluating = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    actions.evaluate =
-        (crash, expression) -> {
-          evaluating.countDown();
-          try {
-            release.await(20, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return new Evaluation(true, 42, null);
-        };
+    evaluateSlowly(evaluating, release);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread session = crashInBackground(Input.of("p slow()", "a"), thrown);
     assertTrue(evaluating.await(20, TimeUnit.SECONDS));
@@ -238,6 +246,51 @@ class CtrlCTest {
     session.join(10_000);
     assertInstanceOf(IllegalArgumentException.class, thrown.get());
     assertFalse(text.toString().contains("line = "), "a runs no more: " + text);
+    assertTrue(text.toString().contains("42\n\nCtrl-C: raising"), text.toString());
+  }
+
+  /**
+   * JLine's {@code readLine} leaves the default SIGINT handler behind, so the first Ctrl-C during
+   * the command that followed ended the program. The session installs its handler again after
+   * each read.
+   */
+  @Test
+  void aHandlerReplacedWhileReadingIsInstalledAgainBeforeTheCommandRuns() throws Exception {
+    CountDownLatch evaluating = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    evaluateSlowly(evaluating, release);
+    AtomicReference<Runnable> ours = new AtomicReference<>();
+    Interrupts replacedByEachRead =
+        onCtrlC -> {
+          ours.set(onCtrlC);
+          armed.set(onCtrlC);
+          return new Interrupts.Armed() {
+            @Override
+            public void close() {
+              armed.set(null);
+            }
+
+            @Override
+            public void reinstall() {
+              armed.set(ours.get());
+            }
+          };
+        };
+    Input lineEditor =
+        prompt -> {
+          armed.set(null); // what JLine leaves behind: nothing of ours
+          return new Input.Line("p slow()", false);
+        };
+    interrupts = replacedByEachRead;
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread session = crashInBackground(lineEditor, thrown);
+    assertTrue(evaluating.await(20, TimeUnit.SECONDS));
+
+    press(); // fails if the handler is gone
+    release.countDown();
+    session.join(10_000);
+    assertInstanceOf(IllegalArgumentException.class, thrown.get());
+    assertEquals(List.of(), exits);
     assertTrue(text.toString().contains("42\n\nCtrl-C: raising"), text.toString());
   }
 

@@ -317,6 +317,24 @@ class DebuggerTest {
     assertTrue(afterPrompt(run.output(), 4).contains("Suppressed:"));
   }
 
+  /** Words after a command that takes none are refused, not ignored: q, c and r cannot be undone. */
+  @Test
+  void wordsAfterACommandWithoutArgumentsAreRefused() throws Exception {
+    Run run = crash("q now please", "c now please", "r 5", "w x", "a");
+    String output = run.output();
+    assertTrue(
+        afterPrompt(output, 1)
+            .startsWith(
+                "*** quit takes no arguments, and this line has \"now please\" after it: type q"
+                    + " alone (h q explains it)\n"),
+        output);
+    assertTrue(afterPrompt(output, 2).startsWith("*** continue takes no arguments"), output);
+    assertTrue(afterPrompt(output, 3).startsWith("*** raise takes no arguments, and this line has \"5\""), output);
+    assertTrue(afterPrompt(output, 4).startsWith("*** where takes no arguments"), output);
+    assertTrue(afterPrompt(output, 5).contains("line = \"a,b\""), "the session went on: " + output);
+    assertEquals(List.of(), actions.reloaded, output);
+  }
+
   @Test
   void unknownCommandPointsAtHelp() throws Exception {
     String output = crash("xyzzy").output();
@@ -518,6 +536,10 @@ class DebuggerTest {
 
     actions.evaluate = (crash, expression) -> new Evaluation(true, List.of(1, 2), null);
     assertEquals("[\n  1,\n  2\n]\n", afterPrompt(crash("pp xs").output(), 1));
+
+    actions.evaluate = (crash, expression) -> Evaluation.nothing();
+    assertEquals(
+        "(ran; a void expression has no value)\n", afterPrompt(crash("p touch()").output(), 1));
   }
 
   @Test

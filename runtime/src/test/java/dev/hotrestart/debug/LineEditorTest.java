@@ -1,6 +1,7 @@
 package dev.hotrestart.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.testing.LogCapture;
@@ -14,6 +15,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,17 +33,69 @@ class LineEditorTest {
 
   @Test
   void aClassPathWithoutJLineGivesNoEditorAndAWarning(@TempDir Path empty) {
+    List<String> notices = new ArrayList<>();
     Optional<Input> editor;
     List<LogRecord> logged;
     try (LogCapture log = LogCapture.of("dev.hotrestart.debug")) {
       editor =
-          LineEditor.load(empty.toString(), Optional.empty(), Commands.standard()::complete);
+          LineEditor.load(
+              empty.toString(), Optional.empty(), Commands.standard()::complete, notices::add);
       logged = log.records();
     }
     assertEquals(Optional.empty(), editor);
     assertEquals(1, logged.size(), logged::toString);
     assertEquals(Level.WARNING, logged.get(0).getLevel());
     assertTrue(logged.get(0).getMessage().startsWith("cannot load JLine from " + empty));
+    assertEquals(List.of(), notices);
+  }
+
+  /** The history holds every command, data included: only its owner may read it. */
+  @Test
+  void theHistoryFileIsCreatedForItsOwnerOnlyAndAnOpenOneIsTightened(@TempDir Path home)
+      throws Exception {
+    Path created = home.resolve("created");
+    Typed typed = type(Optional.of(created), "w\n", "p secret()\n");
+    assertEquals(List.of(), typed.notices());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+    List<String> saved = Files.readAllLines(created);
+    assertTrue(saved.get(saved.size() - 1).endsWith("p secret()"), saved.toString());
+
+    Path open = Files.writeString(home.resolve("open"), "");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+    assertEquals(List.of(), type(Optional.of(open), "w\n").notices());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(open)));
+  }
+
+  /**
+   * A history file that cannot be written is said once, in one line, whether it cannot be
+   * created or a save fails later; the prompt reads on.
+   */
+  @Test
+  void aHistoryFileThatCannotBeWrittenIsSaidOnceInOneLine(@TempDir Path home) throws Exception {
+    Path underAFile = Files.writeString(home.resolve("file"), "").resolve("history");
+    Typed typed = type(Optional.of(underAFile), "w\n", "a\n");
+    assertEquals(List.of("w", "a"), typed.lines());
+    assertEquals(1, typed.notices().size(), typed.notices()::toString);
+    assertTrue(
+        typed.notices().get(0).startsWith("hotrestart: cannot use the history file " + underAFile),
+        typed.notices()::toString);
+    assertFalse(typed.notices().get(0).contains("\n"), typed.notices()::toString);
+
+    Path history = home.resolve("history");
+    Typed failing =
+        type(
+            Optional.of(history),
+            () -> {
+              // the file becomes a directory once JLine read it: every save fails
+              Files.delete(history);
+              Files.createDirectory(history);
+            },
+            "w\n", "a\n", "l\n");
+    assertEquals(List.of("w", "a", "l"), failing.lines());
+    assertEquals(1, failing.notices().size(), failing.notices()::toString);
+    assertTrue(
+        failing.notices().get(0).startsWith("hotrestart: cannot use the history file " + history),
+        failing.notices()::toString);
   }
 
   /**
@@ -59,15 +113,47 @@ class LineEditorTest {
   }
 
   /**
+   * The line reaches the evaluator as typed: JLine's history expansion ({@code !!}) and its
+   * backslash handling would change the value of a Java expression.
+   */
+  @Test
+  void theLineIsReadExactlyAsTyped() throws Exception {
+    List<String> typed =
+        List.of(
+            "p \"a\\\\b\".length()",
+            "p \"x!!y\"",
+            "p \"!$\" + '\\\\'",
+            "p \"\\n\\t\\\"\" + \"\\u0041\"",
+            "p \"unclosed");
+    Typed read = type(typed.stream().map(line -> line + "\n").toArray(String[]::new));
+    assertEquals(typed, read.lines());
+  }
+
+  /**
    * What a line editor on a terminal of streams read, and what the terminal showed.
    *
    * @param lines the lines read, one per line typed
    * @param screen what was written to the terminal
    */
-  private record Typed(List<String> lines, String screen) {}
+  private record Typed(List<String> lines, String screen, List<String> notices) {}
+
+  /** Something done to the files after the line editor read its first line. */
+  @FunctionalInterface
+  private interface Change {
+    void run() throws IOException;
+  }
 
   /** Types {@code lines} into a line editor on JLine loaded as a program loads it. */
   private static Typed type(String... lines) throws Exception {
+    return type(Optional.empty(), () -> {}, lines);
+  }
+
+  private static Typed type(Optional<Path> history, String... lines) throws Exception {
+    return type(history, () -> {}, lines);
+  }
+
+  private static Typed type(Optional<Path> history, Change afterFirstLine, String... lines)
+      throws Exception {
     String classPath = System.getProperty("hotrestart.test.jline", "");
     assertTrue(
         Files.isRegularFile(Path.of(classPath)),
@@ -79,18 +165,22 @@ class LineEditorTest {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     Object terminal = terminal(jline, in, screen);
     List<String> read = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
     try {
       LineEditor editor =
-          LineEditor.build(jline, terminal, Optional.empty(), Commands.standard()::complete);
+          LineEditor.build(jline, terminal, history, Commands.standard()::complete, notices::add);
       for (int i = 0; i < lines.length; i++) {
         Input.Line line = editor.read(Debugger.PROMPT);
         read.add(line == null ? null : line.text());
+        if (i == 0) {
+          afterFirstLine.run();
+        }
       }
     } finally {
       done.countDown();
       terminal.getClass().getMethod("close").invoke(terminal);
     }
-    return new Typed(read, screen.toString(StandardCharsets.UTF_8));
+    return new Typed(read, screen.toString(StandardCharsets.UTF_8), notices);
   }
 
   /** Keystrokes, then nothing until {@code done}: a terminal's input does not end by itself. */

@@ -86,6 +86,20 @@ class EvaluatorTest {
     assertFalse(result.error().contains("$hr$eval"), result.error());
   }
 
+  /** A call of a void method runs and says it returned nothing, rather than not compiling. */
+  @Test
+  void aVoidCallRunsAndReturnsNothing() {
+    Evaluation result = evaluator.evaluate(crash, "rows.clear()");
+    assertTrue(result.succeeded(), result::error);
+    assertTrue(result.returnedNothing());
+    assertEquals(List.of(), evaluator.evaluate(crash, "this.rows").value(), "it ran");
+    assertFalse(evaluator.evaluate(crash, "this.rows").returnedNothing());
+
+    Evaluation wrong = evaluator.evaluate(crash, "rows.clear() + 1");
+    assertFalse(wrong.succeeded());
+    assertTrue(wrong.error().contains("void"), "the value form's error: " + wrong.error());
+  }
+
   @Test
   void anExceptionInTheExpressionIsAResultNotACrash() {
     Evaluation result = evaluator.evaluate(crash, "Integer.parseInt(\"x\")");
