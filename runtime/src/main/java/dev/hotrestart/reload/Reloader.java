@@ -88,8 +88,10 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
-    MethodSlot first = slots.iterator().next();
-    return reload(first, byClass, Set.copyOf(slots));
+    if (slots.isEmpty()) {
+      return new ReloadResult(true, "");
+    }
+    return reload(slots.iterator().next(), byClass, Set.copyOf(slots));
   }
 
   /**

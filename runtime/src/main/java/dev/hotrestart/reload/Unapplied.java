@@ -100,14 +100,7 @@ final class Unapplied {
               + " in "
               + file
               + " ("
-              + (slot != null
-                  ? "c reloads only the method that crashed; -Dhotrestart.reloadAll=true makes it"
-                      + " reload every changed wrapped method"
-                  : "a reload swaps wrapped methods and the private methods and lambdas they call,"
-                      + " not "
-                      + kind(method)
-                      + "; "
-                      + RESTART)
+              + reason(slot != null, method)
               + ")");
     }
     return lines;
@@ -143,14 +136,14 @@ final class Unapplied {
           if (skip.contains(normal)) {
             continue;
           }
+          List<MethodSlot> wrappedType = wrappedFiles.get(normal);
+          if (!savedSince(file, wrappedType)) {
+            continue; // first: a file's time is cheaper than a class loader's lookup
+          }
           String relative = root.relativize(file).toString().replace('\\', '/');
           String className = relative.substring(0, relative.length() - ".java".length());
           if (loader == null || loader.getResource(className + ".class") == null) {
             continue; // not a class of this program's class path
-          }
-          List<MethodSlot> wrappedType = wrappedFiles.get(normal);
-          if (!savedSince(file, wrappedType)) {
-            continue;
           }
           String simple = className.substring(className.lastIndexOf('/') + 1);
           lines.add(
@@ -211,6 +204,21 @@ final class Unapplied {
       case "<clinit>" -> "the static initializer of " + running.getSimpleName();
       default -> running.getSimpleName() + "." + method.name + parameters;
     };
+  }
+
+  private static String reason(boolean wrapped, MethodNode method) {
+    if (wrapped) {
+      return "c reloads only the method that crashed; -Dhotrestart.reloadAll=true makes it reload"
+          + " every changed wrapped method";
+    }
+    if ((method.access & Opcodes.ACC_PRIVATE) != 0 && !method.name.startsWith("<")) {
+      return "no reloaded method calls it: it moves with a wrapped method that calls it when that"
+          + " method is reloaded";
+    }
+    return "a reload swaps wrapped methods and the private methods and lambdas they call, not "
+        + kind(method)
+        + "; "
+        + RESTART;
   }
 
   private static String kind(MethodNode method) {

@@ -152,6 +152,23 @@ class ReloadTruthTest {
   }
 
   @Test
+  void aChangedPrivateHelperThatNoReloadedMethodCallsIsNamed() throws Throwable {
+    edit("return \"t\";", "return \"T\";");
+    edit("return \"two\";", "return \"2\";");
+
+    ReloadResult result = program.reload(two);
+
+    assertTrue(result.changed(), result::message);
+    assertTrue(
+        result.message().contains(
+            "hotrestart: not applied: the change to Shop.tag() in Shop.java (no reloaded method"
+                + " calls it: it moves with a wrapped method that calls it when that method is"
+                + " reloaded)"),
+        result.message());
+    assertEquals("one t", call(shop, "one"));
+  }
+
+  @Test
   void anEditToAnotherFileOfTheProgramIsNamed() throws Throwable {
     program.write("demo.Util", "package demo;\npublic class Util {}\n").recompile();
     Files.setLastModifiedTime(program.sourceOf("demo.Util"), FileTime.from(Instant.EPOCH));
