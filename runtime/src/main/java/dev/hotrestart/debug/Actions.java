@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.config.Jvm;
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.Evaluator;
 import dev.hotrestart.reload.ReloadResult;
@@ -58,7 +59,8 @@ interface Actions {
     static final JvmActions INSTANCE = new JvmActions();
 
     private final SourceSnapshots snapshots =
-        new SourceSnapshots(StartupSnapshots.shared()::get);
+        new SourceSnapshots(
+            StartupSnapshots.shared()::get, StartupSnapshots.shared()::getByName, Jvm.started());
 
     private JvmActions() {}
 

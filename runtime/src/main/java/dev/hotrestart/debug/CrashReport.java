@@ -18,6 +18,7 @@ final class CrashReport {
   private final FrameCursor cursor;
   private final SourcePrinter source;
   private final Output out;
+  private final SourceSnapshots snapshots;
 
   /**
    * A report of one crash.
@@ -26,8 +27,11 @@ final class CrashReport {
    * @param cursor its frames
    * @param source prints the failing line
    * @param out where to print
+   * @param snapshots the reloads, which name the version a frame ran
    */
-  CrashReport(Crash crash, FrameCursor cursor, SourcePrinter source, Output out) {
+  CrashReport(
+      Crash crash, FrameCursor cursor, SourcePrinter source, Output out, SourceSnapshots snapshots) {
+    this.snapshots = snapshots;
     this.crash = crash;
     this.cursor = cursor;
     this.source = source;
@@ -41,8 +45,9 @@ final class CrashReport {
    */
   void print(boolean hint) {
     Throwable thrown = crash.thrown();
-    String version =
-        crash.slot().version() > 0 ? " (reloaded code, version " + crash.slot().version() + ")" : "";
+    Frames frames = cursor.frames();
+    Frames.Frame frame = frames.crashed() >= 0 ? frames.list().get(frames.crashed()) : null;
+    String version = version(frame);
     out.println(
         "hotrestart: thread \""
             + crash.thread().getName()
@@ -57,8 +62,6 @@ final class CrashReport {
         cause = cause.getCause()) {
       out.println("Caused by: " + style.exception(safeToString(cause)));
     }
-    Frames frames = cursor.frames();
-    Frames.Frame frame = frames.crashed() >= 0 ? frames.list().get(frames.crashed()) : null;
     if (frame == null) {
       out.println(
           "  (the stack trace has no frame of "
@@ -66,13 +69,36 @@ final class CrashReport {
               + "; e shows the whole trace)");
     } else {
       out.println("  at " + frame.describe());
-      source.print(frame, frame.line() - CONTEXT, frame.line() + CONTEXT, true);
+      int line = source.line(frame);
+      source.print(frame, line - CONTEXT, line + CONTEXT, true);
     }
     if (hint) {
       out.println(
           "Edit the method and type c to reload it and call it again; r raises the exception,"
               + " q stops restarting, h lists the commands.");
     }
+  }
+
+  /**
+   * Which code the crashed frame ran: another thread may have crashed in the original code
+   * before a reload swapped a new version in, and its prompt opens after.
+   */
+  private String version(Frames.Frame frame) {
+    int current = crash.slot().version();
+    if (frame == null) {
+      return current > 0 ? " (reloaded code, version " + current + ")" : "";
+    }
+    String className = frame.element().getClassName();
+    if (!className.contains(Frames.RELOADED_MARK)) {
+      return current > 0
+          ? " (the original code; version " + current + " was reloaded since, which c calls)"
+          : "";
+    }
+    int ran = snapshots.reloadOf(className).map(SourceSnapshots.Reloaded::version).orElse(current);
+    return " (reloaded code, version "
+        + ran
+        + (ran != current ? "; version " + current + " was reloaded since, which c calls" : "")
+        + ")";
   }
 
   private static String safeToString(Throwable thrown) {

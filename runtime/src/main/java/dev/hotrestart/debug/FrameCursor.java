@@ -150,7 +150,8 @@ final class FrameCursor {
     }
     out.println(describe(selected));
     if (frame.line() > 0) {
-      source.print(frame, frame.line(), frame.line(), false);
+      int line = source.line(frame);
+      source.print(frame, line, line, false);
     }
   }
 
@@ -165,6 +166,11 @@ final class FrameCursor {
     // Pad the numbers to one width so that the frames line up: "#2   " beside "#12  ".
     int width = String.valueOf(frames().list().size() - 1).length();
     String number = String.format(Locale.ROOT, "#%-" + width + "d", index);
-    return (index == selected ? "> " : "  ") + number + "  " + frame.describe() + mark;
+    return (index == selected ? "> " : "  ")
+        + number
+        + "  "
+        + frame.describe()
+        + source.whereNote(frame)
+        + mark;
   }
 }

@@ -17,7 +17,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +60,8 @@ final class Host {
 
   /** Guarded by {@link #prompt}. */
   private Input input;
+  /** Notices of other threads' crashes, for the session's next prompt; guarded by {@link #out}. */
+  private final List<String> queuedNotices = new ArrayList<>();
   /** The terminal, once the commands file has run out; read by notices from other threads. */
   private volatile Input terminalInput;
   /** The prompt of the pending read, to show again under a notice. */
@@ -191,7 +195,9 @@ final class Host {
             }
             out.print(pendingPrompt);
           } else {
-            out.println(notice);
+            // The session is printing (its report, a command's output): the notice waits for
+            // its next prompt, so it never comes before the crash report it follows.
+            queuedNotices.add(notice);
           }
           out.flush();
         }
@@ -215,8 +221,20 @@ final class Host {
           .withStyle(Settings.colours() ? Style.ANSI : Style.PLAIN);
       return new Debugger(crash, input(), out, actions, locator.get(), options).run();
     } finally {
+      flushNotices();
       promptThread = null;
       prompt.unlock();
+    }
+  }
+
+  /** Prints the notices of threads that crashed while the session was printing. */
+  private void flushNotices() {
+    synchronized (out) {
+      for (String notice : queuedNotices) {
+        out.println(notice);
+      }
+      queuedNotices.clear();
+      out.flush();
     }
   }
 
@@ -247,6 +265,7 @@ final class Host {
           new Input() {
             @Override
             public Line read(String prompt) throws IOException {
+              flushNotices();
               String next = script.poll();
               if (next != null) {
                 return new Line(next, true);

@@ -77,12 +77,13 @@ final class Listing {
       out.error("the selected frame has no line number");
       return;
     }
-    Optional<SourceView> view = source.view(frame);
-    if (view.isEmpty()) {
+    Optional<SourcePrinter.Placed> placed = source.place(frame);
+    if (placed.isEmpty()) {
       return;
     }
+    int line = placed.get().line() > 0 ? placed.get().line() : frame.line();
     Optional<SourceView.Range> range =
-        view.get().methodRange(frame.element().getMethodName(), frame.line());
+        placed.get().view().methodRange(frame.element().getMethodName(), line);
     if (range.isPresent()) {
       listRange(range.get().first(), range.get().last());
     } else {
@@ -104,7 +105,7 @@ final class Listing {
       out.error("the selected frame has no line number; try l FIRST, LAST");
       return;
     }
-    int first = Math.max(1, frame.line() - WINDOW / 2);
+    int first = Math.max(1, source.line(frame) - WINDOW / 2);
     listRange(first, first + WINDOW - 1);
   }
 

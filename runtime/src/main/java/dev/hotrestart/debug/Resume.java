@@ -54,25 +54,44 @@ final class Resume {
       out.println("calling " + slot.describe() + " again (reloading is off)");
       return Optional.of(Outcome.CONTINUE);
     }
-    // The text before the reload: what javac compiles, unless the user saves again meanwhile.
-    Optional<String> compiled = source.readNow();
     ReloadResult result;
     try {
       result = options.reloadAll() ? actions.reloadChanged(slot) : actions.reload(slot);
     } catch (RuntimeException | LinkageError e) {
       out.internalError(e);
-      result = new ReloadResult(false, "reloading " + slot.describe() + " failed: " + e);
+      result =
+          new ReloadResult(
+              false,
+              "hotrestart: reloading "
+                  + slot.describe()
+                  + " failed: "
+                  + e
+                  + "; the old code is still running. Type c to try again, or r to raise the"
+                  + " exception.");
     }
     String message = result.message();
     if (message == null || message.isBlank()) {
-      message = (result.succeeded() ? "reloaded " : "could not reload ") + slot.describe();
+      message =
+          result.succeeded()
+              ? "hotrestart: reloaded " + slot.describe()
+              : "hotrestart: could not reload "
+                  + slot.describe()
+                  + "; the old code is still running. Fix it and type c again, or r to raise"
+                  + " the exception.";
     }
     out.println(message);
     if (!result.succeeded()) {
-      out.println("the old code is still running. Fix the source and type c again, or r to raise.");
+      if (!message.contains("old code is still running")) {
+        out.println(
+            "hotrestart: the old code is still running. Fix it and type c again, or r to raise"
+                + " the exception.");
+      }
       return Optional.empty();
     }
-    compiled.ifPresent(source::recordReload);
+    source.recordReload(result.swapped());
+    if (!result.changed()) {
+      out.println("calling " + slot.describe() + " again");
+    }
     return Optional.of(Outcome.CONTINUE);
   }
 

@@ -1,6 +1,7 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.slot.Crash;
+import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.util.function.IntSupplier;
 
@@ -50,12 +51,19 @@ record Session(
       Debugger.Options options,
       Commands commands,
       IntSupplier width) {
-    SourcePrinter printer = new SourcePrinter(locator, out);
+    SourcePrinter printer = new SourcePrinter(locator, actions.snapshots(), out);
     FrameCursor frames = new FrameCursor(crash, out, printer);
-    RunningSource source = new RunningSource(crash.slot(), actions.snapshots(), locator, out);
+    RunningSource source =
+        new RunningSource(
+            crash.slot(),
+            actions.snapshots(),
+            locator,
+            out,
+            options.reloadOnContinue() && options.reloadAll(),
+            SlotRegistry::all);
     return new Session(
         out,
-        new CrashReport(crash, frames, printer, out),
+        new CrashReport(crash, frames, printer, out, actions.snapshots()),
         frames,
         new Listing(frames, printer, out),
         new Inspector(crash, actions, out),

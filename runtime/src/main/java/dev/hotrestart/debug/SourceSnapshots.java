@@ -1,9 +1,16 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.source.SourceLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,21 +55,72 @@ final class SourceSnapshots {
     }
   }
 
-  private final Map<Class<?>, Snapshot> byClass = new ConcurrentHashMap<>();
-  private final Function<Class<?>, Optional<Snapshot>> atStartUp;
+  /**
+   * The code a reload swapped in.
+   *
+   * @param snapshot the text it was compiled from
+   * @param version the method's version it became
+   */
+  record Reloaded(Snapshot snapshot, int version) {}
 
-  /** A store without start-up snapshots: the baseline starts at the first crash. */
+  private final Map<Class<?>, Snapshot> byClass = new ConcurrentHashMap<>();
+  /** By work class ({@code demo.Report$HR$parse$3}). */
+  private final Map<String, Reloaded> byWorkClass = new ConcurrentHashMap<>();
+  /** The work class each reloaded method runs now. */
+  private final Map<MethodSlot, String> workClassOf = new ConcurrentHashMap<>();
+  private final Function<Class<?>, Optional<Snapshot>> atStartUp;
+  private final Function<String, Optional<Snapshot>> atStartUpByName;
+  private final Instant started;
+
+  /**
+   * A store without start-up snapshots, for tests: the baseline starts at the first crash, and
+   * every file counts as not saved since the program started.
+   */
   SourceSnapshots() {
     this(type -> Optional.empty());
   }
 
   /**
-   * A store whose first baselines come from {@code atStartUp} where it has one.
+   * A store whose first baselines come from {@code atStartUp} where it has one, for tests: every
+   * file counts as not saved since the program started.
    *
-   * @param atStartUp the start-up snapshot of a class, normally {@link StartupSnapshots#get}
+   * @param atStartUp the start-up snapshot of a class
    */
   SourceSnapshots(Function<Class<?>, Optional<Snapshot>> atStartUp) {
+    this(atStartUp, name -> Optional.empty(), Instant.MAX);
+  }
+
+  /**
+   * A store whose first baselines come from {@code atStartUp}, which also knows the start-up
+   * text of classes by name, for the frames of classes that never crashed.
+   *
+   * @param atStartUp the start-up snapshot of a class, normally {@link StartupSnapshots#get}
+   * @param atStartUpByName the start-up snapshot of the file of a top-level class, by binary name
+   * @param started when the program started: a file not saved since holds the text its classes
+   *     were compiled from
+   */
+  SourceSnapshots(
+      Function<Class<?>, Optional<Snapshot>> atStartUp,
+      Function<String, Optional<Snapshot>> atStartUpByName,
+      Instant started) {
     this.atStartUp = atStartUp;
+    this.atStartUpByName = atStartUpByName;
+    this.started = started;
+  }
+
+  /**
+   * Whether {@code file} was saved after the program started, so that its classes may run an
+   * older text; an unreadable time counts as saved.
+   *
+   * @param file a source file
+   * @return whether it was
+   */
+  boolean savedSinceStart(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isAfter(started);
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**
@@ -86,13 +144,82 @@ final class SourceSnapshots {
   }
 
   /**
-   * Keeps {@code text} as the running version of {@code type}'s file after a reload.
+   * Keeps the text each swapped method was compiled from: its running version, for {@code diff}
+   * and for the lines of its frames.
    *
-   * @param type the class
-   * @param text the text that was compiled
+   * @param swapped what a reload swapped in
    */
-  void recordReload(Class<?> type, String text) {
-    byClass.put(type, snapshot(text, AT_RELOAD));
+  void recordReload(List<ReloadResult.Swapped> swapped) {
+    for (ReloadResult.Swapped swap : swapped) {
+      if (swap.text() == null) {
+        continue; // not known: the method's frames and diff then say so
+      }
+      byWorkClass.put(swap.workClass(), new Reloaded(snapshot(swap.text(), AT_RELOAD), swap.version()));
+      workClassOf.put(swap.slot(), swap.workClass());
+    }
+  }
+
+  /**
+   * The running version of a method's file: the text its reload compiled, else the class's
+   * baseline ({@link #get}), else, for a class that never crashed, its start-up text.
+   *
+   * @param slot the method
+   * @return its snapshot, if one was taken
+   */
+  Optional<Snapshot> running(MethodSlot slot) {
+    String workClass = workClassOf.get(slot);
+    Reloaded reloaded = workClass == null ? null : byWorkClass.get(workClass);
+    if (reloaded != null && reloaded.version() == slot.version()) {
+      return Optional.of(reloaded.snapshot());
+    }
+    // A class that never crashed has no baseline yet: its start-up text, if it still runs that.
+    return get(slot.declaringClass())
+        .or(() -> slot.version() == 0 ? atStartUp.apply(slot.declaringClass()) : Optional.empty());
+  }
+
+  /**
+   * The reload that made a frame's class: {@code demo.Report$HR$parse$3}, or a class nested in it.
+   *
+   * @param className the frame's class
+   * @return the reload, if this store recorded it
+   */
+  Optional<Reloaded> reloadOf(String className) {
+    int mark = className.indexOf(Frames.RELOADED_MARK);
+    if (mark < 0) {
+      return Optional.empty();
+    }
+    // demo.Report$HR$parse$3$1: the work class ends after the number that follows the name.
+    int name = mark + Frames.RELOADED_MARK.length();
+    int numberStart = className.indexOf('$', name);
+    if (numberStart < 0) {
+      return Optional.empty();
+    }
+    int numberEnd = className.indexOf('$', numberStart + 1);
+    String workClass = numberEnd < 0 ? className : className.substring(0, numberEnd);
+    return Optional.ofNullable(byWorkClass.get(workClass));
+  }
+
+  /**
+   * The text the code of a frame's class was compiled from, where it is known: the reload's text
+   * for reloaded code, else the start-up text of the class's file.
+   *
+   * @param className the frame's class
+   * @return the text, or empty if it is not known (then only a file not saved since the program
+   *     started is known to be it)
+   */
+  Optional<Snapshot> compiledFrom(String className) {
+    if (className.contains(Frames.RELOADED_MARK)) {
+      return reloadOf(className).map(Reloaded::snapshot);
+    }
+    int nested = className.indexOf('$');
+    String topLevel = nested < 0 ? className : className.substring(0, nested);
+    for (Map.Entry<Class<?>, Snapshot> entry : byClass.entrySet()) {
+      if (entry.getValue().when().equals(AT_START_UP)
+          && SourceLocator.topLevel(entry.getKey()).getName().equals(topLevel)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return atStartUpByName.apply(topLevel);
   }
 
   /**

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
@@ -55,6 +56,17 @@ final class SourceView {
    */
   static SourceView read(Path file) throws IOException {
     return new SourceView(file, lines(Files.readAllBytes(file)));
+  }
+
+  /**
+   * A text that stands for a file, such as the text its running code was compiled from.
+   *
+   * @param file the file it is a version of
+   * @param text the text
+   * @return its view
+   */
+  static SourceView of(Path file, String text) {
+    return new SourceView(file, text.lines().toList());
   }
 
   /**
@@ -182,7 +194,13 @@ final class SourceView {
                   SourceView::ignore,
                   List.of("-proc:none"),
                   null,
-                  files.getJavaFileObjects(file));
+                  List.of(
+                      new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+                        @Override
+                        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                          return text(); // this view's text, which may not be the file's now
+                        }
+                      }));
       SourcePositions positions = Trees.instance(task).getSourcePositions();
       List<Range> matches = new ArrayList<>();
       for (CompilationUnitTree unit : task.parse()) {

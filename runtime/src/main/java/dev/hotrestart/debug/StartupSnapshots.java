@@ -175,6 +175,25 @@ public final class StartupSnapshots {
   }
 
   /**
+   * The snapshot of the file of a top-level class, by name: for the frames of a class that has
+   * not crashed.
+   *
+   * @param topLevel the binary name of a top-level class
+   * @return its file's text at start-up, if a class of that file asked for one and it is done
+   */
+  Optional<SourceSnapshots.Snapshot> getByName(String topLevel) {
+    for (Class<?> type : byClass.keySet()) {
+      if (SourceLocator.topLevel(type).getName().equals(topLevel)) {
+        Optional<SourceSnapshots.Snapshot> snapshot = get(type);
+        if (snapshot.isPresent()) {
+          return snapshot;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * For tests: how many bytes the snapshot of {@code type} keeps.
    *
    * @param type the class

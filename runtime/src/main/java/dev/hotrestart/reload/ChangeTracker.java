@@ -26,8 +26,11 @@ final class ChangeTracker {
    * and its anonymous and local classes, which a method's fingerprint includes.
    */
   private final Map<Class<?>, Map<String, byte[]>> originals = new ConcurrentHashMap<>();
-  /** When each class's source was last compiled, as the file's modification time then. */
-  private final Map<Class<?>, FileTime> checked = new ConcurrentHashMap<>();
+  /**
+   * For each method, the modification time of the source text its running code is known to
+   * match: compiled and swapped in, or compiled and found the same as the running code.
+   */
+  private final Map<MethodSlot, FileTime> checked = new ConcurrentHashMap<>();
 
   /**
    * Keeps the class files of {@code type} as they are now, unless that was done already, so that
@@ -42,22 +45,26 @@ final class ChangeTracker {
   }
 
   /**
-   * Notes that {@code file}, the source of {@code running}, is being compiled now.
+   * Notes that the source of {@code slot}'s class, as saved at {@code modified}, holds the code
+   * the method runs now: it was compiled and swapped in, or compiled and found the same as the
+   * running code. Not called for a compile that failed or was refused, so its edit still counts
+   * as new at the next {@code c}.
    *
-   * @throws ReloadRefusal if the file's modification time cannot be read
+   * @param slot the method
+   * @param modified the file's modification time, read before it was compiled
    */
-  void compiling(Class<?> running, Path file) throws ReloadRefusal {
-    checked.put(running, lastModified(file));
+  void applied(MethodSlot slot, FileTime modified) {
+    checked.merge(slot, modified, (a, b) -> a.compareTo(b) >= 0 ? a : b);
   }
 
   /**
-   * Whether {@code file}, the source of {@code running}, was saved since it was last compiled in
-   * this JVM, or, never compiled, since the JVM started.
+   * Whether {@code file}, the source of {@code slot}'s class, was saved since the method's
+   * running code was known to match it, or, never compiled, since the JVM started.
    *
    * @throws ReloadRefusal if the file's modification time cannot be read
    */
-  boolean modifiedSinceChecked(Class<?> running, Path file) throws ReloadRefusal {
-    FileTime before = checked.get(running);
+  boolean modifiedSince(MethodSlot slot, Path file) throws ReloadRefusal {
+    FileTime before = checked.get(slot);
     FileTime now = lastModified(file);
     if (before == null) {
       return now.toInstant().isAfter(Jvm.started());
@@ -93,7 +100,12 @@ final class ChangeTracker {
     return original == null ? null : Fingerprint.of(ClassFiles.read(original), key, files);
   }
 
-  private static FileTime lastModified(Path file) throws ReloadRefusal {
+  /**
+   * A file's modification time.
+   *
+   * @throws ReloadRefusal if it cannot be read
+   */
+  static FileTime lastModified(Path file) throws ReloadRefusal {
     try {
       return Files.getLastModifiedTime(file);
     } catch (IOException e) {

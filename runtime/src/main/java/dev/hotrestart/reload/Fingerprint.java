@@ -100,6 +100,20 @@ final class Fingerprint {
     return new Fingerprint(type, classFiles).describe(method);
   }
 
+  /**
+   * The methods of {@code type} that move with {@code method} on a reload: itself, and the
+   * private methods and lambda bodies it reaches, as keys {@code name + descriptor}.
+   *
+   * @param type the class declaring the method
+   * @param method the method's name and descriptor
+   * @param classFiles as for {@link #of}
+   * @return the keys; empty if there is no such method
+   */
+  static Set<String> moving(ClassNode type, String method, Map<String, byte[]> classFiles) {
+    Fingerprint fingerprint = new Fingerprint(type, classFiles);
+    return fingerprint.describe(method) == null ? Set.of() : Set.copyOf(fingerprint.reached);
+  }
+
   private String describe(String method) {
     if (!methods.containsKey(method)) {
       return null;

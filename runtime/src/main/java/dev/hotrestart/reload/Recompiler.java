@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,8 +37,16 @@ final class Recompiler {
    * @param output every class file of the compile
    * @param edited the new version of the running class, from {@code output}
    * @param start when the reload started, in {@link System#nanoTime()}
+   * @param text the file's text as compiled
+   * @param modified the file's modification time, read before its text
    */
-  record Compiled(Path file, InMemoryCompiler.Output output, ClassNode edited, long start) {}
+  record Compiled(
+      Path file,
+      InMemoryCompiler.Output output,
+      ClassNode edited,
+      long start,
+      String text,
+      FileTime modified) {}
 
   private final SourceLocator sources;
   private final ChangeTracker tracker;
@@ -72,26 +81,32 @@ final class Recompiler {
   Compiled compile(Class<?> running, Set<String> reloaded) throws ReloadRefusal {
     long start = System.nanoTime();
     Path file = sourceFile(running);
-    tracker.compiling(running, file);
+    // Read before the text: a save in between then counts as new at the next c.
+    FileTime modified = ChangeTracker.lastModified(file);
     InMemoryCompiler compiler = compiler(running);
     int release = release(running);
-    InMemoryCompiler.Output output = compilePruned(compiler, file, release, running, reloaded);
+    String[] text = new String[1];
+    String fileName = file.getFileName().toString();
+    InMemoryCompiler.Output output =
+        compiler.compile(
+            file,
+            release,
+            source -> {
+              text[0] = source;
+              return BodyPruner.prune(source, fileName, running, reloaded).orElse(source);
+            });
     if (!output.succeeded()) {
       // The errors of the whole file, as the user will see them from a build; and should
-      // pruning ever have broken a file that compiles, this compile is the one to use.
-      output = compiler.compile(file, release);
+      // pruning ever have broken a file that compiles, this compile is the one to use. The same
+      // text: the one the running code's lines will be read against.
+      output = text[0] == null ? compiler.compile(file, release) : compiler.compile(file, text[0], release);
     }
     if (!output.succeeded()) {
-      throw new ReloadRefusal(
-          output.errors()
-              + "\nhotrestart: "
-              + file.getFileName()
-              + " does not compile; the old code is still running. Fix it and type c again.");
+      throw new ReloadRefusal(output.errors() + "\nhotrestart: " + fileName + " does not compile.");
     }
     byte[] bytes = output.classes().get(running.getName());
     if (bytes == null) {
-      throw new ReloadRefusal(
-          "hotrestart: " + file + " no longer declares " + running.getName() + "; nothing reloaded");
+      throw new ReloadRefusal("hotrestart: " + file + " no longer declares " + running.getName() + ".");
     }
     ClassNode edited = ClassFiles.read(bytes);
     List<String> differences = ShapeCheck.differences(edited, running);
@@ -100,11 +115,11 @@ final class Recompiler {
           "hotrestart: cannot reload "
               + running.getName()
               + ": the edit changes the class's shape, which needs a restart:\n  - "
-              + String.join("\n  - ", differences)
-              + "\nThe old code is still running. Undo that part of the edit and type c, or type"
-              + " r or q to give up on this call.");
+              + String.join("\n  - ", differences),
+          "Undo that part of the edit and type c again, or r to raise the exception (a restart"
+              + " applies it).");
     }
-    return new Compiled(file, output, edited, start);
+    return new Compiled(file, output, edited, start, text[0], modified);
   }
 
   /**

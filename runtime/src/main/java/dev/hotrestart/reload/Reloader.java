@@ -4,6 +4,7 @@ import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ public final class Reloader {
 
   private final ChangeTracker tracker = new ChangeTracker();
   private final Recompiler recompiler;
+  private final Unapplied unapplied;
 
   /**
    * A reloader reading sources from {@code sources}; the JVM normally uses {@link #shared()}.
@@ -43,6 +45,7 @@ public final class Reloader {
    */
   public Reloader(SourceLocator sources) {
     this.recompiler = new Recompiler(sources, tracker);
+    this.unapplied = new Unapplied(tracker, sources);
   }
 
   /** The reloader of this JVM, reading the source roots of {@code -Dhotrestart.sourceRoots}. */
@@ -73,35 +76,29 @@ public final class Reloader {
   }
 
   /**
-   * Reloads several methods; those of one class are compiled once and swapped together.
+   * Reloads several methods; those of one class are compiled once and swapped together. A class
+   * whose file was not saved since its running code was compiled is not compiled, and a method
+   * whose compiled code equals its running code is not swapped: it keeps its version.
    *
    * @param slots the methods to reload
-   * @return what happened, one line per class
+   * @return what happened, one line per class, and the saved edits it does not apply
    */
   public synchronized ReloadResult reload(Collection<MethodSlot> slots) {
     Map<Class<?>, List<MethodSlot>> byClass = new LinkedHashMap<>();
     for (MethodSlot slot : slots) {
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
-    Map<Class<?>, Recompiler.Compiled> compiled = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (Class<?> running : byClass.keySet()) {
-      try {
-        compiled.put(running, recompiler.compile(running, names(byClass.get(running))));
-      } catch (ReloadRefusal refusal) {
-        problems.add(refusal.getMessage());
-      } catch (RuntimeException | LinkageError e) {
-        problems.add(internalError(running, e));
-      }
+    if (slots.isEmpty()) {
+      return new ReloadResult(true, "");
     }
-    return problems.isEmpty() ? applyAll(compiled, byClass) : nothingReloaded(problems, byClass);
+    return reload(slots.iterator().next(), byClass, Set.copyOf(slots));
   }
 
   /**
    * For {@code -Dhotrestart.reloadAll=true}: recompiles the file of every class with wrapped
    * methods that was modified since it last ran, and swaps in each wrapped method whose code
-   * differs from the running code, plus {@code crashed} in any case. Every file is compiled and
-   * checked before anything is swapped, so one broken file changes nothing anywhere.
+   * differs from the running code, {@code crashed} included. Every file is compiled and checked
+   * before anything is swapped, so one broken file changes nothing anywhere.
    *
    * @param crashed the method the user is continuing
    * @param candidates the methods that may have changed: normally {@link SlotRegistry#all()}
@@ -117,65 +114,137 @@ public final class Reloader {
       }
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
+    return reload(crashed, byClass, Set.of(crashed));
+  }
+
+  /**
+   * Compiles each class whose file changed, swaps in the methods whose code changed, and says
+   * what it did and which saved edits it leaves out.
+   *
+   * @param crashed the method the user continues
+   * @param byClass the methods to consider, by class
+   * @param required the methods asked for: a missing source is an error, and no change is said
+   *     (the others are skipped then)
+   */
+  private ReloadResult reload(
+      MethodSlot crashed, Map<Class<?>, List<MethodSlot>> byClass, Set<MethodSlot> required) {
     Map<Class<?>, Recompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<Class<?>, List<MethodSlot>> changed = new LinkedHashMap<>();
+    List<String> unchanged = new ArrayList<>();
+    List<String> notApplied = new ArrayList<>();
+    List<Path> handled = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    String advice = null;
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
       Class<?> running = entry.getKey();
-      boolean isCrashed = running == crashed.declaringClass();
+      boolean isRequired = entry.getValue().stream().anyMatch(required::contains);
       try {
-        if (!isCrashed
-            && (recompiler.sources().find(running).isEmpty()
-                || !tracker.modifiedSinceChecked(running, recompiler.sourceFile(running)))) {
-          continue; // no source to reload from, or not edited since it last compiled
+        if (!isRequired && recompiler.sources().find(running).isEmpty()) {
+          continue; // no source to reload from
         }
-        Recompiler.Compiled result = recompiler.compile(running, names(entry.getValue()));
-        List<MethodSlot> slots = new ArrayList<>();
+        Path file = recompiler.sourceFile(running);
+        handled.add(file);
+        List<MethodSlot> stale = new ArrayList<>();
         for (MethodSlot slot : entry.getValue()) {
-          String key = key(slot);
-          String now = Fingerprint.of(result.edited(), key, result.output().classes());
-          if (slot == crashed || (now != null && !now.equals(tracker.running(slot, key)))) {
-            slots.add(slot);
+          if (tracker.modifiedSince(slot, file)) {
+            stale.add(slot);
+          } else if (required.contains(slot)) {
+            // Not saved since its running code was compiled: nothing to compile for it.
+            unchanged.add(unchanged(slot));
           }
         }
-        if (!slots.isEmpty()) {
-          compiled.put(running, result);
-          changed.put(running, slots);
+        if (stale.isEmpty()) {
+          continue;
         }
+        Recompiler.Compiled result = recompiler.compile(running, names(stale));
+        List<MethodSlot> swapping = new ArrayList<>();
+        for (MethodSlot slot : stale) {
+          String key = key(slot);
+          String now = Fingerprint.of(result.edited(), key, result.output().classes());
+          if (now == null || !now.equals(tracker.running(slot, key))) {
+            swapping.add(slot);
+          } else {
+            tracker.applied(slot, result.modified());
+            if (required.contains(slot)) {
+              unchanged.add(unchanged(slot));
+            }
+          }
+        }
+        notApplied.addAll(unapplied.inClass(running, result, swapping));
+        compiled.put(running, result);
+        changed.put(running, swapping);
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
+        advice = advice == null ? refusal.advice() : advice;
       } catch (RuntimeException | LinkageError e) {
         problems.add(internalError(running, e));
       }
     }
-    return problems.isEmpty() ? applyAll(compiled, changed) : nothingReloaded(problems, byClass);
-  }
-
-  private static ReloadResult nothingReloaded(
-      List<String> problems, Map<Class<?>, List<MethodSlot>> byClass) {
-    if (byClass.size() > 1) {
-      problems.add("hotrestart: nothing was reloaded, in any class; the old code is still running.");
+    notApplied.addAll(unapplied.elsewhere(crashed.declaringClass(), handled));
+    if (!problems.isEmpty()) {
+      problems.addAll(notApplied);
+      problems.add(
+          "hotrestart: nothing was reloaded"
+              + (byClass.size() > 1 ? ", in any class" : "")
+              + "; the old code is still running. "
+              + (advice != null
+                  ? advice
+                  : "Fix it and type c again, or r to raise the exception."));
+      return ReloadResult.failure(String.join("\n", problems));
     }
-    return ReloadResult.failure(String.join("\n", problems));
+    ReloadResult applied = applyAll(compiled, changed);
+    List<String> messages = new ArrayList<>();
+    if (!applied.message().isEmpty()) {
+      messages.add(applied.message());
+    }
+    messages.addAll(unchanged);
+    messages.addAll(notApplied);
+    return new ReloadResult(
+        applied.succeeded(), String.join("\n", messages), applied.swapped());
   }
 
-  /** Swaps in each class's compiled edit; all of them compiled and passed their checks. */
+  private static String unchanged(MethodSlot slot) {
+    return "hotrestart: no change to "
+        + slot.describe()
+        + " since its running code ("
+        + (slot.version() == 0 ? "the original" : "version " + slot.version())
+        + "); nothing reloaded";
+  }
+
+  /**
+   * Swaps in each class's compiled edit; all of them compiled and passed their checks. A class
+   * with nothing to swap counts as applied: its file's text is what runs.
+   */
   private ReloadResult applyAll(
       Map<Class<?>, Recompiler.Compiled> compiled, Map<Class<?>, List<MethodSlot>> slots) {
     List<String> messages = new ArrayList<>();
+    List<ReloadResult.Swapped> swapped = new ArrayList<>();
     boolean allSucceeded = true;
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : slots.entrySet()) {
+      Recompiler.Compiled result = compiled.get(entry.getKey());
       try {
-        messages.add(apply(entry.getKey(), compiled.get(entry.getKey()), entry.getValue()));
+        if (!entry.getValue().isEmpty()) {
+          messages.add(apply(entry.getKey(), result, entry.getValue(), swapped));
+        }
+        for (MethodSlot slot : entry.getValue()) {
+          tracker.applied(slot, result.modified());
+        }
       } catch (ReloadRefusal refusal) {
         allSucceeded = false;
         messages.add(refusal.getMessage());
+        messages.add(
+            "hotrestart: "
+                + entry.getKey().getName()
+                + " was not reloaded; its old code is still running. "
+                + (refusal.advice() != null
+                    ? refusal.advice()
+                    : "Fix it and type c again, or r to raise the exception."));
       } catch (RuntimeException | LinkageError e) {
         allSucceeded = false;
         messages.add(internalError(entry.getKey(), e));
       }
     }
-    return new ReloadResult(allSucceeded, String.join("\n", messages));
+    return new ReloadResult(allSucceeded, String.join("\n", messages), swapped);
   }
 
   private static String internalError(Class<?> running, Throwable e) {
@@ -189,7 +258,7 @@ public final class Reloader {
     return slots.stream().map(MethodSlot::methodName).collect(Collectors.toSet());
   }
 
-  private static String key(MethodSlot slot) {
+  static String key(MethodSlot slot) {
     return slot.methodName() + slot.methodType().toMethodDescriptorString();
   }
 
@@ -200,6 +269,15 @@ public final class Reloader {
    * @throws ReloadRefusal if the new code cannot be moved or defined; nothing is swapped then
    */
   String apply(Class<?> running, Recompiler.Compiled compiled, List<MethodSlot> slots)
+      throws ReloadRefusal {
+    return apply(running, compiled, slots, new ArrayList<>());
+  }
+
+  private String apply(
+      Class<?> running,
+      Recompiler.Compiled compiled,
+      List<MethodSlot> slots,
+      List<ReloadResult.Swapped> swapped)
       throws ReloadRefusal {
     List<String> roots = new ArrayList<>();
     for (MethodSlot slot : slots) {
@@ -225,6 +303,9 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       slot.swap(handles.get(key(slot)));
       tracker.swapped(slot, fingerprints.get(slot));
+      swapped.add(
+          new ReloadResult.Swapped(
+              slot, name.replace('/', '.'), slot.version(), compiled.text()));
     }
     long end = System.nanoTime();
     long start = compiled.start();

@@ -7,7 +7,6 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,8 +39,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class MethodSlot {
-
-  private static final AtomicInteger VERSIONS = new AtomicInteger();
 
   private final Class<?> proxyClass;
   private final Class<?> declaringClass;
@@ -225,15 +222,16 @@ public final class MethodSlot {
    *
    * @param implementation a handle of type {@code (DeclaringClass, parameters...) -> result}
    */
-  public void swap(MethodHandle implementation) {
+  public synchronized void swap(MethodHandle implementation) {
     Objects.requireNonNull(implementation, "implementation");
     MethodHandle adapted = implementation.asType(site.type());
     site.setTarget(adapted);
     MutableCallSite.syncAll(new MutableCallSite[] {site});
-    version = VERSIONS.incrementAndGet();
+    // Counted per method: "version 2" of a method is its second reload, whatever else reloaded.
+    version = version + 1;
   }
 
-  /** How many reloads have been swapped in (0 for the original code). */
+  /** How many reloads of this method have been swapped in (0 for the original code). */
   public int version() {
     return version;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.reload.ReloadResult;
+import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ class DiffTest {
     Path report = dir.resolve("demo/Report.java");
     Fixture fixture = new Fixture();
     DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
-    actions.reload = slot -> new ReloadResult(true, "reloaded (pretend)");
+    actions.reload = slot -> pretendReload(slot, report);
     String[] answers =
         session(
             dir,
@@ -129,7 +130,7 @@ class DiffTest {
         Files.readString(report).replace(CALL, "    if (cells.length < 2) return 0;\n" + CALL));
     DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
     actions.snapshots = new SourceSnapshots(atStart::get);
-    actions.reload = slot -> new ReloadResult(true, "reloaded (pretend)");
+    actions.reload = slot -> pretendReload(slot, report);
 
     String[] answers = session(dir, fixture, actions, "diff", "c", "diff", "r");
 
@@ -181,6 +182,23 @@ class DiffTest {
             "no change since the running version of demo.Report.parse(String, int[])"
                 + " (Report.java at the first crash, "),
         answers[1]);
+  }
+
+  /**
+   * A reload that swaps nothing but says it compiled the file as it is now, as a real one would:
+   * that text becomes the running version.
+   */
+  static ReloadResult pretendReload(MethodSlot slot, Path file) {
+    try {
+      return new ReloadResult(
+          true,
+          "reloaded (pretend)",
+          List.of(
+              new ReloadResult.Swapped(
+                  slot, "demo.Report$HR$parse$1", slot.version(), SourceView.read(file).text())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs the fixture under a session that reads {@code typed}; returns the text per prompt. */

@@ -1,6 +1,7 @@
 package dev.hotrestart.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -162,6 +163,55 @@ class HostTest {
   }
 
   /** A terminal whose lines the test types from another thread; end of input after 20 s. */
+  /**
+   * A thread that crashes while the prompt's session is printing (here: running a command) is
+   * announced at the session's next prompt, after what the session printed, never before it.
+   */
+  @Test
+  void aNoticeWaitsUntilTheSessionHasPrintedWhatItWasPrinting() throws Exception {
+    BlockingQueue<String> typed = new LinkedBlockingQueue<>();
+    Host host = host(typedInto(typed), Optional.empty());
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    actions.evaluate =
+        (crash, expression) -> {
+          try {
+            release.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new dev.hotrestart.reload.Evaluation(true, "evaluated", null);
+        };
+    List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+    Thread first = worker("worker-A", host, thrown);
+    Thread second = worker("worker-B", host, thrown);
+    first.start();
+    Await.until(host::isWaitingForInput);
+    typed.add("p 1");
+    Await.until(() -> !actions.evaluated.isEmpty());
+    second.start();
+    Await.until(
+        () -> second.getState() == Thread.State.WAITING
+            || second.getState() == Thread.State.TIMED_WAITING);
+    String notice = "hotrestart: thread \"worker-B\" crashed in demo.Report.parse(String, int[])"
+        + "; waiting for the prompt on thread \"worker-A\"";
+    assertFalse(outText.toString().contains(notice), outText::toString);
+
+    release.countDown();
+    Await.until(() -> outText.toString().contains(notice));
+    typed.add("r");
+    first.join(20_000);
+    typed.add("r");
+    second.join(20_000);
+
+    String out = outText.toString();
+    assertTrue(out.indexOf(notice) > out.indexOf("evaluated"), out);
+    assertTrue(
+        out.indexOf(notice)
+            < out.indexOf("hotrestart: thread \"worker-B\" crashed in demo.Report.parse(String, int[])\n"),
+        out);
+    assertEquals(2, thrown.size());
+  }
+
   private static Input typedInto(BlockingQueue<String> typed) {
     return prompt -> {
       try {

@@ -2,8 +2,10 @@ package dev.hotrestart.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.MethodSlot;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -62,9 +64,10 @@ class SourceSnapshotsTest {
     SourceSnapshots snapshots = new SourceSnapshots(type -> Optional.of(AT_START));
     snapshots.recordFirstCrash(slot, Optional::empty);
 
-    snapshots.recordReload(slot.declaringClass(), "compiled");
+    snapshots.recordReload(
+        List.of(new ReloadResult.Swapped(slot, "demo.Report$HR$parse$1", slot.version(), "compiled")));
 
-    SourceSnapshots.Snapshot baseline = snapshots.get(slot.declaringClass()).orElseThrow();
+    SourceSnapshots.Snapshot baseline = snapshots.running(slot).orElseThrow();
     assertEquals("compiled", baseline.text());
     assertEquals(SourceSnapshots.AT_RELOAD, baseline.when());
   }

@@ -79,7 +79,9 @@ class ReloadMemoryTest {
         compiled.file(),
         compiled.output(),
         ClassFiles.read(compiled.output().classes().get(running.getName())),
-        System.nanoTime());
+        System.nanoTime(),
+        compiled.text(),
+        compiled.modified());
   }
 
   private static long metaspaceAfterGc() throws InterruptedException {

@@ -1,0 +1,231 @@
+package dev.hotrestart.reload;
+
+import dev.hotrestart.config.Jvm;
+import dev.hotrestart.config.Settings;
+import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.SlotRegistry;
+import dev.hotrestart.source.SourceLocator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Saved edits that a {@code c} does not apply, each named with the reason, so that no edit to the
+ * running program's source is ignored in silence: in a compiled class, the constructors, static
+ * initialisers and methods that changed but do not move with a reloaded method; elsewhere, the
+ * source files of the program saved since the code that runs was compiled.
+ */
+final class Unapplied {
+
+  private static final System.Logger LOG = System.getLogger(Unapplied.class.getName());
+
+  private static final String RESTART = "a restart applies it";
+
+  private final ChangeTracker tracker;
+  private final SourceLocator sources;
+
+  Unapplied(ChangeTracker tracker, SourceLocator sources) {
+    this.tracker = tracker;
+    this.sources = sources;
+  }
+
+  /**
+   * The members of a compiled class whose code changed against the running code but that the
+   * reload of {@code swapping} leaves as they are. Call before the transplant, which consumes the
+   * edited class's methods.
+   *
+   * @param running the running class
+   * @param compiled its compiled edit
+   * @param swapping the methods about to be swapped in
+   * @return one line per member
+   */
+  List<String> inClass(Class<?> running, Recompiler.Compiled compiled, List<MethodSlot> swapping) {
+    Map<String, byte[]> originalFiles = tracker.original(running);
+    byte[] originalBytes = originalFiles.get(running.getName());
+    if (originalBytes == null) {
+      return List.of(); // no class file to compare with: nothing can be claimed either way
+    }
+    ClassNode original = ClassFiles.read(originalBytes);
+    ClassNode edited = compiled.edited();
+    Map<String, byte[]> editedFiles = compiled.output().classes();
+    Set<String> moving = new HashSet<>();
+    for (MethodSlot slot : swapping) {
+      moving.addAll(Fingerprint.moving(edited, Reloader.key(slot), editedFiles));
+    }
+    Map<String, MethodSlot> wrapped = new HashMap<>();
+    for (MethodSlot slot : SlotRegistry.all()) {
+      if (slot.declaringClass() == running) {
+        wrapped.put(Reloader.key(slot), slot);
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    String file = compiled.file().getFileName().toString();
+    for (MethodNode method : edited.methods) {
+      String key = method.name + method.desc;
+      if (moving.contains(key)
+          || method.name.startsWith("lambda$")
+          || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
+        continue;
+      }
+      MethodSlot slot = wrapped.get(key);
+      String before =
+          slot != null
+              ? tracker.running(slot, key)
+              : Fingerprint.of(original, key, originalFiles);
+      String after = Fingerprint.of(edited, key, editedFiles);
+      if (after == null || after.equals(before)) {
+        continue;
+      }
+      if (before == null && (method.access & Opcodes.ACC_PRIVATE) != 0) {
+        continue; // a new private helper nothing reloaded calls yet
+      }
+      lines.add(
+          "hotrestart: not applied: the change to "
+              + member(running, method)
+              + " in "
+              + file
+              + " ("
+              + reason(slot != null, method)
+              + ")");
+    }
+    return lines;
+  }
+
+  /**
+   * The program's source files saved since the code that runs was compiled, other than {@code
+   * handled}: a file counts when its top-level class has a class file where the crashed class was
+   * loaded from.
+   *
+   * @param crashed the class of the crashed method
+   * @param handled the files this reload compiled or found unchanged
+   * @return one line per file
+   */
+  List<String> elsewhere(Class<?> crashed, Collection<Path> handled) {
+    Map<Path, List<MethodSlot>> wrappedFiles = new HashMap<>();
+    for (MethodSlot slot : SlotRegistry.all()) {
+      sources
+          .find(slot.declaringClass())
+          .ifPresent(
+              file -> wrappedFiles.computeIfAbsent(normal(file), f -> new ArrayList<>()).add(slot));
+    }
+    Set<Path> skip = handled.stream().map(Unapplied::normal).collect(Collectors.toSet());
+    ClassLoader loader = crashed.getClassLoader();
+    List<String> lines = new ArrayList<>();
+    for (Path root : sources.roots()) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path file : (Iterable<Path>) walk.filter(Unapplied::isJava).sorted()::iterator) {
+          Path normal = normal(file);
+          if (skip.contains(normal)) {
+            continue;
+          }
+          List<MethodSlot> wrappedType = wrappedFiles.get(normal);
+          if (!savedSince(file, wrappedType)) {
+            continue; // first: a file's time is cheaper than a class loader's lookup
+          }
+          String relative = root.relativize(file).toString().replace('\\', '/');
+          String className = relative.substring(0, relative.length() - ".java".length());
+          if (loader == null || loader.getResource(className + ".class") == null) {
+            continue; // not a class of this program's class path
+          }
+          String simple = className.substring(className.lastIndexOf('/') + 1);
+          lines.add(
+              "hotrestart: not applied: "
+                  + file.getFileName()
+                  + " was saved since its running code was compiled ("
+                  + (wrappedType != null
+                      ? "c reloads only the class of the method that crashed;"
+                          + (Settings.reloadAll()
+                              ? " this one will reload when one of its methods crashes"
+                              : " -Dhotrestart.reloadAll=true makes it reload every changed"
+                                  + " wrapped class")
+                      : simple
+                          + " has no wrapped method, and a reload only swaps wrapped methods and"
+                          + " what they call in their own class; "
+                          + RESTART)
+                  + ")");
+        }
+      } catch (IOException | UncheckedIOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot walk " + root, e);
+      }
+    }
+    return lines;
+  }
+
+  private boolean savedSince(Path file, List<MethodSlot> wrapped) {
+    try {
+      if (wrapped != null) {
+        for (MethodSlot slot : wrapped) {
+          if (tracker.modifiedSince(slot, file)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      FileTime modified = Files.getLastModifiedTime(file);
+      return modified.toInstant().isAfter(Jvm.started());
+    } catch (ReloadRefusal | IOException e) {
+      return false; // unreadable: the reload of that class, if any, will say so
+    }
+  }
+
+  private static boolean isJava(Path file) {
+    return file.getFileName().toString().endsWith(".java") && Files.isRegularFile(file);
+  }
+
+  private static Path normal(Path file) {
+    return file.toAbsolutePath().normalize();
+  }
+
+  private static String member(Class<?> running, MethodNode method) {
+    String parameters =
+        Stream.of(Type.getArgumentTypes(method.desc))
+            .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
+            .collect(Collectors.joining(", ", "(", ")"));
+    return switch (method.name) {
+      case "<init>" -> "the constructor " + running.getSimpleName() + parameters;
+      case "<clinit>" -> "the static initializer of " + running.getSimpleName();
+      default -> running.getSimpleName() + "." + method.name + parameters;
+    };
+  }
+
+  private static String reason(boolean wrapped, MethodNode method) {
+    if (wrapped) {
+      return "c reloads only the method that crashed; -Dhotrestart.reloadAll=true makes it reload"
+          + " every changed wrapped method";
+    }
+    if ((method.access & Opcodes.ACC_PRIVATE) != 0 && !method.name.startsWith("<")) {
+      return "no reloaded method calls it: it moves with a wrapped method that calls it when that"
+          + " method is reloaded";
+    }
+    return "a reload swaps wrapped methods and the private methods and lambdas they call, not "
+        + kind(method)
+        + "; "
+        + RESTART;
+  }
+
+  private static String kind(MethodNode method) {
+    return switch (method.name) {
+      case "<init>" -> "constructors";
+      case "<clinit>" -> "static initializers";
+      default -> "methods that are neither wrapped nor private";
+    };
+  }
+}
