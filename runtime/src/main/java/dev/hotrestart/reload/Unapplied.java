@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -79,7 +80,8 @@ final class Unapplied {
       String key = method.name + method.desc;
       if (moving.contains(key)
           || method.name.startsWith("lambda$")
-          || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
+          || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0
+          || blanked(method)) {
         continue;
       }
       MethodSlot slot = wrapped.get(key);
@@ -193,6 +195,24 @@ final class Unapplied {
   private static Path normal(Path file) {
     return file.toAbsolutePath().normalize();
   }
+
+  /**
+   * Whether javac compiled {@code method} from a body {@link BodyPruner} blanked: its code then
+   * says nothing of the edit, and comparing it with the running code would name every method of
+   * the file as changed.
+   */
+  private static boolean blanked(MethodNode method) {
+    List<Integer> opcodes = new ArrayList<>();
+    for (AbstractInsnNode insn : method.instructions) {
+      if (insn.getOpcode() >= 0) {
+        opcodes.add(insn.getOpcode());
+      }
+    }
+    return opcodes.equals(BLANKED_BODY);
+  }
+
+  /** {@code throw null;}, the body {@link BodyPruner} writes. */
+  private static final List<Integer> BLANKED_BODY = List.of(Opcodes.ACONST_NULL, Opcodes.ATHROW);
 
   private static String member(Class<?> running, MethodNode method) {
     String parameters =
