@@ -27,6 +27,7 @@ class ArchitectureTest {
           .layer("slot").definedBy("dev.hotrestart.slot..")
           .layer("reload").definedBy("dev.hotrestart.reload..")
           .layer("debug").definedBy("dev.hotrestart.debug..")
+          .layer("agent").definedBy("dev.hotrestart.agent..")
           // Leaves: the settings, and reading sources.
           .whereLayer("config").mayNotAccessAnyLayer()
           .whereLayer("source").mayOnlyAccessLayers("config")
@@ -35,7 +36,9 @@ class ArchitectureTest {
           // What generated code calls; the layers above register with it through services.
           .whereLayer("slot").mayOnlyAccessLayers("api", "config")
           .whereLayer("reload").mayOnlyAccessLayers("slot", "source", "config", "api")
-          .whereLayer("debug").mayOnlyAccessLayers("reload", "slot", "source", "config", "api");
+          .whereLayer("debug").mayOnlyAccessLayers("reload", "slot", "source", "config", "api")
+          // The Java agent (the JVM calls it before main): the top, which nothing may call.
+          .whereLayer("agent").mayNotBeAccessedByAnyLayer();
 
   @ArchTest
   static final ArchRule NO_CYCLES =

@@ -187,6 +187,11 @@ final class Terminal implements AutoCloseable {
     keyboard.flush();
   }
 
+  /** The processes the command started, such as Maven and the program's JVM. */
+  java.util.stream.Stream<ProcessHandle> descendants() {
+    return process.descendants();
+  }
+
   /** Waits for the command to end and returns its exit status. */
   int exitCode(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -83,22 +83,32 @@ final class ClassPath {
    * @throws IOException if a jar cannot be read
    */
   boolean containsClass(String binaryName) throws IOException {
+    return elementHolding(binaryName) != null;
+  }
+
+  /**
+   * The first element that holds the class with the given binary name, as {@link
+   * #containsClass} finds it, or null.
+   *
+   * @throws IOException if a jar cannot be read
+   */
+  Path elementHolding(String binaryName) throws IOException {
     String entry = binaryName.replace('.', '/') + ".class";
     for (String element : elements) {
       Path path = Path.of(element);
       if (Files.isDirectory(path)) {
         if (Files.isRegularFile(path.resolve(entry))) {
-          return true;
+          return path;
         }
       } else if (Files.isRegularFile(path) && element.endsWith(".jar")) {
         try (JarFile jar = new JarFile(path.toFile())) {
           if (jar.getEntry(entry) != null) {
-            return true;
+            return path;
           }
         }
       }
     }
-    return false;
+    return null;
   }
 
   /**

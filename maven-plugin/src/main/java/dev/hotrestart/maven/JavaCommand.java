@@ -2,16 +2,22 @@ package dev.hotrestart.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The command line of the forked JVM, in this order: the {@code java} executable, the JVM
- * arguments, {@code -Dhotrestart.enabled=true}, {@code -Dhotrestart.sourceRoots=...} and the
+ * arguments, the runtime jar as a Java agent watching Maven ({@code
+ * -javaagent:hotrestart-runtime.jar=watchParent=PID}, when the class path has that jar),
+ * {@code -Dhotrestart.enabled=true}, {@code -Dhotrestart.sourceRoots=...} and the
  * plugin's other switches, the {@code systemProperties} of the pom, the runtime settings given
  * to Maven as user properties, the class path, the main class, the program arguments.
  *
@@ -25,6 +31,7 @@ final class JavaCommand {
 
   private final Path javaExecutable;
   private final List<String> jvmArguments;
+  private final Path runtimeAgent;
   private final List<Path> sourceRoots;
   private final String sourceEncoding;
   private final List<Path> consoleClassPath;
@@ -39,6 +46,7 @@ final class JavaCommand {
     this.mainClass = Objects.requireNonNull(builder.mainClass, "mainClass");
     this.classPath = Objects.requireNonNull(builder.classPath, "classPath");
     this.jvmArguments = List.copyOf(builder.jvmArguments);
+    this.runtimeAgent = builder.runtimeAgent;
     this.sourceRoots = List.copyOf(builder.sourceRoots);
     this.sourceEncoding = builder.sourceEncoding;
     this.consoleClassPath = List.copyOf(builder.consoleClassPath);
@@ -69,6 +77,11 @@ final class JavaCommand {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
     command.addAll(jvmArguments);
+    if (runtimeAgent != null) {
+      // the program ends when this JVM, Maven, ends: even by kill -9, where no shutdown hook runs
+      command.add("-javaagent:" + runtimeAgent + "=" + RuntimeContract.AGENT_WATCH_PARENT + "="
+          + ProcessHandle.current().pid());
+    }
     command.add("-D" + RuntimeContract.ENABLED + "=true");
     if (!sourceRoots.isEmpty()) {
       command.add("-D" + RuntimeContract.SOURCE_ROOTS + "=" + joined(sourceRoots));
@@ -85,6 +98,39 @@ final class JavaCommand {
     command.add(mainClass);
     command.addAll(arguments);
     return command;
+  }
+
+  /**
+   * The hotrestart-runtime jar of {@code classPath}, to start as a Java agent, or null with the
+   * reason given to {@code debug}: the runtime is not on the class path, or is a directory (a
+   * reactor module's {@code target/classes}, which the JVM cannot load an agent from), or is a
+   * jar without the agent (an older runtime, or the program's own jar with the runtime inside),
+   * which {@code -javaagent} would refuse, ending the JVM before {@code main}.
+   *
+   * @throws IOException if a jar of the class path cannot be read
+   */
+  static Path runtimeAgent(ClassPath classPath, Consumer<String> debug) throws IOException {
+    Path element = classPath.elementHolding(RuntimeContract.AGENT_CLASS);
+    String noWatch = "; the program will not end by itself if Maven is killed";
+    if (element == null) {
+      debug.accept("hotrestart:run: no hotrestart-runtime with its agent on the class path" + noWatch);
+      return null;
+    }
+    if (Files.isDirectory(element)) {
+      debug.accept("hotrestart:run: hotrestart-runtime is the directory " + element
+          + ", which cannot be a Java agent (only a jar can)" + noWatch);
+      return null;
+    }
+    try (JarFile jar = new JarFile(element.toFile())) {
+      Manifest manifest = jar.getManifest();
+      String premain = manifest == null ? null : manifest.getMainAttributes().getValue("Premain-Class");
+      if (!RuntimeContract.AGENT_CLASS.equals(premain)) {
+        debug.accept("hotrestart:run: " + element + " holds the runtime but its Premain-Class is "
+            + premain + ", not " + RuntimeContract.AGENT_CLASS + noWatch);
+        return null;
+      }
+    }
+    return element;
   }
 
   private static void addDefinitions(List<String> command, Map<String, String> properties) {
@@ -107,6 +153,7 @@ final class JavaCommand {
   static final class Builder {
     private Path javaExecutable;
     private final List<String> jvmArguments = new ArrayList<>();
+    private Path runtimeAgent;
     private final List<Path> sourceRoots = new ArrayList<>();
     private String sourceEncoding;
     private final List<Path> consoleClassPath = new ArrayList<>();
@@ -125,6 +172,15 @@ final class JavaCommand {
 
     Builder jvmArguments(List<String> jvmArguments) {
       this.jvmArguments.addAll(jvmArguments);
+      return this;
+    }
+
+    /**
+     * The runtime jar to start as a Java agent that ends the program when this JVM (Maven's)
+     * ends, as {@link JavaCommand#runtimeAgent} finds it; null for none.
+     */
+    Builder runtimeAgent(Path jar) {
+      this.runtimeAgent = jar;
       return this;
     }
 

@@ -32,7 +32,8 @@ import org.apache.maven.project.MavenProject;
  * runtime. The runtime's other settings given to Maven as user properties, such as
  * {@code mvn hotrestart:run -Dhotrestart.interactive=true}, are passed on to the program. Its
  * exit code becomes the build's result. Ctrl-C goes to the program only, and if Maven is ended
- * the program is stopped with it.
+ * the program is stopped with it, even by {@code kill -9}: the program's JVM carries the runtime
+ * jar as a Java agent that watches Maven's process.
  *
  * @since 0.1.0
  */
@@ -195,6 +196,7 @@ public class RunMojo extends AbstractMojo {
         JavaCommand.builder()
             .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
             .jvmArguments(ArgumentSplitter.splitParameter("hotrestart.jvmArgs", jvmArguments))
+            .runtimeAgent(runtimeAgent(classPath))
             .sourceRoots(module.sourceRoots(scope, sourceRoots, classPath))
             .sourceEncoding(module.sourceEncoding())
             .consoleClassPath(consoleClassPath())
@@ -213,6 +215,15 @@ public class RunMojo extends AbstractMojo {
       if (!ProcessorCheck.hasGeneratedClasses(classPath.paths())) {
         getLog().warn(ProcessorCheck.warning(plugin.getVersion(), project));
       }
+    } catch (IOException e) {
+      throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
+    }
+  }
+
+  /** The runtime jar, started as a Java agent that ends the program if Maven is killed; or null. */
+  private Path runtimeAgent(ClassPath classPath) throws MojoExecutionException {
+    try {
+      return JavaCommand.runtimeAgent(classPath, message -> getLog().debug(message));
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
     }

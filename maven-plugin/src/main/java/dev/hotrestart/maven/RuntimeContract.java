@@ -19,6 +19,11 @@ final class RuntimeContract {
   /** JLine's jars, loaded apart from the program for line editing at the prompt. */
   static final String CONSOLE_CLASS_PATH = "hotrestart.consoleClassPath";
 
+  /** The runtime jar's {@code Premain-Class}: the plugin starts the program with it as a Java agent. */
+  static final String AGENT_CLASS = "dev.hotrestart.agent.Agent";
+  /** The agent's option {@code watchParent=PID}: end the program when process PID (Maven) ends. */
+  static final String AGENT_WATCH_PARENT = "watchParent";
+
   /** What the simple name of every generated proxy starts with ({@code HotRestart_Pipeline}). */
   static final String PROXY_PREFIX = "HotRestart_";
   /** The annotation that makes the processor wrap a class. */

@@ -2,10 +2,12 @@ package dev.hotrestart.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -208,5 +213,70 @@ class JavaCommandTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(List.of("typed", "typed too"), output.lines().toList(), output);
+  }
+
+  @Test
+  void theRuntimeAgentComesAfterTheJvmArgumentsAndWatchesThisJvm() throws IOException {
+    Path jar = Path.of("/repo/hotrestart-runtime.jar");
+    List<String> command =
+        sample().runtimeAgent(jar).build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
+    assertEquals(List.of(JAVA.toString(), "-Xmx256m", "-ea"), command.subList(0, 3));
+    assertEquals("-javaagent:" + jar + "=watchParent=" + ProcessHandle.current().pid(), command.get(3));
+    assertEquals("-Dhotrestart.enabled=true", command.get(4));
+
+    List<String> without = sample().build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp2.argfile"));
+    assertTrue(without.stream().noneMatch(a -> a.startsWith("-javaagent")), without.toString());
+  }
+
+  @Test
+  void theRuntimeJarOfTheClassPathIsTheAgent() throws IOException {
+    Path runtime = jar("hotrestart-runtime-0.1.0.jar", RuntimeContract.AGENT_CLASS, true);
+    Path other = jar("lib.jar", null, false);
+    List<String> debug = new ArrayList<>();
+    ClassPath classPath = ClassPath.of(List.of(temp.resolve("classes").toString(), other.toString(), runtime.toString()));
+    assertEquals(runtime, JavaCommand.runtimeAgent(classPath, debug::add));
+    assertEquals(List.of(), debug);
+  }
+
+  @Test
+  void aRuntimeInADirectoryCannotBeAnAgentAndTheDebugLogSaysWhy() throws IOException {
+    Path classes = temp.resolve("runtime/target/classes");
+    Path agentClass = classes.resolve(RuntimeContract.AGENT_CLASS.replace('.', '/') + ".class");
+    Files.createDirectories(agentClass.getParent());
+    Files.write(agentClass, new byte[] {(byte) 0xCA, (byte) 0xFE});
+    List<String> debug = new ArrayList<>();
+    assertNull(JavaCommand.runtimeAgent(ClassPath.of(List.of(classes.toString())), debug::add));
+    assertEquals(1, debug.size(), debug.toString());
+    assertTrue(debug.get(0).contains("is the directory " + classes + ", which cannot be a Java agent"), debug.get(0));
+    assertTrue(debug.get(0).endsWith("the program will not end by itself if Maven is killed"), debug.get(0));
+  }
+
+  @Test
+  void noRuntimeOrAJarWithoutThePremainClassGivesNoAgent() throws IOException {
+    List<String> debug = new ArrayList<>();
+    assertNull(JavaCommand.runtimeAgent(ClassPath.of(List.of(jar("lib.jar", null, false).toString())), debug::add));
+    // the program's own jar with the runtime inside: -javaagent would end the JVM before main
+    Path fat = jar("app-all.jar", RuntimeContract.AGENT_CLASS, false);
+    assertNull(JavaCommand.runtimeAgent(ClassPath.of(List.of(fat.toString())), debug::add));
+    assertEquals(2, debug.size(), debug.toString());
+    assertTrue(debug.get(0).contains("no hotrestart-runtime with its agent on the class path"), debug.get(0));
+    assertTrue(debug.get(1).contains(fat + " holds the runtime but its Premain-Class is null"), debug.get(1));
+  }
+
+  /** A jar holding the class {@code binaryName} (if not null), with a Premain-Class naming it if asked. */
+  private Path jar(String name, String binaryName, boolean premain) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+    if (premain) {
+      manifest.getMainAttributes().putValue("Premain-Class", binaryName);
+    }
+    Path jar = temp.resolve(name);
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry(binaryName == null ? "lib/Lib.class" : binaryName.replace('.', '/') + ".class"));
+      out.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+      out.closeEntry();
+    }
+    return jar;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.HotRestartable;
+import dev.hotrestart.agent.Agent;
 import dev.hotrestart.config.Settings;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -53,6 +54,13 @@ class RuntimeContractTest {
     for (String setting : settings) {
       assertTrue(setting.startsWith(RuntimeContract.PROPERTY_PREFIX), setting);
     }
+  }
+
+  /** The Premain-Class the plugin looks for and the option it passes are the agent's own. */
+  @Test
+  void theAgentAndItsOptionAreTheRuntimes() {
+    assertEquals(Agent.class.getName(), RuntimeContract.AGENT_CLASS);
+    assertEquals(Agent.WATCH_PARENT, RuntimeContract.AGENT_WATCH_PARENT);
   }
 
   @Test

@@ -1,0 +1,69 @@
+package dev.hotrestart.agent;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The {@code Premain-Class} of the runtime jar. Options follow the jar's path, separated by
+ * commas: {@code -javaagent:hotrestart-runtime.jar=watchParent=12345}. Without options it does
+ * nothing, so a user who adds the agent to a run configuration by hand gets no behaviour they did
+ * not ask for.
+ */
+public final class Agent {
+
+  /**
+   * The option {@code watchParent=PID}: end the program when the process {@code PID}, which must
+   * be this JVM's parent (Maven's JVM under {@code mvn hotrestart:run}), ends.
+   */
+  public static final String WATCH_PARENT = "watchParent";
+
+  private Agent() {}
+
+  /**
+   * Called by the JVM before {@code main}. Starts what the options ask for and returns at once;
+   * a malformed option is reported on standard error in one line and ignored, never ending the
+   * program.
+   *
+   * @param options the text after {@code =} in {@code -javaagent:jar=...}, or null
+   * @param instrumentation unused for now
+   */
+  public static void premain(String options, Instrumentation instrumentation) {
+    start(options, System.err);
+  }
+
+  /** Applies {@code options}; problems go to {@code err}. Returns the watch started, or null. */
+  static ParentWatch start(String options, PrintStream err) {
+    ParentWatch watch = null;
+    if (options == null || options.isBlank()) {
+      return null;
+    }
+    for (String option : options.split(",")) {
+      String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+      String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
+      if (name.equals(WATCH_PARENT)) {
+        Long pid = pid(value);
+        if (pid == null) {
+          err.println("hotrestart: agent option " + WATCH_PARENT + " needs the parent's process id ("
+              + WATCH_PARENT + "=PID), not '" + option + "'; the program will not end with its parent");
+        } else {
+          watch = ParentWatch.start(pid, err);
+        }
+      } else {
+        err.println("hotrestart: unknown agent option '" + option + "' ignored (known: " + WATCH_PARENT + "=PID)");
+      }
+    }
+    return watch;
+  }
+
+  private static Long pid(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      long pid = Long.parseLong(value.trim());
+      return pid > 0 ? pid : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
