@@ -4,6 +4,7 @@ import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.Outcome;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,6 +89,8 @@ final class Resume {
       }
       return Optional.empty();
     }
+    List<MethodSlot> swapped = result.swapped().stream().map(ReloadResult.Swapped::slot).toList();
+    source.unappliedWrapped(swapped).forEach(out::println);
     source.recordReload(result.swapped());
     if (!result.changed()) {
       out.println("calling " + slot.describe() + " again");

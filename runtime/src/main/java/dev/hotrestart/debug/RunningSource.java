@@ -6,6 +6,7 @@ import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -140,6 +141,53 @@ final class RunningSource {
           "no change since the running version of " + slot.describe() + " (" + name + " "
               + snapshot.get().describe() + ")");
     }
+  }
+
+  /**
+   * The other wrapped methods of the crashed class whose source changed since their running
+   * version, one line each: without {@code reloadAll}, {@code c} leaves them as they run. The
+   * reloader cannot see these edits (it compiles the bodies it does not swap blanked, to be
+   * fast); their source can.
+   *
+   * @param swapped the methods the reload just swapped in
+   * @return the lines to print, empty with {@code reloadAll} (which applies such edits)
+   */
+  List<String> unappliedWrapped(List<MethodSlot> swapped) {
+    Optional<Path> file = locator.find(slot.declaringClass());
+    Optional<String> now = file.flatMap(this::read);
+    if (reloadAll || now.isEmpty()) {
+      return List.of();
+    }
+    String name = file.get().getFileName().toString();
+    List<String> lines = new ArrayList<>();
+    for (MethodSlot other : wrapped.get()) {
+      if (other.declaringClass() != slot.declaringClass()
+          || other == slot
+          || swapped.contains(other)) {
+        continue;
+      }
+      Optional<List<String>> was =
+          snapshots.running(other).flatMap(running -> ownLines(running.text(), name, other));
+      Optional<List<String>> is = ownLines(now.get(), name, other);
+      if (was.isPresent() && is.isPresent() && !was.get().equals(is.get())) {
+        lines.add(
+            "hotrestart: not applied: the change to "
+                + other.describe()
+                + " in "
+                + name
+                + " (c reloads only the method that crashed; -Dhotrestart.reloadAll=true makes it"
+                + " reload every changed wrapped method)");
+      }
+    }
+    return lines;
+  }
+
+  /** The lines of {@code method}'s own declaration in {@code text}, if it declares it. */
+  private static Optional<List<String>> ownLines(String text, String fileName, MethodSlot method) {
+    List<MovingSource.Part> parts = MovingSource.parts(text, fileName, method, Set.of()).parts();
+    return parts.isEmpty()
+        ? Optional.empty()
+        : Optional.of(lines(text.lines().toList(), parts.get(0)));
   }
 
   private static final int NOT_IN_RUNNING = -1;
