@@ -4,11 +4,14 @@ import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
+import dev.hotrestart.source.SourceTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -159,6 +162,9 @@ final class RunningSource {
       return List.of();
     }
     String name = file.get().getFileName().toString();
+    // One parse per text, not per method: a large class has hundreds of wrapped methods, and
+    // this runs between c and the call.
+    Map<String, Optional<SourceTrees.Parsed>> parsed = new HashMap<>();
     List<String> lines = new ArrayList<>();
     for (MethodSlot other : wrapped.get()) {
       if (other.declaringClass() != slot.declaringClass()
@@ -167,8 +173,10 @@ final class RunningSource {
         continue;
       }
       Optional<List<String>> was =
-          snapshots.running(other).flatMap(running -> ownLines(running.text(), name, other));
-      Optional<List<String>> is = ownLines(now.get(), name, other);
+          snapshots
+              .running(other)
+              .flatMap(running -> ownLines(running.text(), name, other, parsed));
+      Optional<List<String>> is = ownLines(now.get(), name, other, parsed);
       if (was.isPresent() && is.isPresent() && !was.get().equals(is.get())) {
         lines.add(
             "hotrestart: not applied: the change to "
@@ -183,11 +191,25 @@ final class RunningSource {
   }
 
   /** The lines of {@code method}'s own declaration in {@code text}, if it declares it. */
-  private static Optional<List<String>> ownLines(String text, String fileName, MethodSlot method) {
-    List<MovingSource.Part> parts = MovingSource.parts(text, fileName, method, Set.of()).parts();
-    return parts.isEmpty()
-        ? Optional.empty()
-        : Optional.of(lines(text.lines().toList(), parts.get(0)));
+  private static Optional<List<String>> ownLines(
+      String text,
+      String fileName,
+      MethodSlot method,
+      Map<String, Optional<SourceTrees.Parsed>> parsed) {
+    Optional<SourceTrees.Parsed> unit =
+        parsed.computeIfAbsent(text, t -> SourceTrees.parse(t, fileName));
+    if (unit.isEmpty()) {
+      return Optional.empty();
+    }
+    SourceTrees.Parsed tree = unit.get();
+    return SourceTrees.findClass(tree.unit(), method.declaringClass())
+        .flatMap(type -> SourceTrees.findMethod(type, method.methodName(), method.methodType()))
+        .map(
+            declaration -> {
+              long start = tree.positions().getStartPosition(tree.unit(), declaration);
+              long end = tree.positions().getEndPosition(tree.unit(), declaration);
+              return text.substring((int) start, (int) end).lines().toList();
+            });
   }
 
   private static final int NOT_IN_RUNNING = -1;
