@@ -46,8 +46,9 @@ final class Unapplied {
   }
 
   /**
-   * The members of a compiled class whose code changed against the running code but that the
-   * reload of {@code swapping} leaves as they are. Call before the transplant, which consumes the
+   * The members of a compiled class, other than its wrapped methods (the debugger compares those
+   * by source), whose code changed against the running code but that the reload of {@code
+   * swapping} leaves as they are. Call before the transplant, which consumes the
    * edited class's methods.
    *
    * @param running the running class
@@ -68,10 +69,10 @@ final class Unapplied {
     for (MethodSlot slot : swapping) {
       moving.addAll(Fingerprint.moving(edited, Reloader.key(slot), editedFiles));
     }
-    Map<String, MethodSlot> wrapped = new HashMap<>();
+    Set<String> wrapped = new HashSet<>();
     for (MethodSlot slot : SlotRegistry.all()) {
       if (slot.declaringClass() == running) {
-        wrapped.put(Reloader.key(slot), slot);
+        wrapped.add(Reloader.key(slot));
       }
     }
     List<String> lines = new ArrayList<>();
@@ -84,11 +85,12 @@ final class Unapplied {
           || blanked(method)) {
         continue;
       }
-      MethodSlot slot = wrapped.get(key);
-      String before =
-          slot != null
-              ? tracker.running(slot, key)
-              : Fingerprint.of(original, key, originalFiles);
+      if (wrapped.contains(key)) {
+        // The debugger names those, by their source (RunningSource.unappliedWrapped): their code
+        // here is blanked unless pruning failed, and one owner keeps a line from being said twice.
+        continue;
+      }
+      String before = Fingerprint.of(original, key, originalFiles);
       String after = Fingerprint.of(edited, key, editedFiles);
       if (after == null || after.equals(before)) {
         continue;
@@ -102,7 +104,7 @@ final class Unapplied {
               + " in "
               + file
               + " ("
-              + reason(slot != null, method)
+              + reason(method)
               + ")");
     }
     return lines;
@@ -226,11 +228,7 @@ final class Unapplied {
     };
   }
 
-  private static String reason(boolean wrapped, MethodNode method) {
-    if (wrapped) {
-      return "c reloads only the method that crashed; -Dhotrestart.reloadAll=true makes it reload"
-          + " every changed wrapped method";
-    }
+  private static String reason(MethodNode method) {
     if ((method.access & Opcodes.ACC_PRIVATE) != 0 && !method.name.startsWith("<")) {
       return "no reloaded method calls it: it moves with a wrapped method that calls it when that"
           + " method is reloaded";
