@@ -275,9 +275,15 @@ final class Host {
               }
               waitingForInput = true;
               pendingPrompt = prompt;
+              // the program's lines go above a line editor's prompt, not after it
+              AbovePrompt above =
+                  terminalInput.drawsPrompt() ? AbovePrompt.during(terminalInput) : null;
               try {
                 return terminalInput.read(prompt);
               } finally {
+                if (above != null) {
+                  above.close();
+                }
                 waitingForInput = false;
               }
             }

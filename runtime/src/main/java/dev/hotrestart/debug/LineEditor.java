@@ -192,6 +192,7 @@ final class LineEditor implements Input {
         .invoke(readerBuilt, completer(jline, completer, commandNames));
     Object reader = readerBuilder.getMethod("build").invoke(readerBuilt);
     insertTypedAheadAtOnce(jline, reader);
+    readCtrlCAsAKey(jline, reader, terminal);
     return new LineEditor(reader, jline, historyFile.map(file -> new HistoryFile(file, notice)));
   }
 
@@ -238,6 +239,93 @@ final class LineEditor implements Input {
     putWidget(widgets, "self-insert", Proxy.newProxyInstance(jline, new Class<?>[] {widget}, calls));
   }
 
+  /**
+   * Makes Ctrl-C a key while JLine reads, rather than a signal. JLine's own way (a SIGINT that
+   * interrupts the reading thread) depends on the thread being in an interruptible wait; with
+   * the exec provider it sometimes is not: the soak caught the prompt blocked in the terminal's
+   * native read, where an interrupt never arrives, and Ctrl-C then did nothing at all. A key
+   * always ends such a read. So once JLine has put the terminal in raw mode, the widget JLine
+   * calls at that point clears the terminal's ISIG flag (JLine restores the attributes it saved
+   * when the read ends), and the Ctrl-C key, in every key map, ends the read as JLine's
+   * interrupt does. Ctrl-\ and Ctrl-Z are keys too while the prompt waits, which they are in
+   * any line editor that reads raw.
+   */
+  private static void readCtrlCAsAKey(ClassLoader jline, Object reader, Object terminal)
+      throws ReflectiveOperationException {
+    Class<?> lineReader = jline.loadClass(READER + "LineReader");
+    Class<?> widget = jline.loadClass(READER + "Widget");
+    Class<?> terminalType = jline.loadClass("org.jline.terminal.Terminal");
+    Class<?> attributes = jline.loadClass("org.jline.terminal.Attributes");
+    Class<?> localFlag = jline.loadClass("org.jline.terminal.Attributes$LocalFlag");
+    Method getAttributes = terminalType.getMethod("getAttributes");
+    Method setAttributes = terminalType.getMethod("setAttributes", attributes);
+    Method setLocalFlag = attributes.getMethod("setLocalFlag", localFlag, boolean.class);
+    Object isig = enumConstant(localFlag, "ISIG");
+    Map<?, ?> widgets = (Map<?, ?>) lineReader.getMethod("getWidgets").invoke(reader);
+    putWidget(
+        widgets,
+        (String) lineReader.getField("CALLBACK_INIT").get(null),
+        widget(
+            jline,
+            widget,
+            "hotrestart: Ctrl-C is a key while the prompt reads",
+            () -> {
+              try {
+                Object now = getAttributes.invoke(terminal);
+                setLocalFlag.invoke(now, isig, false);
+                setAttributes.invoke(terminal, now);
+              } catch (ReflectiveOperationException | RuntimeException e) {
+                // Ctrl-C then stays a signal, which JLine's interrupt handles most of the time.
+                logger().log(Level.DEBUG, "cannot make Ctrl-C a key at the prompt", e);
+              }
+            }));
+    String ctrlCWidget = "hotrestart-ctrl-c";
+    putWidget(
+        widgets,
+        ctrlCWidget,
+        widget(
+            jline,
+            widget,
+            "hotrestart: Ctrl-C ends the read",
+            () -> {
+              throw new CtrlCKey();
+            }));
+    Class<?> keyMap = jline.loadClass("org.jline.keymap.KeyMap");
+    Method bind = keyMap.getMethod("bind", Object.class, CharSequence.class);
+    Object reference = jline.loadClass(READER + "Reference").getConstructor(String.class)
+        .newInstance(ctrlCWidget);
+    Map<?, ?> keyMaps = (Map<?, ?>) lineReader.getMethod("getKeyMaps").invoke(reader);
+    for (Object map : keyMaps.values()) {
+      bind.invoke(map, reference, "\u0003");
+    }
+  }
+
+  /** The Ctrl-C key at the prompt, thrown by its widget out of JLine's readLine. */
+  private static final class CtrlCKey extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CtrlCKey() {
+      super("Ctrl-C", null, false, false);
+    }
+  }
+
+  /** A JLine {@code Widget} that runs {@code action} and reports success. */
+  private static Object widget(ClassLoader jline, Class<?> widget, String name, Runnable action) {
+    InvocationHandler calls =
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "apply" -> {
+                action.run();
+                yield true;
+              }
+              case "equals" -> proxy == args[0];
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "toString" -> name;
+              default -> throw new UnsupportedOperationException(method.toString());
+            };
+    return Proxy.newProxyInstance(jline, new Class<?>[] {widget}, calls);
+  }
+
   @SuppressWarnings("unchecked") // JLine's Map<String, Widget>, whose value type is not ours
   private static void putWidget(Map<?, ?> widgets, String name, Object widget) {
     ((Map<String, Object>) widgets).put(name, widget);
@@ -249,12 +337,16 @@ final class LineEditor implements Input {
   }
 
   private static Object option(ClassLoader jline, String name) throws ReflectiveOperationException {
-    for (Object option : jline.loadClass(READER + "LineReader$Option").getEnumConstants()) {
-      if (((Enum<?>) option).name().equals(name)) {
-        return option;
+    return enumConstant(jline.loadClass(READER + "LineReader$Option"), name);
+  }
+
+  private static Object enumConstant(Class<?> type, String name) throws NoSuchFieldException {
+    for (Object constant : type.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(name)) {
+        return constant;
       }
     }
-    throw new NoSuchFieldException("LineReader.Option." + name);
+    throw new NoSuchFieldException(type.getName() + "." + name);
   }
 
   /**
@@ -311,7 +403,7 @@ final class LineEditor implements Input {
       return new Line(line, false);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      if (userInterrupt.isInstance(cause)) {
+      if (userInterrupt.isInstance(cause) || cause instanceof CtrlCKey) {
         throw new CtrlC();
       }
       if (endOfFile.isInstance(cause)) {

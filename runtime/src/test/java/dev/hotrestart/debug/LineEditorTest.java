@@ -130,6 +130,61 @@ class LineEditorTest {
   }
 
   /**
+   * While the editor reads, the terminal's ISIG flag is off and Ctrl-C arrives as a key, which
+   * ends the read as {@link Input.CtrlC}: a key wakes a read that a signal's interrupt cannot
+   * reach. When the read ends the flag is on again, so Ctrl-C during a command is a signal, and
+   * the next read works.
+   */
+  @Test
+  void ctrlCIsAKeyWhileTheEditorReadsAndASignalOtherwise() throws Exception {
+    ClassLoader jline = LineEditor.loader(jlineClassPath());
+    java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+    InputStream in = new java.io.PipedInputStream(keyboard);
+    Object terminal = terminal(jline, in, new ByteArrayOutputStream());
+    try {
+      LineEditor editor =
+          LineEditor.build(jline, terminal, Optional.empty(), Commands.standard()::complete, notices -> {});
+      assertTrue(isig(terminal), "a terminal starts with ISIG on");
+      java.util.concurrent.CompletableFuture<Object> read =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return editor.read(Debugger.PROMPT);
+                } catch (IOException e) {
+                  return e;
+                }
+              });
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (isig(terminal)) {
+        assertTrue(System.nanoTime() < deadline, "ISIG still on while the editor reads");
+        Thread.sleep(5);
+      }
+      keyboard.write(3); // Ctrl-C
+      keyboard.flush();
+      Object ended = read.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(ended instanceof Input.CtrlC, String.valueOf(ended));
+      assertTrue(isig(terminal), "ISIG back on once the read ended");
+
+      keyboard.write("w\r".getBytes(StandardCharsets.UTF_8));
+      keyboard.flush();
+      assertEquals("w", editor.read(Debugger.PROMPT).text());
+    } finally {
+      keyboard.close();
+      terminal.getClass().getMethod("close").invoke(terminal);
+    }
+  }
+
+  private static boolean isig(Object terminal) throws ReflectiveOperationException {
+    ClassLoader jline = terminal.getClass().getClassLoader();
+    Object attributes = terminal.getClass().getMethod("getAttributes").invoke(terminal);
+    Class<?> localFlag = jline.loadClass("org.jline.terminal.Attributes$LocalFlag");
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object isig = Enum.valueOf((Class) localFlag, "ISIG");
+    return (boolean)
+        attributes.getClass().getMethod("getLocalFlag", localFlag).invoke(attributes, isig);
+  }
+
+  /**
    * What a line editor on a terminal of streams read, and what the terminal showed.
    *
    * @param lines the lines read, one per line typed
@@ -154,12 +209,7 @@ class LineEditorTest {
 
   private static Typed type(Optional<Path> history, Change afterFirstLine, String... lines)
       throws Exception {
-    String classPath = System.getProperty("hotrestart.test.jline", "");
-    assertTrue(
-        Files.isRegularFile(Path.of(classPath)),
-        "the build passes JLine's jar as -Dhotrestart.test.jline (run the test phase): "
-            + classPath);
-    ClassLoader jline = LineEditor.loader(classPath);
+    ClassLoader jline = LineEditor.loader(jlineClassPath());
     CountDownLatch done = new CountDownLatch(1);
     InputStream in = keys(String.join("", lines), done);
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -181,6 +231,15 @@ class LineEditorTest {
       terminal.getClass().getMethod("close").invoke(terminal);
     }
     return new Typed(read, screen.toString(StandardCharsets.UTF_8), notices);
+  }
+
+  private static String jlineClassPath() {
+    String classPath = System.getProperty("hotrestart.test.jline", "");
+    assertTrue(
+        Files.isRegularFile(Path.of(classPath)),
+        "the build passes JLine's jar as -Dhotrestart.test.jline (run the test phase): "
+            + classPath);
+    return classPath;
   }
 
   /** Keystrokes, then nothing until {@code done}: a terminal's input does not end by itself. */
