@@ -2,12 +2,10 @@ package dev.hotrestart.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -196,10 +194,10 @@ public class RunMojo extends AbstractMojo {
         JavaCommand.builder()
             .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
             .jvmArguments(ArgumentSplitter.splitParameter("hotrestart.jvmArgs", jvmArguments))
-            .runtimeAgent(runtimeAgent(classPath))
+            .runtimeAgent(ForkedJvm.runtimeAgent(classPath, getLog()))
             .sourceRoots(module.sourceRoots(scope, sourceRoots, classPath))
             .sourceEncoding(module.sourceEncoding())
-            .consoleClassPath(consoleClassPath())
+            .consoleClassPath(ForkedJvm.consoleClassPath(plugin, getLog()))
             .systemProperties(SystemProperties.fromPom(systemProperties, mojoExecution, session))
             .userProperties(SystemProperties.forwarded(session.getUserProperties()))
             .classPath(classPath)
@@ -218,28 +216,6 @@ public class RunMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
     }
-  }
-
-  /** The runtime jar, started as a Java agent that ends the program if Maven is killed; or null. */
-  private Path runtimeAgent(ClassPath classPath) throws MojoExecutionException {
-    try {
-      return JavaCommand.runtimeAgent(classPath, message -> getLog().debug(message));
-    } catch (IOException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * JLine, for line editing at the prompt: a dependency of this plugin, handed to the program's
-   * JVM by path, where the runtime loads it apart from the program's own class path.
-   */
-  private List<Path> consoleClassPath() {
-    Artifact jline = plugin.getArtifactMap().get("org.jline:jline");
-    if (jline == null || jline.getFile() == null) {
-      getLog().debug("hotrestart:run: no JLine among the plugin's dependencies; no line editing");
-      return Collections.emptyList();
-    }
-    return Collections.singletonList(jline.getFile().toPath());
   }
 
   private static Map<String, String> orEmpty(Map<String, String> map) {

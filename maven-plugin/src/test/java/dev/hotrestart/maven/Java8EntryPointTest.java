@@ -31,6 +31,7 @@ class Java8EntryPointTest {
   @Test
   void theEntryPointIsJava8AndTheRestJava17() throws IOException {
     assertEquals(JAVA_8, majorVersion(RunMojo.class));
+    assertEquals(JAVA_8, majorVersion(TestMojo.class));
     assertEquals(JAVA_8, majorVersion(JavaRequirement.class));
     assertEquals(JAVA_17, majorVersion(JavaCommand.class));
   }

@@ -26,12 +26,24 @@ final class Frames {
           "dev.hotrestart",
           "dev.hotrestart.config",
           "dev.hotrestart.debug",
+          "dev.hotrestart.junit",
           "dev.hotrestart.reload",
           "dev.hotrestart.slot",
           "dev.hotrestart.source");
 
+  /**
+   * Also JUnit's engine and launcher, which run the tests under {@code mvn hotrestart:test}: some
+   * sixty frames below every test, never the user's code (its assertions, {@code
+   * org.junit.jupiter.api}, stay visible).
+   */
   private static final List<String> PLUMBING_PREFIXES =
-      List.of("dev.hotrestart.internal.", "java.lang.invoke.", "jdk.internal.", "sun.reflect.");
+      List.of(
+          "dev.hotrestart.internal.",
+          "java.lang.invoke.",
+          "jdk.internal.",
+          "sun.reflect.",
+          "org.junit.platform.",
+          "org.junit.jupiter.engine.");
 
   /**
    * One visible frame.
