@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code mvn hotrestart:test} on the {@code junit} sample, through a terminal: a failing test
  * fixed in the test and in the code under test without loading the {@code @BeforeAll} fixture
- * again, the wrapped code's own prompt first, {@code r}, {@code q}, a parameterized test, and a
- * run without a terminal.
+ * again, the wrapped code's own prompt first, {@code r}, {@code q}, a parameterized test, a nested
+ * test class and dynamic tests on JUnit 5.10 and 6, and a run without a terminal.
  */
 class TestGoalIT {
 
@@ -102,6 +104,33 @@ class TestGoalIT {
     }
   }
 
+  /**
+   * A method of a {@code @Nested} class restarts like any; a dynamic test fails without a prompt,
+   * with a line saying so. On the oldest JUnit the goal supports and on JUnit 6 (the Platform
+   * Launcher of each is added by the goal; the it module's pom fetches them).
+   */
+  @ParameterizedTest(name = "JUnit {0}")
+  @ValueSource(strings = {"5.10.2", "6.1.3"})
+  void aNestedTestRestartsAndADynamicTestIsReportedOnEveryJunitVersion(String junit) throws Exception {
+    SampleProject project = SampleProject.copy("junit");
+    project.edit("pom.xml", "<version>5.14.1</version>", "<version>" + junit + "</version>");
+    try (Terminal terminal = project.test("-Dtest=ShelfTest")) {
+      String nested = terminal.prompt();
+      assertTrue(nested.contains("hotrestart: dynamic tests (@TestFactory) fail without the prompt"), nested);
+      assertTrue(nested.contains("shelves ==> expected: <3> but was: <2>"), nested);
+      assertTrue(nested.contains("shop.ShelfTest$Empty.hasNoCart()"), nested);
+      project.edit("src/test/java/shop/ShelfTest.java", "assertEquals(3, shelves", "assertEquals(2, shelves");
+      terminal.type("c");
+      terminal.expect("nested passed with 2 shelves\n", LONG);
+      String summary = terminal.expect("Tests run: .*\n", LONG);
+      assertTrue(summary.contains("Failures:\n  ShelfTest.dynamic two » AssertionFailedError dynamic two failed\n"), summary);
+      assertTrue(summary.contains("Passed after a restart:\n  ShelfTest$Empty.hasNoCart\n"), summary);
+      assertTrue(
+          summary.contains("Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Passed after a restart: 1"), summary);
+      assertNotEquals(0, terminal.exitCode(LONG), terminal.text());
+    }
+  }
+
   @Test
   void withoutATerminalTheTestsRunPlainlyAndAFailureFailsTheBuild() throws Exception {
     SampleProject project = SampleProject.copy("junit");
@@ -109,7 +138,7 @@ class TestGoalIT {
     String out = build.output();
     assertFalse(out.contains("(hotrestart) "), out);
     assertTrue(out.contains("fixture loaded 1 time(s)"), out);
-    assertTrue(out.contains("Tests run: 6, Failures: 3, Errors: 1, Skipped: 0, Passed after a restart: 0"), out);
+    assertTrue(out.contains("Tests run: 9, Failures: 5, Errors: 1, Skipped: 0, Passed after a restart: 0"), out);
     assertTrue(out.contains("hotrestart:test: there are test failures"), out);
   }
 

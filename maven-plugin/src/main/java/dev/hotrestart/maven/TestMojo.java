@@ -6,22 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -48,7 +41,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 // Compiled for Java 8 like RunMojo (see the module's pom and Java8EntryPointTest).
 @Mojo(name = "test", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.TEST_COMPILE, lifecycle = "hotrestart")
-public class TestMojo extends AbstractMojo {
+public class TestMojo extends ForkingMojo {
 
   /**
    * The tests to run, as for Surefire: a comma-separated list of test classes, each a simple
@@ -72,76 +65,12 @@ public class TestMojo extends AbstractMojo {
   private boolean failIfNoSpecifiedTests;
 
   /**
-   * Options for the tests' JVM, as one string split like a shell would, for example
-   * {@code -Xmx1g "-Dgreeting=hello world"}. They come before the options the plugin adds.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "hotrestart.jvmArgs")
-  private String jvmArguments;
-
-  /**
-   * System properties for the tests' JVM, passed as {@code -Dname=value} after the plugin's own
-   * switches, as for the run goal (the exec-maven-plugin shape is read too). The runtime's
-   * settings given on Maven's command line come after these and win.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private Map<String, String> systemProperties;
-
-  /**
-   * Environment variables added to those Maven runs with.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private Map<String, String> environmentVariables;
-
-  /**
-   * The tests' working directory.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "hotrestart.workingDirectory", defaultValue = "${project.basedir}")
-  private File workingDirectory;
-
-  /**
-   * Where the debugger looks for sources: by default the project's compile and test source roots
-   * and those of the reactor modules it depends on. Setting this replaces the default.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private List<File> sourceRoots;
-
-  /**
    * Skips the tests (the project is still compiled), like Surefire's {@code skipTests}.
    *
    * @since 0.1.0
    */
   @Parameter(property = "skipTests", defaultValue = "false")
   private boolean skipTests;
-
-  /**
-   * Skips the tests, as {@code hotrestart.skip} does for the run goal.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "hotrestart.skip", defaultValue = "false")
-  private boolean skip;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  private MavenSession session;
-
-  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-  private PluginDescriptor plugin;
-
-  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-  private MojoExecution mojoExecution;
 
   private final RepositorySystem repositorySystem;
 
@@ -156,29 +85,20 @@ public class TestMojo extends AbstractMojo {
   }
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    String javaProblem =
-        JavaRequirement.problem(
-            System.getProperty("java.specification.version"), System.getProperty("java.home"));
-    if (javaProblem != null) {
-      throw new MojoExecutionException(javaProblem);
-    }
-    if (skip || skipTests) {
-      getLog().info("hotrestart:test: skipped (" + (skip ? "hotrestart.skip" : "skipTests") + ")");
-      return;
-    }
-    if ("pom".equals(project.getPackaging())) {
-      getLog().debug("hotrestart:test: no tests in a module with packaging pom");
-      return;
-    }
-    runTests(MavenModule.of(project, session));
+  String goal() {
+    return "hotrestart:test";
   }
 
-  private void runTests(MavenModule module) throws MojoExecutionException, MojoFailureException {
+  @Override
+  void fork(MavenModule module) throws MojoExecutionException, MojoFailureException {
+    if (skipTests) {
+      getLog().info("hotrestart:test: skipped (skipTests)");
+      return;
+    }
     TestSelection selection = TestSelection.parse(test);
     List<String> tests;
     try {
-      tests = selection.arguments(TestSelection.testClasses(Paths.get(project.getBuild().getTestOutputDirectory())));
+      tests = selection.arguments(TestSelection.testClasses(Paths.get(project().getBuild().getTestOutputDirectory())));
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:test: cannot read the test classes: " + e.getMessage(), e);
     }
@@ -192,39 +112,24 @@ public class TestMojo extends AbstractMojo {
     }
     ClassPath projectPath = module.classPath(ClasspathScope.TEST);
     List<String> elements = new ArrayList<>(projectPath.elements());
-    for (String coordinates : JunitPlatform.missing(project.getArtifacts(), plugin.getVersion())) {
+    for (String coordinates : JunitPlatform.missing(project().getArtifacts(), plugin().getVersion())) {
       elements.add(resolve(coordinates).toString());
     }
     ClassPath classPath = ClassPath.of(elements);
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(RuntimeContract.RELOAD_ALL, "true");
-    properties.putAll(SystemProperties.fromPom(systemProperties, mojoExecution, session));
     JavaCommand command =
-        JavaCommand.builder()
-            .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
-            .jvmArguments(ArgumentSplitter.splitParameter("hotrestart.jvmArgs", jvmArguments))
-            .runtimeAgent(ForkedJvm.runtimeAgent(classPath, getLog()))
-            .sourceRoots(module.sourceRoots(ClasspathScope.TEST, sourceRoots, classPath))
-            .sourceEncoding(module.sourceEncoding())
-            .consoleClassPath(ForkedJvm.consoleClassPath(plugin, getLog()))
-            .systemProperties(properties)
-            .userProperties(SystemProperties.forwarded(session.getUserProperties()))
-            .classPath(classPath)
+        command(module, ClasspathScope.TEST, classPath, Collections.singletonMap(RuntimeContract.RELOAD_ALL, "true"))
             .mainClass(RuntimeContract.TEST_MAIN)
             .arguments(tests)
             .build();
-    Map<String, String> environment =
-        environmentVariables == null ? Collections.<String, String>emptyMap() : environmentVariables;
-    new JavaProcess(message -> getLog().debug(message))
-        .runProgram(command, module.argFile(), workingDirectory.toPath(), environment, ExitStatus::testMessage);
+    run(command, module, ExitStatus::testMessage);
   }
 
   /** One artifact the tests need and the project lacks (see {@link JunitPlatform}), from the project's repositories. */
   private Path resolve(String coordinates) throws MojoExecutionException {
     ArtifactRequest request =
-        new ArtifactRequest(new DefaultArtifact(coordinates), project.getRemoteProjectRepositories(), null);
+        new ArtifactRequest(new DefaultArtifact(coordinates), project().getRemoteProjectRepositories(), null);
     try {
-      File file = repositorySystem.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile();
+      File file = repositorySystem.resolveArtifact(session().getRepositorySession(), request).getArtifact().getFile();
       getLog().debug("hotrestart:test: added " + coordinates + " to the test class path");
       return file.toPath();
     } catch (ArtifactResolutionException e) {

@@ -14,37 +14,38 @@ class JunitPlatformTest {
 
   private static final Dependency RUNTIME = new Dependency("dev.hotrestart", "hotrestart-runtime", "0.1.0");
 
+  /** The runtime, Jupiter's API and engine, and a Platform artifact, as junit-jupiter brings them. */
+  private static List<Dependency> project(String jupiter, String platformArtifact, String platform) {
+    return List.of(
+        RUNTIME,
+        new Dependency("org.junit.jupiter", "junit-jupiter-api", jupiter),
+        new Dependency("org.junit.jupiter", "junit-jupiter-engine", jupiter),
+        new Dependency("org.junit.platform", platformArtifact, platform));
+  }
+
   @Test
   void theLauncherOfTheProjectsPlatformVersionIsAdded() throws MojoExecutionException {
-    List<Dependency> project =
-        List.of(
-            RUNTIME,
-            new Dependency("org.junit.jupiter", "junit-jupiter-api", "5.10.2"),
-            new Dependency("org.junit.jupiter", "junit-jupiter-engine", "5.10.2"),
-            new Dependency("org.junit.platform", "junit-platform-engine", "1.10.2"));
-    assertEquals(List.of("org.junit.platform:junit-platform-launcher:1.10.2"), JunitPlatform.missing(project, "9"));
+    assertEquals(
+        List.of("org.junit.platform:junit-platform-launcher:1.10.2"),
+        JunitPlatform.missing(project("5.10.2", "junit-platform-engine", "1.10.2"), "9"));
   }
 
   @Test
   void junit6SharesOneVersionNumber() throws MojoExecutionException {
-    List<Dependency> project =
-        List.of(
-            RUNTIME,
-            new Dependency("org.junit.jupiter", "junit-jupiter-api", "6.1.3"),
-            new Dependency("org.junit.jupiter", "junit-jupiter-engine", "6.1.3"),
-            new Dependency("org.junit.platform", "junit-platform-engine", "6.1.3"));
-    assertEquals(List.of("org.junit.platform:junit-platform-launcher:6.1.3"), JunitPlatform.missing(project, "9"));
+    assertEquals(
+        List.of("org.junit.platform:junit-platform-launcher:6.1.3"),
+        JunitPlatform.missing(project("6.1.3", "junit-platform-engine", "6.1.3"), "9"));
   }
 
   @Test
   void nothingIsAddedWhenTheProjectHasItAll() throws MojoExecutionException {
-    List<Dependency> project =
-        List.of(
-            RUNTIME,
-            new Dependency("org.junit.jupiter", "junit-jupiter-api", "5.14.1"),
-            new Dependency("org.junit.jupiter", "junit-jupiter-engine", "5.14.1"),
-            new Dependency("org.junit.platform", "junit-platform-launcher", "1.14.1"));
-    assertEquals(List.of(), JunitPlatform.missing(project, "9"));
+    assertEquals(List.of(), JunitPlatform.missing(project("5.14.1", "junit-platform-launcher", "1.14.1"), "9"));
+  }
+
+  @Test
+  void withoutThePlatformEngineTheLauncherFollowsJupitersVersion() {
+    assertEquals("1.10.2", JunitPlatform.platformOf("5.10.2"));
+    assertEquals("6.1.3", JunitPlatform.platformOf("6.1.3"));
   }
 
   @Test

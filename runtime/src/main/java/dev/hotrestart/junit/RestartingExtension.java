@@ -102,14 +102,16 @@ public final class RestartingExtension implements InvocationInterceptor {
     List<Object> call = new ArrayList<>();
     call.add(target.get());
     call.addAll(context.getArguments());
+    // Made before the first run, as a proxy's slots are when its class starts: the test class's
+    // source is read then, so that the prompt and diff know the text the running code came from
+    // even when the file is edited while earlier tests run.
+    MethodSlot slot = SLOTS.of(method);
     Throwable failure;
-    Optional<MethodSlot> reloaded =
-        SLOTS.existing(method).filter(slot -> slot.version() > 0);
-    if (reloaded.isPresent()) {
+    if (slot.version() > 0) {
       // An earlier invocation reloaded this method: JUnit's reflective call would run the code
       // as it was compiled, so this invocation runs through the slot too.
       invocation.skip();
-      failure = callThrough(reloaded.get(), call);
+      failure = callThrough(slot, call);
     } else {
       failure = proceed(invocation);
     }
@@ -117,7 +119,6 @@ public final class RestartingExtension implements InvocationInterceptor {
       if (isAbort(failure)) {
         throw failure; // an assumption that does not hold: skipped, nothing to fix
       }
-      MethodSlot slot = SLOTS.of(method);
       // Returns when the user typed c and the reload worked; else rethrows the failure.
       slot.failed(failure, call.get(0), call.subList(1, call.size()).toArray());
       RESTARTED.add(extension.getUniqueId());

@@ -111,14 +111,17 @@ final class Summary implements TestExecutionListener {
     }
   }
 
-  /** {@code CartTest.total}, with the invocation's display name for a parameterized one. */
+  /**
+   * {@code CartTest.total}, with the display name when it says more than the method's name: a
+   * parameterized invocation's {@code [3] 3}, a dynamic test's own name.
+   */
   private String name(TestIdentifier identifier) {
     Optional<TestSource> source = identifier.getSource();
     if (source.isPresent() && source.get() instanceof MethodSource method) {
       String className = method.getClassName();
       String name = className.substring(className.lastIndexOf('.') + 1) + "." + method.getMethodName();
       String display = identifier.getDisplayName();
-      return display.startsWith("[") ? name + " " + display : name;
+      return display.startsWith(method.getMethodName() + "(") ? name : name + " " + display;
     }
     return identifier.getDisplayName();
   }

@@ -6,14 +6,13 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One {@link MethodSlot} per test method that failed, made on its first failure and kept for the
- * rest of the run: a reloaded test method keeps its new code for its later invocations (the next
+ * One {@link MethodSlot} per test method, made when it first runs and kept for the rest of the
+ * run: a reloaded test method keeps its new code for its later invocations (the next
  * arguments of a parameterized test, the next repetition).
  *
  * <p>A test class has no proxy (JUnit makes its instances), so the slot is made with the test
@@ -27,11 +26,6 @@ final class TestSlots {
   /** The slot of {@code method}, made now if it has none yet. */
   MethodSlot of(Method method) {
     return slots.computeIfAbsent(method, TestSlots::create);
-  }
-
-  /** The slot of {@code method} if it failed before in this run. */
-  Optional<MethodSlot> existing(Method method) {
-    return Optional.ofNullable(slots.get(method));
   }
 
   private static MethodSlot create(Method method) {
