@@ -36,6 +36,7 @@ public final class RestartingExtension implements InvocationInterceptor {
   private static final TestSlots SLOTS = new TestSlots();
   private static final Set<String> RESTARTED = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean DYNAMIC_NOTED = new AtomicBoolean();
+  private static final AtomicBoolean UNREACHABLE_NOTED = new AtomicBoolean();
   private static volatile PrintStream out = System.out;
 
   /** Made by Jupiter's {@link java.util.ServiceLoader} lookup. */
@@ -105,7 +106,18 @@ public final class RestartingExtension implements InvocationInterceptor {
     // Made before the first run, as a proxy's slots are when its class starts: the test class's
     // source is read then, so that the prompt and diff know the text the running code came from
     // even when the file is edited while earlier tests run.
-    MethodSlot slot = SLOTS.of(method);
+    MethodSlot slot;
+    try {
+      slot = SLOTS.of(method);
+    } catch (IllegalStateException e) {
+      // The test class cannot be reached (a named module that does not open its package): the
+      // test still runs, as under mvn test, and the reason is said once.
+      if (UNREACHABLE_NOTED.compareAndSet(false, true)) {
+        out.println(e.getMessage());
+      }
+      invocation.proceed();
+      return;
+    }
     Throwable failure;
     if (slot.version() > 0) {
       // An earlier invocation reloaded this method: JUnit's reflective call would run the code

@@ -23,7 +23,11 @@ final class TestSlots {
 
   private final Map<Method, MethodSlot> slots = new ConcurrentHashMap<>();
 
-  /** The slot of {@code method}, made now if it has none yet. */
+  /**
+   * The slot of {@code method}, made now if it has none yet.
+   *
+   * @throws IllegalStateException if the test class cannot be reached, with the reason
+   */
   MethodSlot of(Method method) {
     return slots.computeIfAbsent(method, TestSlots::create);
   }
@@ -36,8 +40,8 @@ final class TestSlots {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(
           "hotrestart: cannot reach the test class " + declaring.getName() + " (is it in a named"
-              + " module that does not open its package?); its failures are reported without"
-              + " the prompt",
+              + " module that does not open its package to hotrestart?); its tests run without the"
+              + " prompt",
           e);
     }
     String descriptor =

@@ -63,6 +63,22 @@ class TestMainTest {
     assertTrue(out.contains("hotrestart:test: no test matched " + FIXTURE + "#nothingLikeThis"), out);
   }
 
+  /** JUnit reads its configuration from system properties too: a project's parallel switch. */
+  @Test
+  void parallelExecutionIsTurnedOffWithALineSayingSo() {
+    System.setProperty(TestMain.PARALLEL, "true");
+    try {
+      String out = run(List.of(FIXTURE + "#passes"), 0);
+      assertTrue(
+          out.contains("hotrestart:test: tests run one at a time (the project's "
+              + "junit.jupiter.execution.parallel.enabled=true is ignored)"),
+          out);
+      assertTrue(out.contains("Tests run: 1, Failures: 0"), out);
+    } finally {
+      System.clearProperty(TestMain.PARALLEL);
+    }
+  }
+
   /**
    * With restarting on (and no terminal, so no prompt), the extension gives the failed test
    * method a slot, and the failure is still reported.
