@@ -13,11 +13,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.jupiter.api.Test;
 
 /**
  * TestMain on a fixture class, in this JVM, without a terminal: the run a build without one
- * gets. The prompt itself is driven through a terminal by the end-to-end tests (TestGoalIT).
+ * gets. The prompt itself is driven through a terminal by the end-to-end tests (FailingTestIT).
  */
 class TestMainTest {
 
@@ -61,6 +66,36 @@ class TestMainTest {
     String out = run(List.of(FIXTURE + "#nothingLikeThis"), 0);
     assertTrue(out.contains("Tests run: 0,"), out);
     assertTrue(out.contains("hotrestart:test: no test matched " + FIXTURE + "#nothingLikeThis"), out);
+  }
+
+  /**
+   * Outside the goal (say {@code mvn test} in a project that turned Jupiter's extension
+   * auto-detection on) nothing registers the extension, even with restarting on: the failed
+   * test gets no slot.
+   */
+  @Test
+  void aPlainJupiterRunWithAutoDetectionNeverLoadsTheExtension() {
+    String before = System.getProperty(Settings.ENABLED);
+    System.setProperty(Settings.ENABLED, "true");
+    try {
+      LauncherDiscoveryRequest request =
+          LauncherDiscoveryRequestBuilder.request()
+              .selectors(DiscoverySelectors.selectMethod(MixedResults.class, "throwsAnError"))
+              .configurationParameter(ExtensionServiceLoader.AUTODETECTION, "true")
+              .build();
+      SummaryGeneratingListener listener = new SummaryGeneratingListener();
+      LauncherFactory.create().execute(request, listener);
+      assertEquals(1, listener.getSummary().getTotalFailureCount());
+    } finally {
+      if (before == null) {
+        System.clearProperty(Settings.ENABLED);
+      } else {
+        System.setProperty(Settings.ENABLED, before);
+      }
+    }
+    assertFalse(
+        SlotRegistry.all().stream().anyMatch(slot -> slot.methodName().equals("throwsAnError")),
+        SlotRegistry.all()::toString);
   }
 
   /** JUnit reads its configuration from system properties too: a project's parallel switch. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * again, the wrapped code's own prompt first, {@code r}, {@code q}, a parameterized test, a nested
  * test class and dynamic tests on JUnit 5.10 and 6, and a run without a terminal.
  */
-class TestGoalIT {
+class FailingTestIT {
 
   private static final Duration LONG = Duration.ofSeconds(120);
   private static final String TEST = "src/test/java/shop/CartTest.java";
