@@ -28,6 +28,7 @@ class ArchitectureTest {
           .layer("reload").definedBy("dev.hotrestart.reload..")
           .layer("debug").definedBy("dev.hotrestart.debug..")
           .layer("agent").definedBy("dev.hotrestart.agent..")
+          .layer("junit").definedBy("dev.hotrestart.junit..")
           // Leaves: the settings, and reading sources.
           .whereLayer("config").mayNotAccessAnyLayer()
           .whereLayer("source").mayOnlyAccessLayers("config")
@@ -38,11 +39,28 @@ class ArchitectureTest {
           .whereLayer("reload").mayOnlyAccessLayers("slot", "source", "config", "api")
           .whereLayer("debug").mayOnlyAccessLayers("reload", "slot", "source", "config", "api")
           // The Java agent (the JVM calls it before main): the top, which nothing may call.
-          .whereLayer("agent").mayNotBeAccessedByAnyLayer();
+          .whereLayer("agent").mayNotBeAccessedByAnyLayer()
+          // mvn hotrestart:test's main class and Jupiter extension: a top like the agent, which
+          // gives test methods slots; only the goal loads it.
+          .whereLayer("junit").mayOnlyAccessLayers("slot", "config", "api")
+          .whereLayer("junit").mayNotBeAccessedByAnyLayer();
 
   @ArchTest
   static final ArchRule NO_CYCLES =
       slices().matching("dev.hotrestart.(*)..").should().beFreeOfCycles();
+
+  /**
+   * JUnit is compiled against only (provided, optional): a class outside the package that only
+   * {@code mvn hotrestart:test} loads would fail in every program without JUnit.
+   */
+  @ArchTest
+  static final ArchRule JUNIT_ONLY_IN_JUNIT =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.hotrestart.junit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.junit..", "org.opentest4j..");
 
   /** ASM is shaded into the runtime jar for the transplant; nothing else should grow into it. */
   @ArchTest

@@ -223,6 +223,13 @@ final class SampleProject {
         dir, shell(maven(command.toArray(new String[0]))), Map.of("JAVA_HOME", javaHome.toString()));
   }
 
+  /** {@code mvn hotrestart:test} with extra options, on a terminal (the plain reader). */
+  Terminal test(String... options) throws IOException {
+    List<String> command = new ArrayList<>(List.of("hotrestart:test"));
+    command.addAll(List.of(options));
+    return Terminal.start(dir, shell(maven(command.toArray(new String[0]))));
+  }
+
   /** The JDKs to run the end-to-end tests on: this one, and Temurin 25 where it is installed. */
   static List<Path> jdks() {
     List<Path> jdks = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));

@@ -10,7 +10,22 @@ final class ExitStatus {
    * POSIX shell reports for the usual ones (128 + signal number).
    */
   static String message(String mainClass, int code) {
-    String message = "hotrestart:run: " + mainClass + " exited with code " + code;
+    return worded("hotrestart:run: " + mainClass, code);
+  }
+
+  /**
+   * The tests' JVM: 1 is the runtime's "a test failed" (the summary above lists them); other
+   * codes as {@link #message(String, int)} words them.
+   */
+  static String testMessage(int code) {
+    if (code == 1) {
+      return "hotrestart:test: there are test failures (the summary above lists them)";
+    }
+    return worded("hotrestart:test: the tests' JVM", code);
+  }
+
+  private static String worded(String what, int code) {
+    String message = what + " exited with code " + code;
     String cause = switch (code) {
       case 130 -> " (interrupted: Ctrl-C / SIGINT)";
       case 137 -> " (killed: SIGKILL)";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -41,6 +42,20 @@ final class JavaProcess {
    */
   void runProgram(JavaCommand command, Path argFile, Path workingDirectory, Map<String, String> environment)
       throws MojoExecutionException, MojoFailureException {
+    runProgram(command, argFile, workingDirectory, environment, code -> ExitStatus.message(command.mainClass(), code));
+  }
+
+  /**
+   * Like {@link #runProgram(JavaCommand, Path, Path, Map)}, with the build's failure message for
+   * an exit code other than 0 given by {@code failure}.
+   */
+  void runProgram(
+      JavaCommand command,
+      Path argFile,
+      Path workingDirectory,
+      Map<String, String> environment,
+      IntFunction<String> failure)
+      throws MojoExecutionException, MojoFailureException {
     String main = command.mainClass();
     int exitCode;
     try {
@@ -52,7 +67,7 @@ final class JavaProcess {
       throw new MojoExecutionException("hotrestart:run: interrupted; " + main + " was stopped", e);
     }
     if (exitCode != 0) {
-      throw new MojoFailureException(ExitStatus.message(main, exitCode));
+      throw new MojoFailureException(failure.apply(exitCode));
     }
   }
 

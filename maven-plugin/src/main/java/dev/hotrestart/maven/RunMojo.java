@@ -1,25 +1,15 @@
 package dev.hotrestart.maven;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Compiles the project, then runs it in its own JVM with hotrestart's post-mortem debugger
@@ -43,7 +33,7 @@ import org.apache.maven.project.MavenProject;
 // (Java8EntryPointTest checks both).
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.TEST_COMPILE, lifecycle = "hotrestart")
-public class RunMojo extends AbstractMojo {
+public class RunMojo extends ForkingMojo {
 
   /**
    * The class whose {@code main} method starts the program, for example
@@ -80,60 +70,6 @@ public class RunMojo extends AbstractMojo {
   private String commandlineArguments;
 
   /**
-   * Options for the program's JVM, as one string split like {@code hotrestart.args}, for
-   * example {@code -Xmx1g -ea "-Dgreeting=hello world"}. They come before the options the
-   * plugin adds.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "hotrestart.jvmArgs")
-  private String jvmArguments;
-
-  /**
-   * System properties for the program, passed as {@code -Dname=value} after the plugin's own
-   * {@code hotrestart.*} switches, so an entry here can override them (for example an element
-   * {@code hotrestart.interactive} with the value {@code true} forces the debugger's prompt
-   * without a terminal). An empty element gives the empty string. The shape of
-   * exec-maven-plugin is read too: a {@code systemProperty} element holding a {@code key} and a
-   * {@code value}; any other element with elements inside fails the build. The runtime's settings given
-   * on Maven's command line, such as {@code -Dhotrestart.history=none}, come after these and win.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private Map<String, String> systemProperties;
-
-  /**
-   * Environment variables added to those Maven runs with. An empty element sets the variable
-   * to the empty string.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private Map<String, String> environmentVariables;
-
-  /**
-   * The program's working directory.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "hotrestart.workingDirectory", defaultValue = "${project.basedir}")
-  private File workingDirectory;
-
-  /**
-   * Where the debugger looks for the source of a crashed method, to show it and to recompile
-   * it after an edit. By default the project's compile source roots (including generated
-   * sources such as {@code target/generated-sources/annotations}), plus its test source roots
-   * when {@code classpathScope} is {@code test}, plus the compile source roots of the reactor
-   * modules it depends on, directly or transitively, even those {@code -pl} leaves out of the
-   * build. Setting this replaces the default.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private List<File> sourceRoots;
-
-  /**
    * Which class path the program runs with: {@code runtime} (the main classes and the
    * compile and runtime dependencies) or {@code test} (also the test classes and test
    * dependencies, to run a {@code main} that lives under {@code src/test/java}).
@@ -143,48 +79,16 @@ public class RunMojo extends AbstractMojo {
   @Parameter(property = "hotrestart.classpathScope", defaultValue = "runtime")
   private String classpathScope;
 
-  /**
-   * Skips running the program (the project is still compiled).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "hotrestart.skip", defaultValue = "false")
-  private boolean skip;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  private MavenSession session;
-
-  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-  private PluginDescriptor plugin;
-
-  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-  private MojoExecution mojoExecution;
-
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    String javaProblem =
-        JavaRequirement.problem(
-            System.getProperty("java.specification.version"), System.getProperty("java.home"));
-    if (javaProblem != null) {
-      throw new MojoExecutionException(javaProblem);
-    }
-    if (skip) {
-      getLog().info("hotrestart:run: skipped (hotrestart.skip)");
-      return;
-    }
-    if ("pom".equals(project.getPackaging())) {
-      getLog().debug("hotrestart:run: nothing to run in a module with packaging pom");
-      return;
-    }
-    run(MavenModule.of(project, session), ClasspathScope.parse(classpathScope));
+  String goal() {
+    return "hotrestart:run";
   }
 
-  private void run(MavenModule module, ClasspathScope scope) throws MojoExecutionException, MojoFailureException {
+  @Override
+  void fork(MavenModule module) throws MojoExecutionException, MojoFailureException {
+    ClasspathScope scope = ClasspathScope.parse(classpathScope);
     ClassPath classPath = module.classPath(scope);
-    MainClassChoice main =
+    final MainClassChoice main =
         MainClassChoice.choose(mainClass, module.classDirectories(scope), classPath, module.inReactor(), module.name());
     if (main.skipReason() != null) {
       getLog().info(main.skipReason());
@@ -193,56 +97,20 @@ public class RunMojo extends AbstractMojo {
     getLog().debug("hotrestart:run: main class " + main.mainClass());
     warnIfNoProxies(classPath);
     JavaCommand command =
-        JavaCommand.builder()
-            .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
-            .jvmArguments(ArgumentSplitter.splitParameter("hotrestart.jvmArgs", jvmArguments))
-            .runtimeAgent(runtimeAgent(classPath))
-            .sourceRoots(module.sourceRoots(scope, sourceRoots, classPath))
-            .sourceEncoding(module.sourceEncoding())
-            .consoleClassPath(consoleClassPath())
-            .systemProperties(SystemProperties.fromPom(systemProperties, mojoExecution, session))
-            .userProperties(SystemProperties.forwarded(session.getUserProperties()))
-            .classPath(classPath)
+        command(module, scope, classPath, Collections.<String, String>emptyMap())
             .mainClass(main.mainClass())
             .arguments(ArgumentSplitter.programArguments(arguments, commandlineArguments))
             .build();
-    new JavaProcess(message -> getLog().debug(message))
-        .runProgram(command, module.argFile(), workingDirectory.toPath(), orEmpty(environmentVariables));
+    run(command, module, code -> ExitStatus.message(main.mainClass(), code));
   }
 
   private void warnIfNoProxies(ClassPath classPath) throws MojoExecutionException {
     try {
       if (!ProcessorCheck.hasGeneratedClasses(classPath.paths())) {
-        getLog().warn(ProcessorCheck.warning(plugin.getVersion(), project));
+        getLog().warn(ProcessorCheck.warning(plugin().getVersion(), project()));
       }
     } catch (IOException e) {
       throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
     }
-  }
-
-  /** The runtime jar, started as a Java agent that ends the program if Maven is killed; or null. */
-  private Path runtimeAgent(ClassPath classPath) throws MojoExecutionException {
-    try {
-      return JavaCommand.runtimeAgent(classPath, message -> getLog().debug(message));
-    } catch (IOException e) {
-      throw new MojoExecutionException("hotrestart:run: cannot read the class path: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * JLine, for line editing at the prompt: a dependency of this plugin, handed to the program's
-   * JVM by path, where the runtime loads it apart from the program's own class path.
-   */
-  private List<Path> consoleClassPath() {
-    Artifact jline = plugin.getArtifactMap().get("org.jline:jline");
-    if (jline == null || jline.getFile() == null) {
-      getLog().debug("hotrestart:run: no JLine among the plugin's dependencies; no line editing");
-      return Collections.emptyList();
-    }
-    return Collections.singletonList(jline.getFile().toPath());
-  }
-
-  private static Map<String, String> orEmpty(Map<String, String> map) {
-    return map == null ? Collections.<String, String>emptyMap() : map;
   }
 }

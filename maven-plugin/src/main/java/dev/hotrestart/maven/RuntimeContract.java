@@ -19,6 +19,13 @@ final class RuntimeContract {
   /** JLine's jars, loaded apart from the program for line editing at the prompt. */
   static final String CONSOLE_CLASS_PATH = "hotrestart.consoleClassPath";
 
+  /** Makes {@code c} reload every changed wrapped method, the default of {@code hotrestart:test}. */
+  static final String RELOAD_ALL = "hotrestart.reloadAll";
+  /** The main class of the JVM {@code hotrestart:test} forks: runs the tests with the prompt. */
+  static final String TEST_MAIN = "dev.hotrestart.junit.TestMain";
+  /** The runtime's artifact, added to the test class path when the project lacks it. */
+  static final String RUNTIME_ARTIFACT_ID = "hotrestart-runtime";
+
   /** The runtime jar's {@code Premain-Class}: the plugin starts the program with it as a Java agent. */
   static final String AGENT_CLASS = "dev.hotrestart.agent.Agent";
   /** The agent's option {@code watchParent=PID}: end the program when process PID (Maven) ends. */

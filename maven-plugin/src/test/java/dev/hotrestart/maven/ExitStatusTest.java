@@ -29,4 +29,14 @@ class ExitStatusTest {
   void isOneLine() {
     assertEquals(1, ExitStatus.message("App", 130).lines().count());
   }
+
+  /** hotrestart:test: 1 is the runtime's "a test failed", whose summary was just printed. */
+  @Test
+  void theTestGoalSaysTestsFailedForOneAndNamesTheRest() {
+    assertEquals(
+        "hotrestart:test: there are test failures (the summary above lists them)", ExitStatus.testMessage(1));
+    assertEquals(
+        "hotrestart:test: the tests' JVM exited with code 130 (interrupted: Ctrl-C / SIGINT)",
+        ExitStatus.testMessage(130));
+  }
 }

@@ -31,6 +31,8 @@ class Java8EntryPointTest {
   @Test
   void theEntryPointIsJava8AndTheRestJava17() throws IOException {
     assertEquals(JAVA_8, majorVersion(RunMojo.class));
+    assertEquals(JAVA_8, majorVersion(TestMojo.class));
+    assertEquals(JAVA_8, majorVersion(ForkingMojo.class));
     assertEquals(JAVA_8, majorVersion(JavaRequirement.class));
     assertEquals(JAVA_17, majorVersion(JavaCommand.class));
   }
@@ -59,7 +61,7 @@ class Java8EntryPointTest {
     // initialising forces linking, which runs the verifier over every method of RunMojo
     Class<?> mojoClass = Class.forName(RunMojo.class.getName(), true, loader);
     Mojo mojo = (Mojo) mojoClass.getConstructor().newInstance();
-    Field skip = mojoClass.getDeclaredField("skip");
+    Field skip = mojoClass.getSuperclass().getDeclaredField("skip");
     skip.setAccessible(true);
     skip.setBoolean(mojo, true);
     List<String> info = new ArrayList<>();
@@ -74,7 +76,9 @@ class Java8EntryPointTest {
 
     assertEquals(List.of("hotrestart:run: skipped (hotrestart.skip)"), info);
 
-    assertEquals(Set.of(RunMojo.class.getName(), JavaRequirement.class.getName()), loader.ownClassesLoaded);
+    assertEquals(
+        Set.of(RunMojo.class.getName(), ForkingMojo.class.getName(), JavaRequirement.class.getName()),
+        loader.ownClassesLoaded);
   }
 
   /** Defines this package's classes itself, recording which, and leaves the rest to its parent. */

@@ -42,6 +42,7 @@ class PluginDescriptorTest {
           "skip", "hotrestart.skip");
 
   private static Element run;
+  private static Element test;
 
   @BeforeAll
   static void readDescriptor() throws Exception {
@@ -53,6 +54,9 @@ class PluginDescriptorTest {
         Element mojo = (Element) mojos.item(i);
         if (text(mojo, "goal").equals("run")) {
           run = mojo;
+        }
+        if (text(mojo, "goal").equals("test")) {
+          test = mojo;
         }
       }
     }
@@ -95,6 +99,25 @@ class PluginDescriptorTest {
     Set<String> properties = new TreeSet<>(PARAMETERS.values());
     properties.remove("");
     assertEquals(properties, new TreeSet<>(SystemProperties.GOAL_PROPERTIES));
+  }
+
+  /** hotrestart:test: compiles the tests first; Surefire's names for what Surefire users type. */
+  @Test
+  void theTestGoalCompilesTheTestsFirstAndTakesSurefiresProperties() {
+    assertNotNull(test, "the descriptor has a test goal");
+    assertEquals("test-compile", text(test, "executePhase"));
+    Element configuration = (Element) child(test, "configuration");
+    assertEquals("${test}", text(configuration, "test"));
+    assertEquals("${skipTests}", text(configuration, "skipTests"));
+    assertEquals("${surefire.failIfNoSpecifiedTests}", text(configuration, "failIfNoSpecifiedTests"));
+    NodeList parameters = ((Element) child(test, "parameters")).getElementsByTagName("parameter");
+    for (int i = 0; i < parameters.getLength(); i++) {
+      Element parameter = (Element) parameters.item(i);
+      if (text(parameter, "editable").equals("true")) {
+        assertFalse(text(parameter, "description").isBlank(), text(parameter, "name") + " has Javadoc");
+        assertEquals("0.1.0", text(parameter, "since"), text(parameter, "name") + " has @since");
+      }
+    }
   }
 
   @Test

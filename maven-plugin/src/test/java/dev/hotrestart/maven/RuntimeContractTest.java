@@ -39,6 +39,13 @@ class RuntimeContractTest {
     assertEquals(Settings.SOURCE_ROOTS, RuntimeContract.SOURCE_ROOTS);
     assertEquals(Settings.ENCODING, RuntimeContract.ENCODING);
     assertEquals(Settings.CONSOLE_CLASS_PATH, RuntimeContract.CONSOLE_CLASS_PATH);
+    assertEquals(Settings.RELOAD_ALL, RuntimeContract.RELOAD_ALL);
+  }
+
+  /** hotrestart:test's main class is the runtime's. */
+  @Test
+  void theTestMainClassIsTheRuntimes() {
+    assertEquals(dev.hotrestart.junit.TestMain.class.getName(), RuntimeContract.TEST_MAIN);
   }
 
   /** The goal forwards the user properties with the prefix: every setting must have it. */

@@ -26,12 +26,24 @@ final class Frames {
           "dev.hotrestart",
           "dev.hotrestart.config",
           "dev.hotrestart.debug",
+          "dev.hotrestart.junit",
           "dev.hotrestart.reload",
           "dev.hotrestart.slot",
           "dev.hotrestart.source");
 
+  /**
+   * Also JUnit's engine and launcher, which run the tests under {@code mvn hotrestart:test}: some
+   * sixty frames below every test, never the user's code (its assertions, {@code
+   * org.junit.jupiter.api}, stay visible).
+   */
   private static final List<String> PLUMBING_PREFIXES =
-      List.of("dev.hotrestart.internal.", "java.lang.invoke.", "jdk.internal.", "sun.reflect.");
+      List.of(
+          "dev.hotrestart.internal.",
+          "java.lang.invoke.",
+          "jdk.internal.",
+          "sun.reflect.",
+          "org.junit.platform.",
+          "org.junit.jupiter.engine.");
 
   /**
    * One visible frame.
@@ -104,8 +116,8 @@ final class Frames {
   static Frames of(MethodSlot slot, StackTraceElement[] dead, StackTraceElement[] live) {
     List<Frame> frames = new ArrayList<>();
     int hidden = 0;
-    int proxy = proxyIndex(dead, slot);
-    int wrapped = wrappedIndex(dead, slot);
+    int proxy = slot.proxied() ? proxyIndex(dead, slot) : -1;
+    int wrapped = slot.proxied() ? wrappedIndex(dead, slot) : ownIndex(dead, slot);
     int deadEnd = wrapped >= 0 ? wrapped : (proxy >= 0 ? proxy - 1 : dead.length - 1);
     int crashed = -1;
     for (int i = 0; i <= deadEnd; i++) {
@@ -118,7 +130,8 @@ final class Frames {
         frames.add(new Frame(dead[i], false, false));
       }
     }
-    int liveProxy = proxyIndex(live, slot);
+    // Without a proxy (a test method) the callers are the test framework's: none is shown.
+    int liveProxy = slot.proxied() ? proxyIndex(live, slot) : -1;
     if (liveProxy >= 0) {
       hidden += liveProxy + 1; // the debugger's own frames, down to and including the proxy
       for (int i = liveProxy + 1; i < live.length; i++) {
@@ -191,6 +204,26 @@ final class Frames {
       }
     }
     return proxy > 0 ? proxy - 1 : -1;
+  }
+
+  /**
+   * Index of the outermost frame of a slot's method without a proxy (a test method called
+   * through its slot), or of a reloaded version of it; -1 if the trace has none.
+   *
+   * @param trace the exception's stack trace
+   * @param slot a slot that no proxy calls
+   * @return the index
+   */
+  static int ownIndex(StackTraceElement[] trace, MethodSlot slot) {
+    String declaring = slot.declaringClass().getName();
+    for (int i = trace.length - 1; i >= 0; i--) {
+      String name = trace[i].getClassName();
+      boolean ours = name.equals(declaring) || name.startsWith(declaring + RELOADED_MARK);
+      if (ours && trace[i].getMethodName().equals(slot.methodName())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -122,7 +122,13 @@ public final class MethodSlot {
    * method is described by constants only, which javac compiles faster than {@link MethodType}
    * and array expressions.
    *
-   * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()})
+   * <p>A method without a proxy (a test method, which JUnit calls) gets a slot too, with the
+   * private lookup of its own class as {@code proxyLookup}: its first implementation is the
+   * method itself, and whoever calls it through {@link #erasedInvoker()} plays the proxy's part
+   * ({@link #proxied()} is then false).
+   *
+   * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()}), or the declaring
+   *     class's private lookup for a method without a proxy
    * @param declaringClass the annotated class that declares the method
    * @param methodName the method's name
    * @param descriptor the method's erased type as a JVM descriptor ({@code "(ILjava/lang/String;)V"})
@@ -239,6 +245,14 @@ public final class MethodSlot {
   /** The generated proxy class. */
   public Class<?> proxyClass() {
     return proxyClass;
+  }
+
+  /**
+   * Whether a generated proxy calls this slot; false for a slot made for a method without one
+   * (a test method), whose own frame is then the outermost frame of the crash.
+   */
+  public boolean proxied() {
+    return proxyClass != declaringClass;
   }
 
   /** The annotated class that declares the method. */

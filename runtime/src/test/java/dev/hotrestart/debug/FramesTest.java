@@ -54,6 +54,46 @@ class FramesTest {
     assertEquals(6, frames.hidden());
   }
 
+  /** A test method's slot (no proxy): the crash ends at the method's own frame, no live callers. */
+  @Test
+  void aSlotWithoutAProxyEndsAtTheMethodsOwnFrame() throws Exception {
+    MethodSlot slot =
+        MethodSlot.of(
+            java.lang.invoke.MethodHandles.privateLookupIn(
+                TestLike.class, java.lang.invoke.MethodHandles.lookup()),
+            TestLike.class,
+            "check",
+            "()V",
+            "",
+            "");
+    assertFalse(slot.proxied());
+    String test = TestLike.class.getName();
+    StackTraceElement[] dead = {
+      frame("org.junit.jupiter.api.AssertionUtils", "fail", "AssertionUtils.java", 38),
+      frame(test + "$HR$check$1", "check", "FramesTest.java", 12),
+      frame("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", null, -1),
+      frame("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", "ReflectionUtils.java", 1),
+      frame("dev.hotrestart.junit.RestartingExtension", "runRestarting", "RestartingExtension.java", 1),
+    };
+    StackTraceElement[] live = {
+      frame("dev.hotrestart.slot.MethodSlot", "failed", "MethodSlot.java", 1),
+      frame("dev.hotrestart.junit.RestartingExtension", "runRestarting", "RestartingExtension.java", 1),
+      frame("org.junit.platform.launcher.core.DefaultLauncher", "execute", "DefaultLauncher.java", 1),
+    };
+    Frames frames = Frames.of(slot, dead, live);
+    assertEquals(
+        List.of(
+            "org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:38)",
+            test + ".check(FramesTest.java:12)"),
+        frames.list().stream().map(Frames.Frame::describe).collect(Collectors.toList()));
+    assertEquals(1, frames.crashed());
+  }
+
+  /** Stands for a test class: a method no proxy wraps. */
+  static final class TestLike {
+    void check() {}
+  }
+
   @Test
   void withoutTheProxyInTheTraceEveryFrameIsShown() throws Exception {
     MethodSlot slot = new Fixture().slot();
@@ -75,12 +115,19 @@ class FramesTest {
             "demo.Outer$HotRestart_Inner",
             "java.lang.invoke.LambdaForm$MH/0x0000000800c0c000",
             "jdk.internal.reflect.NativeMethodAccessorImpl",
-            "sun.reflect.GeneratedMethodAccessor1")) {
+            "sun.reflect.GeneratedMethodAccessor1",
+            "dev.hotrestart.junit.RestartingExtension",
+            "org.junit.platform.engine.support.hierarchical.NodeTestTask",
+            "org.junit.jupiter.engine.execution.InvocationInterceptorChain")) {
       assertTrue(Frames.isPlumbing(hidden), hidden);
     }
     for (String shown :
         List.of(
-            "dev.hotrestart.demo.Report", "java.lang.Integer", "demo.Report", "HotRestartable")) {
+            "dev.hotrestart.demo.Report",
+            "java.lang.Integer",
+            "demo.Report",
+            "HotRestartable",
+            "org.junit.jupiter.api.AssertionUtils")) {
       assertFalse(Frames.isPlumbing(shown), shown);
     }
   }
