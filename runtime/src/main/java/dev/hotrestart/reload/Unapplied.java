@@ -1,6 +1,5 @@
 package dev.hotrestart.reload;
 
-import dev.hotrestart.config.Jvm;
 import dev.hotrestart.config.Settings;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
@@ -39,10 +38,12 @@ final class Unapplied {
 
   private final ChangeTracker tracker;
   private final SourceLocator sources;
+  private final PlainClasses plainClasses;
 
-  Unapplied(ChangeTracker tracker, SourceLocator sources) {
+  Unapplied(ChangeTracker tracker, SourceLocator sources, PlainClasses plainClasses) {
     this.tracker = tracker;
     this.sources = sources;
+    this.plainClasses = plainClasses;
   }
 
   /**
@@ -160,10 +161,7 @@ final class Unapplied {
                               ? " this one will reload when one of its methods crashes"
                               : " -Dhotrestart.reloadAll=true makes it reload every changed"
                                   + " wrapped class")
-                      : simple
-                          + " has no wrapped method, and a reload only swaps wrapped methods and"
-                          + " what they call in their own class; "
-                          + RESTART)
+                      : plainReason(simple))
                   + ")");
         }
       } catch (IOException | UncheckedIOException e) {
@@ -171,6 +169,26 @@ final class Unapplied {
       }
     }
     return lines;
+  }
+
+  /** Why a saved file whose classes have no wrapped method was not applied, and what applies it. */
+  private static String plainReason(String simple) {
+    if (Redefiner.instrumentation().isEmpty()) {
+      return simple
+          + " has no wrapped method, and classes without one reload only when the runtime jar is"
+          + " the program's Java agent: add "
+          + Redefiner.agentOption()
+          + " to the program's JVM options (mvn hotrestart:run does); "
+          + RESTART;
+    }
+    if (!Settings.reloadAll()) {
+      return "-Dhotrestart.reloadAll=false: c reloads only the class of the method that crashed;"
+          + " without that setting c applies it";
+    }
+    return simple
+        + " is not loaded from the project's output directories, and c redefines only the"
+        + " program's own classes; "
+        + RESTART;
   }
 
   private boolean savedSince(Path file, List<MethodSlot> wrapped) {
@@ -183,8 +201,7 @@ final class Unapplied {
         }
         return false;
       }
-      FileTime modified = Files.getLastModifiedTime(file);
-      return modified.toInstant().isAfter(Jvm.started());
+      return plainClasses.savedSince(file, Files.getLastModifiedTime(file));
     } catch (ReloadRefusal | IOException e) {
       return false; // unreadable: the reload of that class, if any, will say so
     }
