@@ -498,7 +498,11 @@ final class PlainClasses {
     return (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
   }
 
-  /** The methods of {@code edited}, lambdas left out, whose code differs from {@code before}'s. */
+  /**
+   * The methods of {@code edited} that {@code before} has too, lambdas left out, whose code
+   * differs from {@code before}'s. A new private method is no change of its own: it moves with
+   * the changed methods that call it.
+   */
   private static List<MethodNode> changedMethods(
       ClassNode edited, Map<String, byte[]> editedFiles, ClassNode before, Map<String, byte[]> beforeFiles) {
     List<MethodNode> changed = new ArrayList<>();
@@ -509,7 +513,7 @@ final class PlainClasses {
       String key = method.name + method.desc;
       String now = Fingerprint.of(edited, key, editedFiles);
       String was = Fingerprint.of(before, key, beforeFiles);
-      if (now != null && !now.equals(was)) {
+      if (now != null && was != null && !now.equals(was)) {
         changed.add(method);
       }
     }

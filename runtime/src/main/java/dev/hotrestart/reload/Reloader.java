@@ -139,7 +139,7 @@ public final class Reloader {
       boolean everything) {
     Map<Class<?>, Recompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<Class<?>, List<MethodSlot>> changed = new LinkedHashMap<>();
-    List<String> unchanged = new ArrayList<>();
+    List<MethodSlot> unchanged = new ArrayList<>();
     List<String> notApplied = new ArrayList<>();
     List<Path> handled = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class Reloader {
             stale.add(slot);
           } else if (required.contains(slot)) {
             // Not saved since its running code was compiled: nothing to compile for it.
-            unchanged.add(unchanged(slot));
+            unchanged.add(slot);
           }
         }
         if (stale.isEmpty()) {
@@ -175,7 +175,7 @@ public final class Reloader {
           } else {
             tracker.applied(slot, result.modified());
             if (required.contains(slot)) {
-              unchanged.add(unchanged(slot));
+              unchanged.add(slot);
             }
           }
         }
@@ -231,18 +231,23 @@ public final class Reloader {
     if (!applied.message().isEmpty()) {
       messages.add(applied.message());
     }
-    messages.addAll(unchanged);
+    boolean otherCode = applied.changed() || (plain != null && !plain.prepared().isEmpty());
+    unchanged.forEach(slot -> messages.add(unchanged(slot, otherCode)));
     messages.addAll(notApplied);
     return new ReloadResult(
         applied.succeeded(), String.join("\n", messages), applied.swapped());
   }
 
-  private static String unchanged(MethodSlot slot) {
+  /**
+   * Says that {@code slot} keeps its code; "nothing reloaded" only when the reload changed no
+   * other code either.
+   */
+  private static String unchanged(MethodSlot slot, boolean otherCode) {
     return "hotrestart: no change to "
         + slot.describe()
         + " since its running code ("
         + (slot.version() == 0 ? "the original" : "version " + slot.version())
-        + "); nothing reloaded";
+        + (otherCode ? "), which it keeps" : "); nothing reloaded");
   }
 
   /**

@@ -182,8 +182,10 @@ final class Unapplied {
           + RESTART;
     }
     if (!Settings.reloadAll()) {
-      return "-Dhotrestart.reloadAll=false: c reloads only the class of the method that crashed;"
-          + " without that setting c applies it";
+      return "c reloads only the class of the method that crashed; -Dhotrestart.reloadAll=true"
+          + " makes it redefine "
+          + simple
+          + " too";
     }
     return simple
         + " is not loaded from the project's output directories, and c redefines only the"
