@@ -26,12 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -268,13 +272,26 @@ final class PlainClasses {
       Class<?> type = entry.getKey();
       ClassNode edited = ClassFiles.read(editedFiles.get(type.getName()));
       ClassNode runningNode = ClassFiles.read(runningFiles.get(type.getName()));
-      List<MethodNode> differing = changedMethods(edited, editedFiles, runningNode, runningFiles);
+      List<MethodNode> differing = changedMethods(type, edited, editedFiles, runningNode, runningFiles);
       // An anonymous or local class counts in the methods that create it, which name the change.
       boolean companion = ClassFiles.isCompanionName(Type.getInternalName(top), Type.getInternalName(type));
       if (sameMembers) {
         // HotSwap: the new class files as they are, for every class whose code differs from
         // what the JVM runs (after a move, the stubs differ too).
-        if (!changedMethods(edited, editedFiles, entry.getValue(), actualFiles).isEmpty()) {
+        if (!changedMethods(type, edited, editedFiles, entry.getValue(), actualFiles).isEmpty()) {
+          List<String> missing = unresolved(edited, loader);
+          if (!missing.isEmpty()) {
+            throw new ReloadRefusal(
+                "hotrestart: cannot reload "
+                    + fileName
+                    + ": "
+                    + type.getName()
+                    + " would use what the running program does not have (new in this edit?"
+                    + " only the reloaded code of its own class can call a new method):\n  - "
+                    + String.join("\n  - ", missing),
+                "Undo that part of the edit and type c again, or r to raise the exception (a"
+                    + " restart applies it).");
+          }
           byte[] bytes = editedFiles.get(type.getName());
           definitions.add(new ClassDefinition(type, bytes));
           newActual.put(type, bytes);
@@ -322,7 +339,7 @@ final class PlainClasses {
     long millis = (System.nanoTime() - start) / 1_000_000;
     String message =
         "hotrestart: reloaded "
-            + String.join(", ", changed)
+            + (changed.isEmpty() ? "the code" : String.join(", ", changed))
             + " from "
             + fileName
             + " in "
@@ -333,6 +350,57 @@ final class PlainClasses {
             + (sameMembers ? "class redefined" : "changed methods moved beside the running class")
             + ")";
     return new Prepared(compiled.file(), compiled.modified(), definitions, newActual, newRunning, message);
+  }
+
+  /**
+   * The methods and fields of the program's classes that {@code edited} names but the running
+   * program lacks, one line each. A class redefined whole is not rewritten as moved code is
+   * ({@link LinkageRewriter}), so this is its check: a miss would be a {@code NoSuchMethodError}
+   * later, not a refusal now.
+   */
+  private static List<String> unresolved(ClassNode edited, ClassLoader loader) {
+    Set<String> missing = new TreeSet<>();
+    for (MethodNode method : edited.methods) {
+      for (AbstractInsnNode insn : method.instructions) {
+        if (insn instanceof MethodInsnNode call) {
+          missingMember(call.owner, call.name, call.desc, false, loader, missing);
+        } else if (insn instanceof FieldInsnNode field) {
+          missingMember(field.owner, field.name, field.desc, true, loader, missing);
+        } else if (insn instanceof InvokeDynamicInsnNode indy) {
+          for (Object argument : indy.bsmArgs) {
+            if (argument instanceof Handle handle) {
+              boolean isField = handle.getTag() <= Opcodes.H_PUTSTATIC;
+              missingMember(handle.getOwner(), handle.getName(), handle.getDesc(), isField, loader, missing);
+            }
+          }
+        }
+      }
+    }
+    return new ArrayList<>(missing);
+  }
+
+  private static void missingMember(
+      String owner, String name, String descriptor, boolean field, ClassLoader loader, Set<String> missing) {
+    if (owner.startsWith("[")) {
+      return;
+    }
+    Class<?> type = load(owner.replace('/', '.'), loader);
+    if (type == null || type.getClassLoader() != loader) {
+      return; // not yet loaded from disk, or the JDK's or a parent loader's, which javac saw as is
+    }
+    boolean present =
+        field
+            ? RunningClasses.hasField(type, name, descriptor)
+            : RunningClasses.hasMethod(type, name, descriptor);
+    if (!present) {
+      missing.add(
+          (field ? "field `" : "method `")
+              + type.getName()
+              + "."
+              + name
+              + (field ? "" : Unapplied.parameters(descriptor))
+              + "`");
+    }
   }
 
   /** The loaded class named {@code name}, loading it (not initialising it) if it can be; or null. */
@@ -454,14 +522,15 @@ final class PlainClasses {
       methodsEdited.add(key);
       MethodNode before = methodsNow.get(key);
       if (before == null) {
-        if ((method.access & Opcodes.ACC_PRIVATE) == 0 || method.name.equals("<init>")) {
+        if (method.name.equals("<init>")) {
           problems.add(
-              "a new method `"
-                  + describe(type, method)
-                  + "` was added to "
-                  + name
-                  + ", or a method's signature changed (only new private methods can be added"
-                  + " while running)");
+              "a new constructor `" + describe(type, method) + "` was added to " + name
+                  + " (objects are made by the running constructors)");
+        } else if ((method.access & Opcodes.ACC_PRIVATE) == 0) {
+          String problem = ShapeCheck.newMethodProblem(type, method);
+          if (problem != null) {
+            problems.add(problem);
+          }
         }
       } else if (modifiers(before) != modifiers(method)) {
         problems.add("`" + describe(type, method) + "` changed its modifiers");
@@ -504,15 +573,19 @@ final class PlainClasses {
    * the changed methods that call it.
    */
   private static List<MethodNode> changedMethods(
-      ClassNode edited, Map<String, byte[]> editedFiles, ClassNode before, Map<String, byte[]> beforeFiles) {
+      Class<?> running,
+      ClassNode edited,
+      Map<String, byte[]> editedFiles,
+      ClassNode before,
+      Map<String, byte[]> beforeFiles) {
     List<MethodNode> changed = new ArrayList<>();
     for (MethodNode method : edited.methods) {
       if (synthetic(method)) {
         continue;
       }
       String key = method.name + method.desc;
-      String now = Fingerprint.of(edited, key, editedFiles);
-      String was = Fingerprint.of(before, key, beforeFiles);
+      String now = Fingerprint.of(edited, key, editedFiles, running);
+      String was = Fingerprint.of(before, key, beforeFiles, running);
       if (now != null && was != null && !now.equals(was)) {
         changed.add(method);
       }
@@ -558,15 +631,7 @@ final class PlainClasses {
 
   /** {@code demo.Money.cents(String)}, or {@code the constructor demo.Money(String)}. */
   static String describe(Class<?> type, MethodNode method) {
-    String parameters =
-        Stream.of(Type.getArgumentTypes(method.desc))
-            .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
-            .collect(Collectors.joining(", ", "(", ")"));
-    return switch (method.name) {
-      case "<init>" -> "the constructor " + type.getName() + parameters;
-      case "<clinit>" -> "the static initializer of " + type.getName();
-      default -> type.getName() + "." + method.name + parameters;
-    };
+    return Unapplied.member(type.getName(), method);
   }
 
   private static String dotted(String internalName) {

@@ -169,7 +169,7 @@ public final class Reloader {
         List<MethodSlot> swapping = new ArrayList<>();
         for (MethodSlot slot : stale) {
           String key = key(slot);
-          String now = Fingerprint.of(result.edited(), key, result.output().classes());
+          String now = Fingerprint.of(result.edited(), key, result.output().classes(), running);
           if (now == null || !now.equals(tracker.running(slot, key))) {
             swapping.add(slot);
           } else {
@@ -383,7 +383,8 @@ public final class Reloader {
   private static String fingerprintOfSwapped(Recompiler.Compiled compiled, MethodSlot slot) {
     try {
       String fingerprint =
-          Fingerprint.of(compiled.edited(), key(slot), compiled.output().classes());
+          Fingerprint.of(
+              compiled.edited(), key(slot), compiled.output().classes(), slot.declaringClass());
       return fingerprint == null ? ChangeTracker.UNKNOWN : fingerprint;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "cannot fingerprint " + slot.describe(), e);

@@ -68,7 +68,7 @@ final class Unapplied {
     Map<String, byte[]> editedFiles = compiled.output().classes();
     Set<String> moving = new HashSet<>();
     for (MethodSlot slot : swapping) {
-      moving.addAll(Fingerprint.moving(edited, Reloader.key(slot), editedFiles));
+      moving.addAll(Fingerprint.moving(edited, Reloader.key(slot), editedFiles, running));
     }
     Set<String> wrapped = new HashSet<>();
     for (MethodSlot slot : SlotRegistry.all()) {
@@ -236,15 +236,26 @@ final class Unapplied {
   private static final List<Integer> BLANKED_BODY = List.of(Opcodes.ACONST_NULL, Opcodes.ATHROW);
 
   private static String member(Class<?> running, MethodNode method) {
-    String parameters =
-        Stream.of(Type.getArgumentTypes(method.desc))
-            .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
-            .collect(Collectors.joining(", ", "(", ")"));
+    return member(running.getSimpleName(), method);
+  }
+
+  /**
+   * {@code Money.cents(String)}, {@code the constructor Money(String)} or {@code the static
+   * initializer of Money}, for a method of the class named {@code className}.
+   */
+  static String member(String className, MethodNode method) {
     return switch (method.name) {
-      case "<init>" -> "the constructor " + running.getSimpleName() + parameters;
-      case "<clinit>" -> "the static initializer of " + running.getSimpleName();
-      default -> running.getSimpleName() + "." + method.name + parameters;
+      case "<init>" -> "the constructor " + className + parameters(method.desc);
+      case "<clinit>" -> "the static initializer of " + className;
+      default -> className + "." + method.name + parameters(method.desc);
     };
+  }
+
+  /** A method descriptor's parameters by simple names: {@code (String, int[])}. */
+  static String parameters(String descriptor) {
+    return Stream.of(Type.getArgumentTypes(descriptor))
+        .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   private static String reason(MethodNode method) {

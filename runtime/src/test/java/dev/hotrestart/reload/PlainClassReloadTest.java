@@ -54,6 +54,10 @@ class PlainClassReloadTest {
           "}",
           "");
 
+  /** Another plain class, loaded from disk when a reload first looks at it. */
+  private static final String FEE =
+      "package demo;\npublic final class Fee {\n  public static int fee() {\n    return 1;\n  }\n}\n";
+
   private static Object instrumentation;
 
   @TempDir Path dir;
@@ -87,15 +91,20 @@ class PlainClassReloadTest {
   @BeforeEach
   void setUp() throws Throwable {
     Redefiner.install((java.lang.instrument.Instrumentation) instrumentation);
-    program = new ReloadHarness(dir);
+    start(dir, MONEY);
+    assertEquals(300, call(shop, "price", "3"));
+  }
+
+  private void start(Path root, String money) throws Throwable {
+    program = new ReloadHarness(root);
     program
-        .write("demo.Money", MONEY)
+        .write("demo.Money", money)
+        .write("demo.Fee", FEE)
         .write("demo.Shop", SHOP)
         .proxy("demo.Shop", new Wrapped("public int price(String amount)", "int", "String.class", "amount"))
         .start();
     shop = program.create("demo.Shop");
     price = program.slot("demo.Shop", 0);
-    assertEquals(300, call(shop, "price", "3"));
   }
 
   @AfterEach
@@ -150,20 +159,93 @@ class PlainClassReloadTest {
   }
 
   @Test
+  void anEditTheIdeAlreadyCompiledIntoTheClassDirectoryStillApplies() throws Throwable {
+    save("demo.Money", "* SCALE;", "* SCALE + 5;");
+    program.recompile();
+    ReloadResult result = reloadAll();
+    assertTrue(result.message().contains("reloaded demo.Money.cents(String)"), result.message());
+    assertEquals(305, call(shop, "price", "3"));
+  }
+
+  @Test
+  void anInstanceMethodOfANestedClassAndAnAnonymousClassReload() throws Throwable {
+    program.close();
+    start(
+        dir.resolve("nested"),
+        MONEY
+            .replace("return Integer.parseInt(amount) * SCALE;", "return new Rounding().round(Integer.parseInt(amount) * SCALE);")
+            .replace(
+                "  private Money() {}",
+                "  private Money() {}\n"
+                    + "  static final class Rounding {\n"
+                    + "    int round(int cents) {\n"
+                    + "      java.util.function.IntSupplier s = new java.util.function.IntSupplier() {\n"
+                    + "        @Override public int getAsInt() {\n"
+                    + "          return cents;\n"
+                    + "        }\n"
+                    + "      };\n"
+                    + "      return s.getAsInt();\n"
+                    + "    }\n"
+                    + "  }"));
+    assertEquals(300, call(shop, "price", "3"));
+    save("demo.Money", "          return cents;", "          return cents + 2;");
+    save("demo.Money", "      return s.getAsInt();", "      return s.getAsInt() * 2;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Money$Rounding.round(int)"), result.message());
+    assertTrue(result.message().contains("class redefined"), result.message());
+    assertEquals(604, call(shop, "price", "3"));
+  }
+
+  @Test
   void aNewFieldIsRefusedByNameAndNothingChanges() throws Throwable {
     save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
     save(
         "demo.Money",
         "  private Money() {}",
-        "  private static int calls;\n  public static int more() {\n    return 1;\n  }\n  private Money() {}");
+        "  private static int calls;\n  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
     ReloadResult result = reloadAll();
     assertFalse(result.succeeded(), result.message());
     assertTrue(result.message().contains("a new field `int calls` was added to demo.Money"), result.message());
     assertTrue(
-        result.message().contains("a new method `demo.Money.more()` was added to demo.Money"),
+        result.message().contains(
+            "a new method `java.lang.String toString()` in demo.Money overrides an inherited one"),
         result.message());
     assertTrue(result.message().contains("nothing was reloaded, in any class"), result.message());
     assertEquals(300, call(shop, "price", "3"), "the wrapped edit is not applied either");
+  }
+
+  @Test
+  void aNewPublicMethodMovesWithItsCallerAndOnlyItsOwnClassMayCallIt() throws Throwable {
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;\n  }",
+        "    return Integer.parseInt(amount) * rate();\n  }\n"
+            + "  public static int rate() {\n    return 10;\n  }");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("changed methods moved beside the running class"), result.message());
+    assertEquals(30, call(shop, "price", "3"));
+
+    // A plain class redefined whole that calls it would fail at run time: refused, by name.
+    save("demo.Fee", "return 1;", "return Money.rate();");
+    program.recompile(); // as an IDE would: javac compiles Fee against the class files
+    ReloadResult plain = reloadAll();
+    assertFalse(plain.succeeded(), plain.message());
+    assertTrue(
+        plain.message().contains(
+            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
+                + " not have (new in this edit? only the reloaded code of its own class can call a"
+                + " new method):\n  - method `demo.Money.rate()`"),
+        plain.message());
+    save("demo.Fee", "return Money.rate();", "return 1;");
+
+    // A wrapped method calling it: refused too, before anything changes.
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
+    ReloadResult wrapped = reloadAll();
+    assertFalse(wrapped.succeeded(), wrapped.message());
+    assertTrue(wrapped.message().contains("rate"), wrapped.message());
+    assertEquals(30, call(shop, "price", "3"));
   }
 
   @Test
