@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Pipeline.take}, {@code c} applies a fix in another wrapped class ({@code Classifier}) and in a
  * static method of a plain final class ({@code Money}, redefined through the Java agent), all or
  * nothing; a broken unrelated file blocks it; a new field is refused by name; a fix that adds a
- * lambda and a private helper to the plain class still applies. Without the agent, the prompt
+ * lambda, a private helper and a package-private method to the plain class still applies. Without the agent, the prompt
  * names the plain file and the option that applies it.
  */
 class ReachIT {
@@ -77,7 +77,8 @@ class ReachIT {
       assertTrue(refused.contains("a new field `int calls` was added to reach.Money"), refused);
       assertTrue(refused.contains("nothing was reloaded"), refused);
 
-      // A fix HotSwap refuses (a new lambda, a new private helper) still applies.
+      // A fix HotSwap refuses (a new lambda, a new private helper, a new package-private
+      // method) still applies.
       project.edit(MONEY, "  private static int calls;\n\n", "");
       project.edit(
           MONEY,
@@ -90,7 +91,10 @@ class ReachIT {
           "    return amounts.stream().mapToInt(a -> parse(a)).sum(); // SUM\n"
               + "  }\n\n"
               + "  private static int parse(String amount) {\n"
-              + "    return new java.math.BigDecimal(amount).movePointRight(2).intValueExact();\n"
+              + "    return new java.math.BigDecimal(amount).movePointRight(scale()).intValueExact();\n"
+              + "  }\n\n"
+              + "  static int scale() {\n"
+              + "    return 2;\n"
               + "  }");
       terminal.type("c");
       String done = terminal.expect("done\n", RELOAD);
@@ -118,13 +122,7 @@ class ReachIT {
     SampleProject project = SampleProject.copy("reach");
     SampleProject.Build build = project.build("-q", "compile");
     assertEquals(0, build.exitCode(), build.output());
-    Path runtime =
-        SampleProject.REPO.resolve(
-            "dev/hotrestart/hotrestart-runtime/"
-                + SampleProject.VERSION
-                + "/hotrestart-runtime-"
-                + SampleProject.VERSION
-                + ".jar");
+    Path runtime = SampleProject.runtimeJar();
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
