@@ -26,12 +26,8 @@ class ReachIT {
   private static final String LABELS = "src/main/java/reach/Labels.java";
   private static final Duration RELOAD = Duration.ofSeconds(60);
 
-  static List<Path> jdks() {
-    return SampleProject.jdks();
-  }
-
   @ParameterizedTest(name = "on {0}")
-  @MethodSource("jdks")
+  @MethodSource("dev.hotrestart.it.SampleProject#jdks")
   void editsInOtherWrappedAndPlainClassesApplyOnContinue(Path jdk) throws Exception {
     SampleProject project = SampleProject.copy("reach");
     try (Terminal terminal = project.runOn(jdk)) {
