@@ -137,13 +137,7 @@ class DemoIT {
     try (Terminal build = Terminal.startWithoutTerminal(demo.dir, demo.maven("-q", "compile"))) {
       assertEquals(0, build.exitCode(PROGRAM_END), build.text());
     }
-    Path runtime =
-        SampleProject.REPO.resolve(
-            "dev/hotrestart/hotrestart-runtime/"
-                + SampleProject.VERSION
-                + "/hotrestart-runtime-"
-                + SampleProject.VERSION
-                + ".jar");
+    Path runtime = SampleProject.runtimeJar();
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = "target/classes" + java.io.File.pathSeparator + runtime;
     // A real terminal, but no -Dhotrestart.enabled: the exception must go up unchanged.

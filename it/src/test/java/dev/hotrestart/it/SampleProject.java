@@ -119,6 +119,12 @@ final class SampleProject {
             ""));
   }
 
+  /** The runtime jar as installed for the tests, for a program started without Maven. */
+  static Path runtimeJar() {
+    return REPO.resolve(
+        "dev/hotrestart/hotrestart-runtime/" + VERSION + "/hotrestart-runtime-" + VERSION + ".jar");
+  }
+
   /** A directory a test prepared itself, built like a sample project. */
   static SampleProject at(Path dir) {
     return new SampleProject(dir);

@@ -1,13 +1,15 @@
 package dev.hotrestart.agent;
 
+import dev.hotrestart.reload.Redefiner;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code Premain-Class} of the runtime jar. Options follow the jar's path, separated by
  * commas: {@code -javaagent:hotrestart-runtime.jar=watchParent=12345}. Without options it does
- * nothing, so a user who adds the agent to a run configuration by hand gets no behaviour they did
- * not ask for.
+ * nothing but keep the JVM's {@link Instrumentation}, with which {@code c} redefines the program's
+ * classes that have no wrapped method: a user who adds the agent to a run configuration by hand
+ * gets that and no other behaviour.
  */
 public final class Agent {
 
@@ -25,10 +27,24 @@ public final class Agent {
    * program.
    *
    * @param options the text after {@code =} in {@code -javaagent:jar=...}, or null
-   * @param instrumentation unused for now
+   * @param instrumentation kept for {@code c}, which redefines the program's classes that have
+   *     no wrapped method; no transformer is registered, so no class changes as it loads
    */
   public static void premain(String options, Instrumentation instrumentation) {
+    Redefiner.install(instrumentation);
     start(options, System.err);
+  }
+
+  /**
+   * Called when the agent is loaded into a running JVM (tests do): keeps {@code instrumentation}
+   * as {@link #premain} does. {@code mvn hotrestart:run} gives the agent on the command line, so
+   * no JDK warns of a dynamically loaded agent.
+   *
+   * @param options the agent's options, as for {@link #premain}
+   * @param instrumentation kept for {@code c}
+   */
+  public static void agentmain(String options, Instrumentation instrumentation) {
+    premain(options, instrumentation);
   }
 
   /** Applies {@code options}; problems go to {@code err}. Returns the watch started, or null. */

@@ -24,7 +24,11 @@ public final class Settings {
   public static final String SOURCE_ROOTS = "hotrestart.sourceRoots";
   /** {@code false}: {@code c} calls the method again without recompiling it. */
   public static final String RELOAD_ON_CONTINUE = "hotrestart.reloadOnContinue";
-  /** {@code true}: {@code c} reloads every changed wrapped method, not just the crashed one. */
+  /**
+   * {@code true} (the default): {@code c} applies every source file of the program saved since
+   * its running code was compiled, all or nothing; {@code false}: only the crashed method's class
+   * (and its other wrapped methods stay as they run).
+   */
   public static final String RELOAD_ALL = "hotrestart.reloadAll";
   /** A file of debugger commands read before the terminal. */
   public static final String COMMANDS = "hotrestart.commands";
@@ -59,8 +63,12 @@ public final class Settings {
     return !"false".equalsIgnoreCase(System.getProperty(RELOAD_ON_CONTINUE, "true").trim());
   }
 
+  /**
+   * Whether {@code c} applies every changed file of the program (the default) rather than the
+   * crashed method alone ({@code -Dhotrestart.reloadAll=false}).
+   */
   public static boolean reloadAll() {
-    return Boolean.getBoolean(RELOAD_ALL);
+    return !"false".equalsIgnoreCase(System.getProperty(RELOAD_ALL, "true").trim());
   }
 
   /**

@@ -34,8 +34,9 @@ interface Actions {
   Evaluation evaluate(Crash crash, String expression);
 
   /**
-   * For {@code -Dhotrestart.reloadAll=true}: reloads {@code crashed} and every other wrapped
-   * method whose code changed, all or nothing. Should not throw.
+   * What {@code c} does by default ({@code -Dhotrestart.reloadAll}, true unless set to false):
+   * reloads {@code crashed}, every other wrapped method whose code changed and every other saved
+   * file of the program, all or nothing. Should not throw.
    *
    * @param crashed the method the user continues
    * @return what happened, one line per class

@@ -273,12 +273,14 @@ final class Commands {
             List.of("c"),
             "",
             "reload the edited method and call it again with the same arguments",
-            "Recompiles the source file of the crashed method and swaps the edited method in,"
-                + " then calls it again with the same receiver and arguments. If the file does not"
-                + " compile, or the class changed shape, the errors are shown, the old code keeps"
-                + " running, and you stay at the prompt. With -Dhotrestart.reloadAll=true, every"
-                + " wrapped method whose source changed is reloaded. With"
-                + " -Dhotrestart.reloadOnContinue=false, the method is called again unchanged.",
+            "Recompiles every source file of the program saved since its running code was"
+                + " compiled and applies them all, or none: wrapped methods are swapped, and classes"
+                + " without wrapped methods are redefined when the runtime jar is the program's Java"
+                + " agent (mvn hotrestart:run makes it so). Then calls the crashed method again with"
+                + " the same receiver and arguments. If a file does not compile, or an edit needs a"
+                + " restart, the errors are shown, the old code keeps running, and you stay at the"
+                + " prompt. With -Dhotrestart.reloadAll=false, only the crashed method is reloaded."
+                + " With -Dhotrestart.reloadOnContinue=false, the method is called again unchanged.",
             Repeat.NEVER,
             on(Session::resume, Resume::resume)));
     table.add(

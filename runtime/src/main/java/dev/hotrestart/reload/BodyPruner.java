@@ -64,7 +64,7 @@ final class BodyPruner {
       return Optional.empty();
     }
     SourcePositions positions = parsed.get().positions();
-    Set<MethodTree> kept = reached(targetTree.get(), keep);
+    Set<MethodTree> kept = reached(targetTree.get(), keep, target);
     List<long[]> blanks = new ArrayList<>();
     for (Tree type : tree.getTypeDecls()) {
       if (type instanceof ClassTree) {
@@ -89,12 +89,38 @@ final class BodyPruner {
   }
 
   /**
-   * The methods of the target to keep: the reloaded ones, and the private ones they call or
-   * reference by name, transitively (a name match keeps every overload: more than needed is
+   * A method's name and simple parameter type names, as in {@code extra(String,int[])}: enough
+   * to tell a method the running class lacks (a guess that keeps a body is only slower).
+   */
+  private static String shape(MethodTree method) {
+    StringBuilder shape = new StringBuilder(method.getName().toString()).append('(');
+    String separator = "";
+    for (var parameter : method.getParameters()) {
+      String type = parameter.getType().toString().replaceAll("<.*>", "").replace("...", "[]");
+      if (type.contains(".")) {
+        type = type.substring(type.lastIndexOf('.') + 1);
+      }
+      shape.append(separator).append(type.trim());
+      separator = ",";
+    }
+    return shape.append(')').toString();
+  }
+
+  /**
+   * The methods of the target to keep: the reloaded ones, and the private ones (or new ones, which
+   * the running class lacks) they call or reference by name, transitively (a name match keeps every overload: more than needed is
    * safe). Every call to a private method in the bytecode comes from such a name in the source.
    */
-  private static Set<MethodTree> reached(ClassTree target, Set<String> keep) {
+  private static Set<MethodTree> reached(ClassTree target, Set<String> keep, Class<?> running) {
     Map<String, List<MethodTree>> privateByName = new HashMap<>();
+    Set<String> runningShapes = new HashSet<>();
+    for (java.lang.reflect.Method method : running.getDeclaredMethods()) {
+      runningShapes.add(
+          method.getName()
+              + java.util.Arrays.stream(method.getParameterTypes())
+                  .map(Class::getSimpleName)
+                  .collect(java.util.stream.Collectors.joining(",", "(", ")")));
+    }
     Set<MethodTree> kept = new HashSet<>();
     Deque<MethodTree> todo = new ArrayDeque<>();
     for (Tree member : target.getMembers()) {
@@ -102,7 +128,9 @@ final class BodyPruner {
         MethodTree method = (MethodTree) member;
         if (keep.contains(method.getName().toString())) {
           todo.add(method);
-        } else if (method.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+        } else if (method.getModifiers().getFlags().contains(Modifier.PRIVATE)
+            || !runningShapes.contains(shape(method))) {
+          // A new non-private method moves with its callers as a private one does (MoveSet).
           privateByName.computeIfAbsent(method.getName().toString(), n -> new ArrayList<>()).add(method);
         }
       }

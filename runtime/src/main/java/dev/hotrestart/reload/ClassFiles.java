@@ -77,7 +77,7 @@ final class ClassFiles {
     return node;
   }
 
-  private static byte[] classFile(ClassLoader loader, String internalName) {
+  static byte[] classFile(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
     try (InputStream in =
         loader == null

@@ -77,8 +77,15 @@ final class Fingerprint {
         }
       };
 
-  private Fingerprint(ClassNode type, Map<String, byte[]> classFiles) {
+  /**
+   * The running class, whose new methods (those it lacks) move with their callers and so count
+   * in them; null to count only private methods and lambda bodies.
+   */
+  private final Class<?> running;
+
+  private Fingerprint(ClassNode type, Map<String, byte[]> classFiles, Class<?> running) {
     this.type = type;
+    this.running = running;
     this.nestHost = type.nestHostClass != null ? type.nestHostClass : type.name;
     this.classFiles = classFiles;
     for (MethodNode m : type.methods) {
@@ -97,7 +104,16 @@ final class Fingerprint {
    *     missing counts by its name only
    */
   static String of(ClassNode type, String method, Map<String, byte[]> classFiles) {
-    return new Fingerprint(type, classFiles).describe(method);
+    return new Fingerprint(type, classFiles, null).describe(method);
+  }
+
+  /**
+   * Like {@link #of(ClassNode, String, Map)}, also counting the methods new to {@code running}
+   * that the method reaches: they move with it on a reload, as private methods do.
+   */
+  static String of(
+      ClassNode type, String method, Map<String, byte[]> classFiles, Class<?> running) {
+    return new Fingerprint(type, classFiles, running).describe(method);
   }
 
   /**
@@ -110,7 +126,13 @@ final class Fingerprint {
    * @return the keys; empty if there is no such method
    */
   static Set<String> moving(ClassNode type, String method, Map<String, byte[]> classFiles) {
-    Fingerprint fingerprint = new Fingerprint(type, classFiles);
+    return moving(type, method, classFiles, null);
+  }
+
+  /** Like {@link #moving(ClassNode, String, Map)}, with the methods new to {@code running}. */
+  static Set<String> moving(
+      ClassNode type, String method, Map<String, byte[]> classFiles, Class<?> running) {
+    Fingerprint fingerprint = new Fingerprint(type, classFiles, running);
     return fingerprint.describe(method) == null ? Set.of() : Set.copyOf(fingerprint.reached);
   }
 
@@ -341,12 +363,20 @@ final class Fingerprint {
     return name.substring(0, open) + names.mapMethodDesc(name.substring(open));
   }
 
+  /** Whether {@code method} is one the running class lacks, which moves with its callers. */
+  private boolean isNew(MethodNode method) {
+    return running != null
+        && !method.name.startsWith("<")
+        && (method.access & Opcodes.ACC_ABSTRACT) == 0
+        && !RunningClasses.hasMethod(running, method.name, method.desc);
+  }
+
   /** The class's own private methods and lambda bodies move with the method, so they count. */
   private void follow(String owner, String key) {
     MethodNode target = methods.get(key);
     if (owner.equals(type.name)
         && target != null
-        && (target.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) != 0
+        && ((target.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) != 0 || isNew(target))
         && reached.add(key)) {
       if (target.name.startsWith("lambda$") && (target.access & Opcodes.ACC_SYNTHETIC) != 0) {
         aliases.put(key, "lambda#" + aliases.size());

@@ -23,7 +23,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 /**
  * What moves out of the edited class with the reloaded methods (the roots): the lambda bodies,
  * private methods and {@code access$} accessors they reach, new or changed ones included, which is
- * how a new private helper works, and the anonymous, local and synthetic classes of the nest that
+ * how a new private helper works (and a new non-private method, which only moved code can call), and the anonymous, local and synthetic classes of the nest that
  * any of it names (companions), with what those reach in turn. The methods move as found in the
  * edited class; {@link Transplant} then rewrites them.
  */
@@ -115,7 +115,13 @@ final class MoveSet {
     boolean lambdaBody = synthetic && method.name.startsWith("lambda$");
     boolean accessor =
         synthetic && (method.access & Opcodes.ACC_STATIC) != 0 && method.name.startsWith("access$");
-    if (!(isPrivate || lambdaBody || accessor)) {
+    // A method the running class lacks, that no supertype declares either (ShapeCheck refuses
+    // one that would override): only moved code can call it, so it moves with its callers.
+    boolean added =
+        !synthetic
+            && (method.access & Opcodes.ACC_ABSTRACT) == 0
+            && !RunningClasses.hasMethod(running, method.name, method.desc);
+    if (!(isPrivate || lambdaBody || accessor || added)) {
       return false;
     }
     if ((method.access & Opcodes.ACC_NATIVE) != 0) {

@@ -123,6 +123,40 @@ final class Recompiler {
   }
 
   /**
+   * Compiles the file that declares {@code running} whole, for a class without wrapped methods:
+   * any of its methods may have changed, so none is blanked. No shape check: the caller compares
+   * every class of the file with what the JVM runs.
+   *
+   * @param running the running top-level class
+   * @param file its source file
+   * @return the compile; {@link Compiled#edited()} is the new version of {@code running}
+   * @throws ReloadRefusal if the file does not compile or no longer declares the class
+   */
+  Compiled compileWhole(Class<?> running, Path file) throws ReloadRefusal {
+    long start = System.nanoTime();
+    FileTime modified = ChangeTracker.lastModified(file);
+    InMemoryCompiler compiler = compiler(running);
+    String[] text = new String[1];
+    InMemoryCompiler.Output output =
+        compiler.compile(
+            file,
+            release(running),
+            source -> {
+              text[0] = source;
+              return source;
+            });
+    String fileName = file.getFileName().toString();
+    if (!output.succeeded()) {
+      throw new ReloadRefusal(output.errors() + "\nhotrestart: " + fileName + " does not compile.");
+    }
+    byte[] bytes = output.classes().get(running.getName());
+    if (bytes == null) {
+      throw new ReloadRefusal("hotrestart: " + file + " no longer declares " + running.getName() + ".");
+    }
+    return new Compiled(file, output, ClassFiles.read(bytes), start, text[0], modified);
+  }
+
+  /**
    * Compiles {@code file} with the bodies a reload of {@code reloaded} cannot use blanked ({@link
    * BodyPruner}), or whole when it cannot be pruned.
    */

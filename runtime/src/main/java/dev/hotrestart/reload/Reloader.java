@@ -37,6 +37,7 @@ public final class Reloader {
   private final ChangeTracker tracker = new ChangeTracker();
   private final Recompiler recompiler;
   private final Unapplied unapplied;
+  private final PlainClasses plainClasses;
 
   /**
    * A reloader reading sources from {@code sources}; the JVM normally uses {@link #shared()}.
@@ -45,7 +46,8 @@ public final class Reloader {
    */
   public Reloader(SourceLocator sources) {
     this.recompiler = new Recompiler(sources, tracker);
-    this.unapplied = new Unapplied(tracker, sources);
+    this.plainClasses = new PlainClasses(recompiler);
+    this.unapplied = new Unapplied(tracker, sources, plainClasses);
   }
 
   /** The reloader of this JVM, reading the source roots of {@code -Dhotrestart.sourceRoots}. */
@@ -91,14 +93,16 @@ public final class Reloader {
     if (slots.isEmpty()) {
       return new ReloadResult(true, "");
     }
-    return reload(slots.iterator().next(), byClass, Set.copyOf(slots));
+    return reload(slots.iterator().next(), byClass, Set.copyOf(slots), false);
   }
 
   /**
-   * For {@code -Dhotrestart.reloadAll=true}: recompiles the file of every class with wrapped
-   * methods that was modified since it last ran, and swaps in each wrapped method whose code
-   * differs from the running code, {@code crashed} included. Every file is compiled and checked
-   * before anything is swapped, so one broken file changes nothing anywhere.
+   * What {@code c} does unless {@code -Dhotrestart.reloadAll=false}: recompiles the file of every
+   * class with wrapped methods that was modified since it last ran, and swaps in each wrapped
+   * method whose code differs from the running code, {@code crashed} included; with the Java
+   * agent, also every other saved source file of the program, whose classes are redefined ({@link
+   * PlainClasses}). Every file is compiled and checked before anything is swapped or redefined,
+   * so one broken file changes nothing anywhere.
    *
    * @param crashed the method the user is continuing
    * @param candidates the methods that may have changed: normally {@link SlotRegistry#all()}
@@ -114,7 +118,7 @@ public final class Reloader {
       }
       byClass.computeIfAbsent(slot.declaringClass(), c -> new ArrayList<>()).add(slot);
     }
-    return reload(crashed, byClass, Set.of(crashed));
+    return reload(crashed, byClass, Set.of(crashed), true);
   }
 
   /**
@@ -125,12 +129,17 @@ public final class Reloader {
    * @param byClass the methods to consider, by class
    * @param required the methods asked for: a missing source is an error, and no change is said
    *     (the others are skipped then)
+   * @param everything whether the program's other saved files are applied too (classes without
+   *     wrapped methods, redefined through the Java agent)
    */
   private ReloadResult reload(
-      MethodSlot crashed, Map<Class<?>, List<MethodSlot>> byClass, Set<MethodSlot> required) {
+      MethodSlot crashed,
+      Map<Class<?>, List<MethodSlot>> byClass,
+      Set<MethodSlot> required,
+      boolean everything) {
     Map<Class<?>, Recompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<Class<?>, List<MethodSlot>> changed = new LinkedHashMap<>();
-    List<String> unchanged = new ArrayList<>();
+    List<MethodSlot> unchanged = new ArrayList<>();
     List<String> notApplied = new ArrayList<>();
     List<Path> handled = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -150,7 +159,7 @@ public final class Reloader {
             stale.add(slot);
           } else if (required.contains(slot)) {
             // Not saved since its running code was compiled: nothing to compile for it.
-            unchanged.add(unchanged(slot));
+            unchanged.add(slot);
           }
         }
         if (stale.isEmpty()) {
@@ -160,13 +169,13 @@ public final class Reloader {
         List<MethodSlot> swapping = new ArrayList<>();
         for (MethodSlot slot : stale) {
           String key = key(slot);
-          String now = Fingerprint.of(result.edited(), key, result.output().classes());
+          String now = Fingerprint.of(result.edited(), key, result.output().classes(), running);
           if (now == null || !now.equals(tracker.running(slot, key))) {
             swapping.add(slot);
           } else {
             tracker.applied(slot, result.modified());
             if (required.contains(slot)) {
-              unchanged.add(unchanged(slot));
+              unchanged.add(slot);
             }
           }
         }
@@ -180,35 +189,65 @@ public final class Reloader {
         problems.add(internalError(running, e));
       }
     }
+    PlainClasses.Scan plain = null;
+    if (everything && Redefiner.instrumentation().isPresent()) {
+      plain =
+          plainClasses.prepare(
+              plainClasses.savedFiles(
+                  recompiler.sources().roots(), handled, crashed.declaringClass().getClassLoader()),
+              crashed.declaringClass().getClassLoader());
+      handled.addAll(plain.handled());
+      problems.addAll(plain.problems());
+      notApplied.addAll(plain.notApplied());
+    }
     notApplied.addAll(unapplied.elsewhere(crashed.declaringClass(), handled));
     if (!problems.isEmpty()) {
       problems.addAll(notApplied);
       problems.add(
           "hotrestart: nothing was reloaded"
-              + (byClass.size() > 1 ? ", in any class" : "")
+              + (byClass.size() > 1 || handled.size() > 1 ? ", in any class" : "")
               + "; the old code is still running. "
               + (advice != null
                   ? advice
                   : "Fix it and type c again, or r to raise the exception."));
       return ReloadResult.failure(String.join("\n", problems));
     }
-    ReloadResult applied = applyAll(compiled, changed);
     List<String> messages = new ArrayList<>();
+    if (plain != null) {
+      // First, and in one call: the JVM redefines every plain class or none, and nothing was
+      // swapped yet if it refuses.
+      try {
+        plainClasses.apply(plain.prepared());
+      } catch (ReloadRefusal refusal) {
+        return ReloadResult.failure(
+            refusal.getMessage()
+                + "\nhotrestart: nothing was reloaded, in any class; the old code is still running."
+                + " Fix it and type c again, or r to raise the exception.");
+      }
+      plain.unchanged().forEach(plainClasses::done);
+      plain.prepared().forEach(p -> messages.add(p.message()));
+    }
+    ReloadResult applied = applyAll(compiled, changed);
     if (!applied.message().isEmpty()) {
       messages.add(applied.message());
     }
-    messages.addAll(unchanged);
+    boolean otherCode = applied.changed() || (plain != null && !plain.prepared().isEmpty());
+    unchanged.forEach(slot -> messages.add(unchanged(slot, otherCode)));
     messages.addAll(notApplied);
     return new ReloadResult(
         applied.succeeded(), String.join("\n", messages), applied.swapped());
   }
 
-  private static String unchanged(MethodSlot slot) {
+  /**
+   * Says that {@code slot} keeps its code; "nothing reloaded" only when the reload changed no
+   * other code either.
+   */
+  private static String unchanged(MethodSlot slot, boolean otherCode) {
     return "hotrestart: no change to "
         + slot.describe()
         + " since its running code ("
         + (slot.version() == 0 ? "the original" : "version " + slot.version())
-        + "); nothing reloaded";
+        + (otherCode ? "), which it keeps" : "); nothing reloaded");
   }
 
   /**
@@ -258,6 +297,11 @@ public final class Reloader {
     return slots.stream().map(MethodSlot::methodName).collect(Collectors.toSet());
   }
 
+  /** A fresh name for a work class beside {@code running}, after the first method it holds. */
+  static String workClassName(Class<?> running, String methodName) {
+    return Type.getInternalName(running) + "$HR$" + methodName + "$" + WORK_CLASSES.incrementAndGet();
+  }
+
   static String key(MethodSlot slot) {
     return slot.methodName() + slot.methodType().toMethodDescriptorString();
   }
@@ -288,12 +332,7 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       fingerprints.put(slot, fingerprintOfSwapped(compiled, slot));
     }
-    String name =
-        Type.getInternalName(running)
-            + "$HR$"
-            + slots.get(0).methodName()
-            + "$"
-            + WORK_CLASSES.incrementAndGet();
+    String name = workClassName(running, slots.get(0).methodName());
     long transplantStart = System.nanoTime();
     Transplant.Result transplant =
         Transplant.build(compiled.output().classes(), running, compiled.edited(), roots, name);
@@ -344,7 +383,8 @@ public final class Reloader {
   private static String fingerprintOfSwapped(Recompiler.Compiled compiled, MethodSlot slot) {
     try {
       String fingerprint =
-          Fingerprint.of(compiled.edited(), key(slot), compiled.output().classes());
+          Fingerprint.of(
+              compiled.edited(), key(slot), compiled.output().classes(), slot.declaringClass());
       return fingerprint == null ? ChangeTracker.UNKNOWN : fingerprint;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "cannot fingerprint " + slot.describe(), e);

@@ -114,15 +114,18 @@ final class ShapeCheck {
       }
       boolean privateMethod = (method.access & Opcodes.ACC_PRIVATE) != 0;
       boolean constructor = method.name.equals("<init>");
-      if (!privateMethod || constructor) {
+      if (!privateMethod && !constructor) {
+        String problem = newMethodProblem(running, method);
+        if (problem != null) {
+          problems.add(problem);
+        }
+      } else if (constructor) {
         problems.add(
-            (constructor ? "a new constructor " : "a new method `")
+            "a new constructor "
                 + describe(method)
-                + (constructor ? "" : "`")
                 + " was added to "
                 + className
-                + (constructor ? "" : ", or a method's signature changed")
-                + (privateMethod ? "" : " (only new private methods can be added while running)"));
+                + " (objects are made by the running constructors; a restart applies it)");
       }
     }
     for (Map.Entry<String, String> method : runningMethods.entrySet()) {
@@ -131,6 +134,26 @@ final class ShapeCheck {
       }
     }
     return problems;
+  }
+
+  /**
+   * Why a new non-private method cannot be added while running, or null when it can: it then
+   * moves with the reloaded methods that call it, the only code that can call it. One that
+   * overrides or implements an inherited method cannot: running code dispatches to the old one.
+   *
+   * @param running the running class, which lacks the method
+   * @param method the new method
+   */
+  static String newMethodProblem(Class<?> running, MethodNode method) {
+    if ((method.access & Opcodes.ACC_ABSTRACT) != 0) {
+      return "a new abstract method `" + describe(method) + "` was added to " + running.getName()
+          + " (only methods with a body can be added while running)";
+    }
+    if (RunningClasses.hasMethod(running, method.name, method.desc)) {
+      return "a new method `" + describe(method) + "` in " + running.getName()
+          + " overrides an inherited one, which running code would still call instead";
+    }
+    return null;
   }
 
   static String describe(MethodNode method) {

@@ -1,6 +1,5 @@
 package dev.hotrestart.reload;
 
-import dev.hotrestart.config.Jvm;
 import dev.hotrestart.config.Settings;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
@@ -39,10 +38,12 @@ final class Unapplied {
 
   private final ChangeTracker tracker;
   private final SourceLocator sources;
+  private final PlainClasses plainClasses;
 
-  Unapplied(ChangeTracker tracker, SourceLocator sources) {
+  Unapplied(ChangeTracker tracker, SourceLocator sources, PlainClasses plainClasses) {
     this.tracker = tracker;
     this.sources = sources;
+    this.plainClasses = plainClasses;
   }
 
   /**
@@ -67,7 +68,7 @@ final class Unapplied {
     Map<String, byte[]> editedFiles = compiled.output().classes();
     Set<String> moving = new HashSet<>();
     for (MethodSlot slot : swapping) {
-      moving.addAll(Fingerprint.moving(edited, Reloader.key(slot), editedFiles));
+      moving.addAll(Fingerprint.moving(edited, Reloader.key(slot), editedFiles, running));
     }
     Set<String> wrapped = new HashSet<>();
     for (MethodSlot slot : SlotRegistry.all()) {
@@ -160,10 +161,7 @@ final class Unapplied {
                               ? " this one will reload when one of its methods crashes"
                               : " -Dhotrestart.reloadAll=true makes it reload every changed"
                                   + " wrapped class")
-                      : simple
-                          + " has no wrapped method, and a reload only swaps wrapped methods and"
-                          + " what they call in their own class; "
-                          + RESTART)
+                      : plainReason(simple))
                   + ")");
         }
       } catch (IOException | UncheckedIOException e) {
@@ -171,6 +169,28 @@ final class Unapplied {
       }
     }
     return lines;
+  }
+
+  /** Why a saved file whose classes have no wrapped method was not applied, and what applies it. */
+  private static String plainReason(String simple) {
+    if (Redefiner.instrumentation().isEmpty()) {
+      return simple
+          + " has no wrapped method, and classes without one reload only when the runtime jar is"
+          + " the program's Java agent: add "
+          + Redefiner.agentOption()
+          + " to the program's JVM options (mvn hotrestart:run does); "
+          + RESTART;
+    }
+    if (!Settings.reloadAll()) {
+      return "c reloads only the class of the method that crashed; -Dhotrestart.reloadAll=true"
+          + " makes it redefine "
+          + simple
+          + " too";
+    }
+    return simple
+        + " is not loaded from the project's output directories, and c redefines only the"
+        + " program's own classes; "
+        + RESTART;
   }
 
   private boolean savedSince(Path file, List<MethodSlot> wrapped) {
@@ -183,8 +203,7 @@ final class Unapplied {
         }
         return false;
       }
-      FileTime modified = Files.getLastModifiedTime(file);
-      return modified.toInstant().isAfter(Jvm.started());
+      return plainClasses.savedSince(file, Files.getLastModifiedTime(file));
     } catch (ReloadRefusal | IOException e) {
       return false; // unreadable: the reload of that class, if any, will say so
     }
@@ -217,15 +236,26 @@ final class Unapplied {
   private static final List<Integer> BLANKED_BODY = List.of(Opcodes.ACONST_NULL, Opcodes.ATHROW);
 
   private static String member(Class<?> running, MethodNode method) {
-    String parameters =
-        Stream.of(Type.getArgumentTypes(method.desc))
-            .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
-            .collect(Collectors.joining(", ", "(", ")"));
+    return member(running.getSimpleName(), method);
+  }
+
+  /**
+   * {@code Money.cents(String)}, {@code the constructor Money(String)} or {@code the static
+   * initializer of Money}, for a method of the class named {@code className}.
+   */
+  static String member(String className, MethodNode method) {
     return switch (method.name) {
-      case "<init>" -> "the constructor " + running.getSimpleName() + parameters;
-      case "<clinit>" -> "the static initializer of " + running.getSimpleName();
-      default -> running.getSimpleName() + "." + method.name + parameters;
+      case "<init>" -> "the constructor " + className + parameters(method.desc);
+      case "<clinit>" -> "the static initializer of " + className;
+      default -> className + "." + method.name + parameters(method.desc);
     };
+  }
+
+  /** A method descriptor's parameters by simple names: {@code (String, int[])}. */
+  static String parameters(String descriptor) {
+    return Stream.of(Type.getArgumentTypes(descriptor))
+        .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1))
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   private static String reason(MethodNode method) {

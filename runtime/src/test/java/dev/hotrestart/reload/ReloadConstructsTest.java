@@ -220,13 +220,26 @@ class ReloadConstructsTest {
   }
 
   @Test
-  void aNewNonPrivateMethodIsRefused() throws Throwable {
+  void aNewNonPrivateMethodMovesWithItsCallerButANewOverrideIsRefused() throws Throwable {
     program.write(
         "demo.Tool",
-        TOOL_V1.replace("  public String run(", "  public String extra() { return \"\"; }\n  public String run("));
+        TOOL_V1
+            .replace("  public String run(", "  public String extra(String s) { return s + state; }\n  public String run(")
+            .replace("    return input;", "    return extra(input);"));
+    ReloadResult added = program.reload(slot);
+    assertTrue(added.succeeded(), added.message());
+    assertEquals("x1", call(tool, "run", "x"));
+
+    program.write(
+        "demo.Tool",
+        TOOL_V1.replace("  public String run(", "  @Override public String toString() { return \"t\"; }\n  public String run("));
     ReloadResult result = program.reload(slot);
     assertFalse(result.succeeded());
-    assertTrue(result.message().contains("a new method `java.lang.String extra()` was added to demo.Tool"), result.message());
-    assertEquals("x", call(tool, "run", "x"));
+    assertTrue(
+        result.message().contains(
+            "a new method `java.lang.String toString()` in demo.Tool overrides an inherited one,"
+                + " which running code would still call instead"),
+        result.message());
+    assertEquals("x1", call(tool, "run", "x"));
   }
 }

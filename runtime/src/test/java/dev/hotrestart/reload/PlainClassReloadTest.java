@@ -1,0 +1,294 @@
+package dev.hotrestart.reload;
+
+import static dev.hotrestart.reload.ReloadHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.tools.attach.VirtualMachine;
+import dev.hotrestart.reload.ReloadHarness.Wrapped;
+import dev.hotrestart.slot.MethodSlot;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code c} applies saved edits of classes without wrapped methods through the Java agent's
+ * {@code Instrumentation}: a body change redefines the class, a new lambda or private helper moves
+ * the changed method beside it, a change no JVM can redefine is refused by name, and a broken file
+ * changes nothing. The runtime is loaded into this JVM as an agent, as {@code -javaagent} would.
+ */
+class PlainClassReloadTest {
+
+  private static final String MONEY =
+      String.join(
+          "\n",
+          "package demo;",
+          "public final class Money {",
+          "  private static final int SCALE = 100;",
+          "  private Money() {}",
+          "  public static int cents(String amount) {",
+          "    return Integer.parseInt(amount) * SCALE;",
+          "  }",
+          "}",
+          "");
+  private static final String SHOP =
+      String.join(
+          "\n",
+          "package demo;",
+          "public class Shop {",
+          "  public int price(String amount) {",
+          "    return Money.cents(amount);",
+          "  }",
+          "}",
+          "");
+
+  /** Another plain class, loaded from disk when a reload first looks at it. */
+  private static final String FEE =
+      "package demo;\npublic final class Fee {\n  public static int fee() {\n    return 1;\n  }\n}\n";
+
+  private static Object instrumentation;
+
+  @TempDir Path dir;
+  private ReloadHarness program;
+  private Object shop;
+  private MethodSlot price;
+  private int saves;
+
+  /** Loads the runtime as an agent into this JVM once: a jar naming the agent class suffices. */
+  @BeforeAll
+  static void loadAgent(@TempDir Path jarDir) throws Exception {
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.putValue("Agent-Class", "dev.hotrestart.agent.Agent");
+    main.putValue("Can-Redefine-Classes", "true");
+    main.putValue("Can-Retransform-Classes", "true");
+    Path jar = jarDir.resolve("agent.jar");
+    try (OutputStream out = Files.newOutputStream(jar)) {
+      new JarOutputStream(out, manifest).finish(); // the manifest is the whole jar
+    }
+    VirtualMachine vm = VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
+    try {
+      vm.loadAgent(jar.toString());
+    } finally {
+      vm.detach();
+    }
+    instrumentation = Redefiner.instrumentation().orElseThrow();
+  }
+
+  @BeforeEach
+  void setUp() throws Throwable {
+    Redefiner.install((java.lang.instrument.Instrumentation) instrumentation);
+    start(dir, MONEY);
+    assertEquals(300, call(shop, "price", "3"));
+  }
+
+  private void start(Path root, String money) throws Throwable {
+    program = new ReloadHarness(root);
+    program
+        .write("demo.Money", money)
+        .write("demo.Fee", FEE)
+        .write("demo.Shop", SHOP)
+        .proxy("demo.Shop", new Wrapped("public int price(String amount)", "int", "String.class", "amount"))
+        .start();
+    shop = program.create("demo.Shop");
+    price = program.slot("demo.Shop", 0);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    Redefiner.uninstall();
+    program.close();
+  }
+
+  @Test
+  void aBodyChangeRedefinesThePlainClass() throws Throwable {
+    save("demo.Money", "Integer.parseInt(amount) * SCALE", "Integer.parseInt(amount.trim()) * SCALE + 1");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains("hotrestart: reloaded demo.Money.cents(String) from Money.java in "),
+        result.message());
+    assertTrue(result.message().contains("class redefined"), result.message());
+    assertEquals(301, call(shop, "price", " 3 "));
+
+    ReloadResult again = reloadAll();
+    assertTrue(again.succeeded(), again.message());
+    assertFalse(again.message().contains("Money"), "an applied file is not applied again: " + again.message());
+  }
+
+  @Test
+  void aNewLambdaAndPrivateHelperMoveTheChangedMethod() throws Throwable {
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;\n  }",
+        "    java.util.function.IntUnaryOperator scale = c -> c * SCALE + bonus();\n"
+            + "    return scale.applyAsInt(Integer.parseInt(amount));\n  }\n"
+            + "  private static int bonus() {\n    return 7;\n  }");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Money.cents(String)"), result.message());
+    assertTrue(
+        result.message().contains("changed methods moved beside the running class"), result.message());
+    assertEquals(307, call(shop, "price", "3"));
+
+    // A later body-only edit of the moved method applies over the moved copy.
+    save("demo.Money", "return 7;", "return 9;");
+    ReloadResult later = reloadAll();
+    assertTrue(later.succeeded(), later.message());
+    assertEquals(309, call(shop, "price", "3"));
+
+    // Back to the members the JVM has: the class is redefined whole again.
+    Files.writeString(program.sourceOf("demo.Money"), MONEY.replace("* SCALE", "* SCALE * 2"));
+    touch("demo.Money");
+    ReloadResult back = reloadAll();
+    assertTrue(back.message().contains("class redefined"), back.message());
+    assertEquals(600, call(shop, "price", "3"));
+  }
+
+  @Test
+  void anEditTheIdeAlreadyCompiledIntoTheClassDirectoryStillApplies() throws Throwable {
+    save("demo.Money", "* SCALE;", "* SCALE + 5;");
+    program.recompile();
+    ReloadResult result = reloadAll();
+    assertTrue(result.message().contains("reloaded demo.Money.cents(String)"), result.message());
+    assertEquals(305, call(shop, "price", "3"));
+  }
+
+  @Test
+  void anInstanceMethodOfANestedClassAndAnAnonymousClassReload() throws Throwable {
+    program.close();
+    start(
+        dir.resolve("nested"),
+        MONEY
+            .replace("return Integer.parseInt(amount) * SCALE;", "return new Rounding().round(Integer.parseInt(amount) * SCALE);")
+            .replace(
+                "  private Money() {}",
+                "  private Money() {}\n"
+                    + "  static final class Rounding {\n"
+                    + "    int round(int cents) {\n"
+                    + "      java.util.function.IntSupplier s = new java.util.function.IntSupplier() {\n"
+                    + "        @Override public int getAsInt() {\n"
+                    + "          return cents;\n"
+                    + "        }\n"
+                    + "      };\n"
+                    + "      return s.getAsInt();\n"
+                    + "    }\n"
+                    + "  }"));
+    assertEquals(300, call(shop, "price", "3"));
+    save("demo.Money", "          return cents;", "          return cents + 2;");
+    save("demo.Money", "      return s.getAsInt();", "      return s.getAsInt() * 2;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Money$Rounding.round(int)"), result.message());
+    assertTrue(result.message().contains("class redefined"), result.message());
+    assertEquals(604, call(shop, "price", "3"));
+  }
+
+  @Test
+  void aNewFieldIsRefusedByNameAndNothingChanges() throws Throwable {
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
+    save(
+        "demo.Money",
+        "  private Money() {}",
+        "  private static int calls;\n  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
+    ReloadResult result = reloadAll();
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(result.message().contains("a new field `int calls` was added to demo.Money"), result.message());
+    assertTrue(
+        result.message().contains(
+            "a new method `java.lang.String toString()` in demo.Money overrides an inherited one"),
+        result.message());
+    assertTrue(result.message().contains("nothing was reloaded, in any class"), result.message());
+    assertEquals(300, call(shop, "price", "3"), "the wrapped edit is not applied either");
+  }
+
+  @Test
+  void aNewPublicMethodMovesWithItsCallerAndOnlyItsOwnClassMayCallIt() throws Throwable {
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;\n  }",
+        "    return Integer.parseInt(amount) * rate();\n  }\n"
+            + "  public static int rate() {\n    return 10;\n  }");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("changed methods moved beside the running class"), result.message());
+    assertEquals(30, call(shop, "price", "3"));
+
+    // A plain class redefined whole that calls it would fail at run time: refused, by name.
+    save("demo.Fee", "return 1;", "return Money.rate();");
+    program.recompile(); // as an IDE would: javac compiles Fee against the class files
+    ReloadResult plain = reloadAll();
+    assertFalse(plain.succeeded(), plain.message());
+    assertTrue(
+        plain.message().contains(
+            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
+                + " not have (new in this edit? only the reloaded code of its own class can call a"
+                + " new method):\n  - method `demo.Money.rate()`"),
+        plain.message());
+    save("demo.Fee", "return Money.rate();", "return 1;");
+
+    // A wrapped method calling it: refused too, before anything changes.
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
+    ReloadResult wrapped = reloadAll();
+    assertFalse(wrapped.succeeded(), wrapped.message());
+    assertTrue(wrapped.message().contains("rate"), wrapped.message());
+    assertEquals(30, call(shop, "price", "3"));
+  }
+
+  @Test
+  void aBrokenPlainFileBlocksTheWholeReload() throws Throwable {
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
+    save("demo.Money", "return Integer.parseInt(amount) * SCALE;", "return Integer.parseInt(amount) * SCALE");
+    ReloadResult result = reloadAll();
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(result.message().contains("Money.java does not compile."), result.message());
+    assertTrue(result.message().contains("';' expected"), result.message());
+    assertEquals(300, call(shop, "price", "3"));
+  }
+
+  @Test
+  void withoutTheAgentThePlainFileIsNamedWithTheFlag() throws Throwable {
+    Redefiner.uninstall();
+    save("demo.Money", "* SCALE;", "* SCALE + 1;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: not applied: Money.java was saved since its running code was compiled"
+                + " (Money has no wrapped method, and classes without one reload only when the"
+                + " runtime jar is the program's Java agent: add -javaagent:"),
+        result.message());
+    assertEquals(300, call(shop, "price", "3"));
+  }
+
+  private ReloadResult reloadAll() {
+    return program.reloader.reloadChanged(price, List.of(price));
+  }
+
+  /** Edits a source file and gives it a modification time later than any before. */
+  private void save(String className, String before, String after) throws Exception {
+    Path file = program.sourceOf(className);
+    String text = Files.readString(file);
+    assertTrue(text.contains(before), before);
+    Files.writeString(file, text.replace(before, after));
+    touch(className);
+  }
+
+  private void touch(String className) throws Exception {
+    Files.setLastModifiedTime(
+        program.sourceOf(className), FileTime.from(Instant.now().plusSeconds(10 + ++saves)));
+  }
+}
