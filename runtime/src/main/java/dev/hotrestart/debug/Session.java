@@ -15,10 +15,10 @@ import java.util.function.IntSupplier;
  * @param frames the stack and the selected frame: {@code where}, {@code up}, {@code down}, {@code
  *     frame}
  * @param listing listings of the selected frame: {@code list}, {@code ll}
- * @param inspector the crashed call's values: {@code args}, {@code this}, {@code p}, {@code pp},
- *     {@code exception}
+ * @param inspector the selected frame's values: {@code args}, {@code this}, {@code locals}, {@code
+ *     p}, {@code pp}, {@code exception}
  * @param source the running version's text: {@code diff}
- * @param resume the ways out: {@code continue}, {@code raise}, {@code quit}
+ * @param resume the ways out: {@code continue}, {@code return}, {@code raise}, {@code quit}
  * @param help {@code help}, from the table
  */
 record Session(
@@ -66,9 +66,9 @@ record Session(
         new CrashReport(crash, frames, printer, out, actions.snapshots()),
         frames,
         new Listing(frames, printer, out),
-        new Inspector(crash, actions, out),
+        new Inspector(crash, actions, frames, out),
         source,
-        new Resume(crash, actions, options, source, out),
+        new Resume(crash, actions, options, source, frames, out),
         new Help(commands, out, width));
   }
 }

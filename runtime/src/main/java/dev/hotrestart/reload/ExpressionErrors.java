@@ -81,7 +81,9 @@ final class ExpressionErrors {
         new StringBuilder("error at column ")
             .append(column + 1)
             .append(": ")
-            .append(local.map(name -> notALocalYet(name, crash.slot())).orElse(message[0]))
+            .append(
+                local.map(name -> notSeen(name, crash.slot(), inserted.unseen()))
+                    .orElse(message[0]))
             .append("\n    ")
             .append(line)
             .append("\n    ")
@@ -140,11 +142,8 @@ final class ExpressionErrors {
     return Long.MAX_VALUE;
   }
 
-  private static String notALocalYet(String name, MethodSlot slot) {
-    return name
-        + " is a local variable of "
-        + slot.describe()
-        + ", and p cannot see local variables yet";
+  private static String notSeen(String name, MethodSlot slot, String why) {
+    return name + " is a local variable of " + slot.describe() + ", but " + why;
   }
 
   private static String whatPSees(Crash crash) {
@@ -154,6 +153,7 @@ final class ExpressionErrors {
         + (parameters.isEmpty()
             ? "no arguments (the method has none)"
             : "the arguments by name (" + String.join(", ", parameters) + ")")
+        + ", the local variables live where it failed (locals lists them)"
         + (crash.receiver() == null
             ? ", the static fields and methods of " + simpleName
             : ", this, the fields and methods of " + simpleName)
