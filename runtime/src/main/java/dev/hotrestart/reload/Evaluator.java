@@ -165,12 +165,15 @@ public final class Evaluator {
    * @param localNames their names
    * @param localValues their values
    * @param unseen why a declared variable is not among them, for an error naming it
+   * @param captured whether the variables were captured: then every variable the method declares
+   *     that is not among them is named so, wherever it is declared
    */
   record Scope(
       List<String> declarations,
       List<String> localNames,
       List<Object> localValues,
-      String unseen) {
+      String unseen,
+      boolean captured) {
 
     static Scope of(Crash crash, Optional<LocalCapture.Frame> locals) {
       MethodSlot slot = crash.slot();
@@ -181,7 +184,7 @@ public final class Evaluator {
         String why =
             LocalCapture.whyNot(slot.declaringClass(), LocalCapture.methodKey(slot))
                 .orElse("its variables were not captured at this crash");
-        return new Scope(declarations, names, values, why);
+        return new Scope(declarations, names, values, why, false);
       }
       LocalCapture.Frame frame = locals.get();
       ClassLoader loader = slot.declaringClass().getClassLoader();
@@ -198,7 +201,8 @@ public final class Evaluator {
           declarations,
           names,
           values,
-          "it was not assigned yet, or was out of scope, where the method failed");
+          "it was not assigned yet, or was out of scope, where the method failed",
+          true);
     }
   }
 
@@ -273,6 +277,8 @@ public final class Evaluator {
    * @param locals the local variables of the crashed method that the expression does not see,
    *     with the line each is declared on
    * @param unseen why those are not seen
+   * @param captured whether the crashed method's variables were captured, so that any of its
+   *     variables the expression does not see was not live at the throw
    */
   record Inserted(
       String text,
@@ -280,7 +286,8 @@ public final class Evaluator {
       String expression,
       int expressionStart,
       Map<String, Long> locals,
-      String unseen) {}
+      String unseen,
+      boolean captured) {}
 
   /** A range of a text: from {@code start}, inclusive, to {@code end}, exclusive. */
   record Span(int start, int end) {
@@ -348,6 +355,7 @@ public final class Evaluator {
         expression,
         closing + before.length(),
         unseen,
-        scope.unseen());
+        scope.unseen(),
+        scope.captured());
   }
 }

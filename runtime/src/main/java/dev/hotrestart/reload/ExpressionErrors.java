@@ -108,7 +108,8 @@ final class ExpressionErrors {
 
   /**
    * The name of the variable javac could not find, if it is a local variable the crashed method
-   * declared at or before the line it failed on.
+   * declares: anywhere, when its variables were captured (one it does not see was not live at
+   * the throw); else at or before the line it failed on.
    */
   private static Optional<String> local(
       InMemoryCompiler.Problem problem, Evaluator.Inserted inserted, Crash crash) {
@@ -121,7 +122,8 @@ final class ExpressionErrors {
     }
     String name = variable.group(1);
     Long declared = inserted.locals().get(name);
-    return declared != null && declared <= failingLine(crash) ? Optional.of(name) : Optional.empty();
+    boolean named = declared != null && (inserted.captured() || declared <= failingLine(crash));
+    return named ? Optional.of(name) : Optional.empty();
   }
 
   /**

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +27,8 @@ class LocalsTest {
   private final Fixture fixture = new Fixture();
   private final DebuggerTest.FakeActions actions = new DebuggerTest.FakeActions();
 
-  record Run(String output, List<Outcome> outcomes, Object returned, Throwable thrown) {}
-
   /** Runs the fixture's crash, its method copied to capture variables unless {@code plain}. */
-  private Run crash(boolean plain, String... lines) throws Exception {
+  private DebuggerTest.Run crash(boolean plain, String... lines) throws Exception {
     Object report = fixture.newReport();
     if (!plain) {
       MethodSlot slot = fixture.slot();
@@ -78,23 +75,23 @@ class LocalsTest {
       Harness.SESSION.remove();
     }
     out.flush();
-    return new Run(text.toString(), outcomes, returned, thrown);
+    return new DebuggerTest.Run(text.toString(), outcomes, returned, thrown);
   }
 
   private static String afterPrompt(String output, int n) {
-    return output.split(Pattern.quote(Debugger.PROMPT), -1)[n];
+    return DebuggerTest.afterPrompt(output, n);
   }
 
   @Test
   void localsListsTheVariablesAssignedAtTheThrow() throws Exception {
-    Run run = crash(false, "locals");
+    DebuggerTest.Run run = crash(false, "locals");
     String locals = afterPrompt(run.output(), 1);
     assertEquals("cells = [a, b]\n", locals, "amount was not assigned yet; line is a's");
   }
 
   @Test
   void withoutACopyLocalsSaysTheyAreUnknown() throws Exception {
-    Run run = crash(true, "locals");
+    DebuggerTest.Run run = crash(true, "locals");
     assertTrue(
         afterPrompt(run.output(), 1).startsWith(
             "*** the local variables of demo.Report.parse(String, int[]) are not known: "),
@@ -103,7 +100,7 @@ class LocalsTest {
 
   @Test
   void whereMarksTheFramesWithVariablesAndOtherFramesSayNothingIsKnown() throws Exception {
-    Run run = crash(false, "w", "f 0", "a", "u", "a", "u", "this");
+    DebuggerTest.Run run = crash(false, "w", "f 0", "a", "u", "a", "u", "this");
     String where = afterPrompt(run.output(), 1);
     assertTrue(
         where.matches("(?s).*demo\\.Report\\.parse\\(Report\\.java:\\d+\\)   \\[variables\\]"
@@ -122,7 +119,7 @@ class LocalsTest {
   @Test
   void returnGivesTheCallerTheValueWithoutARetry() throws Exception {
     actions.evaluate = (crash, expression) -> new Evaluation(true, 42, null);
-    Run run = crash(false, "return", "return 6 * 7");
+    DebuggerTest.Run run = crash(false, "return", "return 6 * 7");
     assertTrue(
         afterPrompt(run.output(), 1).contains(
             "demo.Report.parse(String, int[]) returns int: type return EXPR"),
@@ -141,7 +138,7 @@ class LocalsTest {
     actions.evaluate =
         (crash, expression) -> new Evaluation(false, null, "incompatible types: String cannot be"
             + " converted to int");
-    Run run = crash(false, "return \"x\"");
+    DebuggerTest.Run run = crash(false, "return \"x\"");
     assertTrue(afterPrompt(run.output(), 1).contains("*** incompatible types"), run.output());
     assertEquals(List.of(Outcome.RAISE), run.outcomes(), "end of input raises");
   }
