@@ -95,7 +95,7 @@ final class Transplant {
       Mode mode)
       throws ReloadRefusal {
     MoveSet moving = MoveSet.of(compiled, running, edited, roots, mode == Mode.COPY);
-    LinkageRewriter linkage = new LinkageRewriter(running, workClass, moving);
+    LinkageRewriter linkage = new LinkageRewriter(running, workClass, moving, mode == Mode.COPY);
     String target = Type.getInternalName(running);
 
     ClassNode work = new ClassNode();
