@@ -27,6 +27,8 @@ final class CtrlCWatch {
   private int count;
   /** Whether the session's thread waits for a line (so that Ctrl-C may interrupt it). */
   private boolean reading;
+  /** Whether a program the session started (the editor) has the terminal: Ctrl-C is its key. */
+  private boolean childOwnsTerminal;
   private Thread sessionThread;
   /** The handler {@link #arm} installed, put back after each read. */
   private Interrupts.Armed armed = () -> {};
@@ -75,6 +77,19 @@ final class CtrlCWatch {
     }
   }
 
+  /**
+   * Marks whether a program the session runs in the terminal (the editor of {@code edit}) has it;
+   * meanwhile Ctrl-C, which the terminal sends to that program and to this JVM alike, is that
+   * program's and does not count here.
+   *
+   * @param now whether the program starts (true) or ended (false)
+   */
+  void childOwnsTerminal(boolean now) {
+    synchronized (lock) {
+      childOwnsTerminal = now;
+    }
+  }
+
   /** Whether Ctrl-C was pressed since the prompt opened. */
   boolean pressed() {
     synchronized (lock) {
@@ -107,6 +122,9 @@ final class CtrlCWatch {
     int now;
     boolean wasReading;
     synchronized (lock) {
+      if (childOwnsTerminal) {
+        return;
+      }
       now = ++count;
       wasReading = reading;
       if (now == 1 && wasReading) {

@@ -20,6 +20,7 @@ final class Listing {
   private final FrameCursor cursor;
   private final SourcePrinter source;
   private final Output out;
+  private final CtrlCWatch ctrlC;
 
   /** The first line the next plain {@code l} lists; 0 until something was listed for the frame. */
   private int next;
@@ -32,11 +33,13 @@ final class Listing {
    * @param cursor the selected frame
    * @param source prints the lines
    * @param out where errors go
+   * @param ctrlC the session's Ctrl-C, which is the editor's key while it runs
    */
-  Listing(FrameCursor cursor, SourcePrinter source, Output out) {
+  Listing(FrameCursor cursor, SourcePrinter source, Output out, CtrlCWatch ctrlC) {
     this.cursor = cursor;
     this.source = source;
     this.out = out;
+    this.ctrlC = ctrlC;
   }
 
   /**
@@ -93,6 +96,8 @@ final class Listing {
     List<String> command = editorCommand(System.getenv(), file, line);
     out.println("editing " + file + ":" + line + " with " + command.get(0));
     out.writer().flush();
+    // The terminal sends Ctrl-C to the editor and to this JVM alike; it is the editor's key.
+    ctrlC.childOwnsTerminal(true);
     try {
       Process editor = new ProcessBuilder(command).inheritIO().start();
       int status = editor.waitFor();
@@ -106,6 +111,8 @@ final class Listing {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       out.error("interrupted while waiting for the editor");
+    } finally {
+      ctrlC.childOwnsTerminal(false);
     }
   }
 

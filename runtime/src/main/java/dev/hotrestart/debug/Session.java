@@ -41,6 +41,7 @@ record Session(
    * @param options the switches
    * @param commands the command table, for {@code help}
    * @param width the terminal's width in columns, for {@code help}
+   * @param ctrlC the session's Ctrl-C, which {@code edit} hands to the editor while it runs
    * @return the session's parts
    */
   static Session of(
@@ -50,7 +51,8 @@ record Session(
       SourceLocator locator,
       Debugger.Options options,
       Commands commands,
-      IntSupplier width) {
+      IntSupplier width,
+      CtrlCWatch ctrlC) {
     SourcePrinter printer = new SourcePrinter(locator, actions.snapshots(), out);
     FrameCursor frames = new FrameCursor(crash, out, printer);
     RunningSource source =
@@ -65,7 +67,7 @@ record Session(
         out,
         new CrashReport(crash, frames, printer, out, actions.snapshots()),
         frames,
-        new Listing(frames, printer, out),
+        new Listing(frames, printer, out, ctrlC),
         new Inspector(crash, actions, frames, out),
         source,
         new Resume(crash, actions, options, source, frames, out),

@@ -303,4 +303,25 @@ class CtrlCTest {
     assertTrue(text.toString().contains("line = \"a,b\""), "the session could read: " + text);
     assertFalse(text.toString().contains("Ctrl-C"));
   }
+
+  /** The terminal sends Ctrl-C to the editor of {@code edit} and to the JVM: it is the editor's. */
+  @Test
+  void ctrlCWhileTheEditorHasTheTerminalIsTheEditors() {
+    StringWriter notices = new StringWriter();
+    List<Integer> ended = new ArrayList<>();
+    CtrlCWatch watch = new CtrlCWatch(new PrintWriter(notices), ended::add);
+    AtomicReference<Runnable> handler = new AtomicReference<>();
+    watch.arm(onCtrlC -> {
+      handler.set(onCtrlC);
+      return () -> {};
+    });
+    watch.childOwnsTerminal(true);
+    handler.get().run();
+    handler.get().run();
+    watch.childOwnsTerminal(false);
+    assertFalse(watch.pressed());
+    assertEquals(List.of(), ended, "two Ctrl-Cs in the editor do not end the program");
+    handler.get().run();
+    assertTrue(watch.pressed(), "after the editor, Ctrl-C is the prompt's again");
+  }
 }
