@@ -2,6 +2,7 @@ package dev.hotrestart.it;
 
 import static dev.hotrestart.it.LocalsIT.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code edit} runs {@code $EDITOR +LINE FILE} in the terminal and comes back to the prompt. */
+/**
+ * {@code edit} runs {@code $EDITOR +LINE FILE} in the terminal and comes back to the prompt when
+ * it exits; Ctrl-C meanwhile is the editor's.
+ */
 class EditIT {
 
   @Test
@@ -28,6 +32,7 @@ class EditIT {
             "for last; do :; done",
             "sed -i 's/row.startsWith(\"row \")/row.startsWith(\"bad \")/' \"$last\"",
             "echo edited by the script",
+            "sleep 30",
             ""));
     Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (Terminal terminal =
@@ -40,9 +45,12 @@ class EditIT {
                 "VISUAL", ""))) {
       terminal.prompt();
       ask(terminal, "f 0");
-      String edit = ask(terminal, "edit");
-      assertTrue(edit.contains("edited by the script"), edit);
-      assertTrue(edit.contains("back from " + editor), edit);
+      terminal.type("edit");
+      terminal.expect("edited by the script", Duration.ofSeconds(60));
+      terminal.press("\u0003"); // Ctrl-C in the editor is the editor's: it ends the script
+      String edit = terminal.prompt();
+      assertTrue(edit.contains("back from " + editor + " (exit status 130)"), edit);
+      assertFalse(edit.contains("Ctrl-C"), "the prompt did not count it: " + edit);
       String arguments = Files.readString(log).strip();
       assertTrue(
           arguments.startsWith("+33 ") && arguments.endsWith("src/main/java/locals/Grid.java"),
