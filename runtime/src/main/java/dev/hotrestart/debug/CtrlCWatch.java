@@ -29,6 +29,8 @@ final class CtrlCWatch {
   private boolean reading;
   /** Whether a program the session started (the editor) has the terminal: Ctrl-C is its key. */
   private boolean childOwnsTerminal;
+  /** Ctrl-Cs that came while {@link #childOwnsTerminal}. */
+  private int childCtrlCs;
   private Thread sessionThread;
   /** The handler {@link #arm} installed, put back after each read. */
   private Interrupts.Armed armed = () -> {};
@@ -87,7 +89,27 @@ final class CtrlCWatch {
   void childOwnsTerminal(boolean now) {
     synchronized (lock) {
       childOwnsTerminal = now;
+      childCtrlCs = 0;
     }
+  }
+
+  /**
+   * Gives the terminal back after a program that Ctrl-C ended: the same Ctrl-C reaches this JVM
+   * too, through its signal thread, maybe after the program's end was seen; it is waited for (a
+   * second at most), so that it does not count at the prompt.
+   */
+  void childEndedByCtrlC() {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    synchronized (lock) {
+      try {
+        while (childCtrlCs == 0 && System.nanoTime() < deadline) {
+          lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    childOwnsTerminal(false);
   }
 
   /** Whether Ctrl-C was pressed since the prompt opened. */
@@ -123,6 +145,8 @@ final class CtrlCWatch {
     boolean wasReading;
     synchronized (lock) {
       if (childOwnsTerminal) {
+        childCtrlCs++;
+        lock.notifyAll();
         return;
       }
       now = ++count;

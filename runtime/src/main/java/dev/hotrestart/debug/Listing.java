@@ -98,9 +98,11 @@ final class Listing {
     out.writer().flush();
     // The terminal sends Ctrl-C to the editor and to this JVM alike; it is the editor's key.
     ctrlC.childOwnsTerminal(true);
+    boolean endedByCtrlC = false;
     try {
       Process editor = new ProcessBuilder(command).inheritIO().start();
       int status = editor.waitFor();
+      endedByCtrlC = status == CtrlCWatch.CTRL_C_STATUS;
       out.println(
           "back from " + command.get(0) + (status == 0 ? "" : " (exit status " + status + ")")
               + "; diff shows what changed, c reloads it");
@@ -112,7 +114,11 @@ final class Listing {
       Thread.currentThread().interrupt();
       out.error("interrupted while waiting for the editor");
     } finally {
-      ctrlC.childOwnsTerminal(false);
+      if (endedByCtrlC) {
+        ctrlC.childEndedByCtrlC();
+      } else {
+        ctrlC.childOwnsTerminal(false);
+      }
     }
   }
 

@@ -324,4 +324,28 @@ class CtrlCTest {
     handler.get().run();
     assertTrue(watch.pressed(), "after the editor, Ctrl-C is the prompt's again");
   }
+
+  /** The Ctrl-C that ended the editor reaches the JVM after the editor's end was seen. */
+  @Test
+  void theCtrlCThatEndedTheEditorIsWaitedForAndIsTheEditors() throws Exception {
+    CtrlCWatch watch = new CtrlCWatch(new PrintWriter(new StringWriter()), status -> {});
+    AtomicReference<Runnable> handler = new AtomicReference<>();
+    watch.arm(onCtrlC -> {
+      handler.set(onCtrlC);
+      return () -> {};
+    });
+    watch.childOwnsTerminal(true);
+    Thread late = new Thread(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      handler.get().run();
+    });
+    late.start();
+    watch.childEndedByCtrlC();
+    late.join(5_000);
+    assertFalse(watch.pressed(), "the signal thread's late Ctrl-C was the editor's");
+  }
 }
