@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hotrestart.debug.PostMortem;
 import dev.hotrestart.debug.StartupSnapshots;
+import dev.hotrestart.reload.LocalsPreparation;
 import dev.hotrestart.reload.ReloadPreparation;
 import dev.hotrestart.slot.ClassStartListener;
 import dev.hotrestart.slot.CrashHandler;
@@ -23,7 +24,8 @@ class ServicesTest {
   @Test
   void theSnapshotIsScheduledBeforeTheReloaderPrepares() {
     assertEquals(
-        List.of(StartupSnapshots.Listener.class, ReloadPreparation.class),
+        List.of(
+            StartupSnapshots.Listener.class, ReloadPreparation.class, LocalsPreparation.class),
         providers(ClassStartListener.class));
   }
 

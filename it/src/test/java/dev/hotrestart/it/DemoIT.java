@@ -45,6 +45,13 @@ class DemoIT {
       String args = terminal.prompt();
       assertTrue(args.contains("line") && args.contains("west,gizmo,3,N/A"), args);
 
+      terminal.type("p cells");
+      String cells = terminal.prompt();
+      assertTrue(cells.contains("[west, gizmo, 3, N/A]"), "a local: " + cells);
+      terminal.type("locals");
+      String locals = terminal.prompt();
+      assertTrue(locals.contains("region = \"west\"") && locals.contains("units = 3"), locals);
+
       terminal.type("w");
       String where = terminal.prompt();
       assertTrue(where.contains("demo.SalesReport.main"), "the caller is live: " + where);

@@ -3,11 +3,13 @@ package dev.hotrestart.debug;
 import dev.hotrestart.config.Jvm;
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.Evaluator;
+import dev.hotrestart.reload.LocalCapture;
 import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.reload.Reloader;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
+import java.util.Optional;
 
 /**
  * What the debugger asks of the rest of the runtime. An interface so that tests can run the
@@ -32,6 +34,33 @@ interface Actions {
    * @return its value or the error
    */
   Evaluation evaluate(Crash crash, String expression);
+
+  /**
+   * Evaluates an expression in a call's scope with the local variables given. Should not throw.
+   *
+   * @param call the call: its method, receiver and arguments
+   * @param locals its local variables at the throw, or empty
+   * @param expression Java source of an expression
+   * @return its value or the error
+   */
+  default Evaluation evaluate(
+      Crash call, Optional<LocalCapture.Frame> locals, String expression) {
+    return evaluate(call, expression);
+  }
+
+  /**
+   * The value of {@code return EXPR} in the crashed method, checked against its return type.
+   * Should not throw.
+   *
+   * @param crash the crash
+   * @param locals its local variables at the throw, or empty
+   * @param expression Java source of an expression
+   * @return its value or the error
+   */
+  default Evaluation returnValue(
+      Crash crash, Optional<LocalCapture.Frame> locals, String expression) {
+    return evaluate(crash, expression);
+  }
 
   /**
    * What {@code c} does by default ({@code -Dhotrestart.reloadAll}, true unless set to false):
@@ -78,6 +107,18 @@ interface Actions {
     @Override
     public Evaluation evaluate(Crash crash, String expression) {
       return Evaluator.shared().evaluate(crash, expression);
+    }
+
+    @Override
+    public Evaluation evaluate(
+        Crash call, Optional<LocalCapture.Frame> locals, String expression) {
+      return Evaluator.shared().evaluate(call, locals, expression);
+    }
+
+    @Override
+    public Evaluation returnValue(
+        Crash crash, Optional<LocalCapture.Frame> locals, String expression) {
+      return Evaluator.shared().returnValue(crash, locals, expression);
     }
 
     @Override

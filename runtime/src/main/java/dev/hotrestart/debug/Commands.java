@@ -285,6 +285,19 @@ final class Commands {
             on(Session::resume, Resume::resume)));
     table.add(
         new Command(
+            "return",
+            List.of(),
+            "[EXPR]",
+            "end the crashed call: it returns EXPR to its caller, no retry",
+            "Ends the crashed call without calling it again: the wrapped method returns the value"
+                + " of EXPR to its caller, which goes on as if the method had returned it (skip"
+                + " this bad row). EXPR sees what p sees in the crashed method, and must have the"
+                + " method's return type: javac checks it, and a wrong type is an error that"
+                + " keeps you at the prompt. A void method takes return alone.",
+            Repeat.NEVER,
+            on(Session::resume, Resume::returnValue)));
+    table.add(
+        new Command(
             "raise",
             List.of("r"),
             "",
@@ -333,7 +346,8 @@ final class Commands {
             "Shows the frames from the throw point (#0) outwards: the frames the exception"
                 + " unwound down to the wrapped method, then the callers still waiting for it."
                 + " Frames of hotrestart itself, method handles and reflection are hidden. > marks"
-                + " the selected frame.",
+                + " the selected frame; [variables] marks the frames whose variables a, this,"
+                + " locals and p can show (wrapped methods the exception left).",
             Repeat.SAME,
             stay(Session::frames, FrameCursor::where)));
     table.add(
@@ -342,7 +356,8 @@ final class Commands {
             List.of("u"),
             "",
             "select the next frame out (towards the callers)",
-            "Selects the frame that called the selected one; l then lists its source.",
+            "Selects the frame that called the selected one; l, a, this, locals and p then act on"
+                + " it.",
             Repeat.SAME,
             stay(Session::frames, FrameCursor::up)));
     table.add(
@@ -351,7 +366,7 @@ final class Commands {
             List.of("d"),
             "",
             "select the next frame in (towards the throw point)",
-            "Selects the frame the selected one called; l then lists its source.",
+            "Selects the frame the selected one called; l, a, this, locals and p then act on it.",
             Repeat.SAME,
             stay(Session::frames, FrameCursor::down)));
     table.add(
@@ -360,8 +375,8 @@ final class Commands {
             List.of("f"),
             "N",
             "select frame number N (as w numbers them)",
-            "Selects frame N of the w listing; l then lists its source. Without N, shows the"
-                + " selected frame.",
+            "Selects frame N of the w listing; l, a, this, locals and p then act on it. Without"
+                + " N, shows the selected frame.",
             Repeat.NEVER,
             stay(Session::frames, FrameCursor::frame)));
     table.add(
@@ -369,9 +384,9 @@ final class Commands {
             "args",
             List.of("a"),
             "",
-            "show the wrapped method's arguments",
-            "Shows each parameter of the crashed method with the value it was called with (the"
-                + " method will be called again with the same values).",
+            "show the selected frame's arguments",
+            "Shows each parameter of the selected frame's method with the value it was called"
+                + " with; in the crashed method, the values c calls it with again.",
             Repeat.SAME,
             stay(Session::inspector, Inspector::args)));
     table.add(
@@ -380,19 +395,33 @@ final class Commands {
             List.of(),
             "",
             "show the fields of the receiver, private ones included",
-            "Shows the instance fields of the object the method was called on, declared in its"
-                + " class and in each superclass.",
+            "Shows the instance fields of the object the selected frame's method was called on,"
+                + " declared in its class and in each superclass.",
             Repeat.SAME,
             stay(Session::inspector, Inspector::receiver)));
+    table.add(
+        new Command(
+            "locals",
+            List.of(),
+            "",
+            "show the local variables as they were at the throw",
+            "Shows the local variables of the selected frame's method with the values they had"
+                + " when the exception left it, parameters and this apart (a and this show"
+                + " those). A variable not assigned yet, or out of scope, at the failing line is"
+                + " not shown. Known for wrapped methods compiled with -g (Maven's default).",
+            Repeat.SAME,
+            stay(Session::inspector, Inspector::locals)));
     table.add(
         new Command(
             "print",
             List.of("p"),
             "EXPR",
-            "evaluate a Java expression in the wrapped method and print its value",
-            "Evaluates a Java expression where the crashed method runs: its parameters by name,"
-                + " this, and private members of its class. Errors are shown; they do not end the"
-                + " session.",
+            "evaluate a Java expression in the selected frame and print its value",
+            "Evaluates a Java expression where the selected frame's method runs: its parameters"
+                + " and the local variables it had at the throw by name, this, and private members"
+                + " of its class. Fields can be assigned (p this.count = 0), and the retry sees"
+                + " that; a local variable cannot, since c runs the method again from its first"
+                + " line. Errors are shown; they do not end the session.",
             Repeat.SAME,
             stay(Session::inspector, Inspector::print)));
     table.add(
@@ -429,6 +458,17 @@ final class Commands {
                 + " and the header says so.",
             Repeat.SAME,
             stay(Session::source, RunningSource::diff)));
+    table.add(
+        new Command(
+            "edit",
+            List.of(),
+            "",
+            "open the selected frame's file at its line in $VISUAL or $EDITOR",
+            "Runs $VISUAL, else $EDITOR, else vi, as EDITOR +LINE FILE on the selected frame's"
+                + " source file, in this terminal, and comes back to the prompt when the editor"
+                + " exits: then diff shows the edit and c reloads it.",
+            Repeat.NEVER,
+            stay(Session::listing, Listing::edit)));
     table.add(
         new Command(
             "help",

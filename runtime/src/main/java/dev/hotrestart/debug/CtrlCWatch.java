@@ -27,6 +27,10 @@ final class CtrlCWatch {
   private int count;
   /** Whether the session's thread waits for a line (so that Ctrl-C may interrupt it). */
   private boolean reading;
+  /** Whether a program the session started (the editor) has the terminal: Ctrl-C is its key. */
+  private boolean childOwnsTerminal;
+  /** Ctrl-Cs that came while {@link #childOwnsTerminal}. */
+  private int childCtrlCs;
   private Thread sessionThread;
   /** The handler {@link #arm} installed, put back after each read. */
   private Interrupts.Armed armed = () -> {};
@@ -75,6 +79,39 @@ final class CtrlCWatch {
     }
   }
 
+  /**
+   * Marks whether a program the session runs in the terminal (the editor of {@code edit}) has it;
+   * meanwhile Ctrl-C, which the terminal sends to that program and to this JVM alike, is that
+   * program's and does not count here.
+   *
+   * @param now whether the program starts (true) or ended (false)
+   */
+  void childOwnsTerminal(boolean now) {
+    synchronized (lock) {
+      childOwnsTerminal = now;
+      childCtrlCs = 0;
+    }
+  }
+
+  /**
+   * Gives the terminal back after a program that Ctrl-C ended: the same Ctrl-C reaches this JVM
+   * too, through its signal thread, maybe after the program's end was seen; it is waited for (a
+   * second at most), so that it does not count at the prompt.
+   */
+  void childEndedByCtrlC() {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    synchronized (lock) {
+      try {
+        while (childCtrlCs == 0 && System.nanoTime() < deadline) {
+          lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    childOwnsTerminal(false);
+  }
+
   /** Whether Ctrl-C was pressed since the prompt opened. */
   boolean pressed() {
     synchronized (lock) {
@@ -107,6 +144,11 @@ final class CtrlCWatch {
     int now;
     boolean wasReading;
     synchronized (lock) {
+      if (childOwnsTerminal) {
+        childCtrlCs++;
+        lock.notifyAll();
+        return;
+      }
       now = ++count;
       wasReading = reading;
       if (now == 1 && wasReading) {

@@ -148,6 +148,7 @@ final class Debugger {
     this.out = out;
     this.options = options;
     this.commands = commands;
+    this.ctrlC = new CtrlCWatch(out, options.exit());
     this.session =
         Session.of(
             crash,
@@ -156,8 +157,8 @@ final class Debugger {
             locator,
             options,
             commands,
-            () -> Help.columns(input.width(), System.getenv("COLUMNS")));
-    this.ctrlC = new CtrlCWatch(out, options.exit());
+            () -> Help.columns(input.width(), System.getenv("COLUMNS")),
+            ctrlC);
   }
 
   /**

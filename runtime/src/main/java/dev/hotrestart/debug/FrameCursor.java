@@ -1,8 +1,11 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.reload.LocalCapture;
 import dev.hotrestart.slot.Crash;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The stack of one crash and the frame selected in it, which {@code l} and {@code ll} list: the
@@ -15,6 +18,8 @@ final class FrameCursor {
   private final SourcePrinter source;
 
   private Frames frames;
+  /** The variables captured for each frame of {@link #frames}, empty where none were. */
+  private List<Optional<LocalCapture.Frame>> captured;
   private int selected;
   /** How many times a frame was selected; a listing goes on only within one selection. */
   private int selections;
@@ -42,6 +47,46 @@ final class FrameCursor {
       selected = Math.max(0, frames.crashed());
     }
     return frames;
+  }
+
+  /**
+   * The variables of a frame as the exception left it, where its method captured them: the
+   * wrapped methods the exception unwound, the crashed one included. Captures are matched to the
+   * dead frames in order, innermost first, so a recursive method's frames each get their own.
+   *
+   * @param index a frame's index in {@link Frames#list()}
+   * @return its variables, or empty
+   */
+  Optional<LocalCapture.Frame> captured(int index) {
+    if (captured == null) {
+      List<Frames.Frame> list = frames().list();
+      List<LocalCapture.Frame> left = LocalCapture.framesOf(crash.thrown());
+      captured = new ArrayList<>();
+      int next = 0;
+      for (Frames.Frame frame : list) {
+        Optional<LocalCapture.Frame> match = Optional.empty();
+        if (!frame.live()) {
+          for (int i = next; i < left.size(); i++) {
+            LocalCapture.Frame candidate = left.get(i);
+            if (candidate.running().getName().equals(
+                    Frames.displayClassName(frame.element().getClassName()))
+                && candidate.methodName().equals(frame.element().getMethodName())) {
+              match = Optional.of(candidate);
+              next = i + 1;
+              break;
+            }
+          }
+        }
+        captured.add(match);
+      }
+    }
+    return index >= 0 && index < captured.size() ? captured.get(index) : Optional.empty();
+  }
+
+  /** The index of the selected frame in {@link Frames#list()}. */
+  int selectedIndex() {
+    frames();
+    return selected;
   }
 
   /** The selected frame, or null if the stack is empty. */
@@ -157,11 +202,11 @@ final class FrameCursor {
 
   private String describe(int index) {
     Frames.Frame frame = frames().list().get(index);
-    String mark = "";
+    String mark = captured(index).isPresent() ? "   [variables]" : "";
     if (index == frames().crashed()) {
-      mark = "   <- wrapped method: c calls it again";
+      mark += "   <- wrapped method: c calls it again";
     } else if (frame.wrapped()) {
-      mark = "   <- wrapped method";
+      mark += "   <- wrapped method";
     }
     // Pad the numbers to one width so that the frames line up: "#2   " beside "#12  ".
     int width = String.valueOf(frames().list().size() - 1).length();

@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.reload.LocalCapture;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import java.util.ArrayList;
@@ -102,8 +103,14 @@ final class Frames {
         crash.thread() == Thread.currentThread()
             ? Thread.currentThread().getStackTrace()
             : crash.thread().getStackTrace();
-    return of(crash.slot(), crash.thrown().getStackTrace(), live);
+    // Copies that capture variables run the running class's code unchanged: named as it, they
+    // have its frames, lines and sources.
+    return of(
+        crash.slot(),
+        LocalCapture.asOriginal(crash.thrown().getStackTrace()),
+        LocalCapture.asOriginal(live));
   }
+
 
   /**
    * The frames of a crash, from its two stacks.

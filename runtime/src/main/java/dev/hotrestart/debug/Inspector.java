@@ -1,21 +1,30 @@
 package dev.hotrestart.debug;
 
 import dev.hotrestart.reload.Evaluation;
+import dev.hotrestart.reload.LocalCapture;
 import dev.hotrestart.slot.Crash;
+import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.slot.SlotRegistry;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the crashed call was given and what it threw: the commands {@code args}, {@code this},
- * {@code p}, {@code pp} and {@code exception}. Each may run user code (a {@code toString}, an
- * expression), which the session has made safe: a throw there is shown, not raised.
+ * What the selected frame's call was given, what it held and what it threw: the commands {@code
+ * args}, {@code this}, {@code locals}, {@code p}, {@code pp} and {@code exception}. They act on
+ * the frame {@link FrameCursor} selected: the crashed call (its arguments, receiver and the local
+ * variables captured at the throw), a wrapped method the exception left before (all of it from
+ * its captured variables), or a frame whose variables are unknown, which they say. Each may run
+ * user code (a {@code toString}, an expression), which the session has made safe: a throw there
+ * is shown, not raised.
  */
 final class Inspector {
 
   private final Crash crash;
   private final Actions actions;
+  private final FrameCursor frames;
   private final Output out;
 
   /**
@@ -23,22 +32,84 @@ final class Inspector {
    *
    * @param crash the crash
    * @param actions the evaluator
+   * @param frames the selected frame
    * @param out where to print
    */
-  Inspector(Crash crash, Actions actions, Output out) {
+  Inspector(Crash crash, Actions actions, FrameCursor frames, Output out) {
     this.crash = crash;
     this.actions = actions;
+    this.frames = frames;
     this.out = out;
   }
 
   /**
-   * {@code args}: each parameter of the crashed method with the value it was called with.
+   * What a frame's commands see: its call (method, receiver, arguments) and its variables.
+   *
+   * @param call the call, as a crash of its method
+   * @param locals its variables at the throw, or empty
+   */
+  record Scope(Crash call, Optional<LocalCapture.Frame> locals) {}
+
+  /**
+   * The selected frame's scope, or empty after printing why nothing is known of it.
+   *
+   * @return the scope
+   */
+  Optional<Scope> scope() {
+    int index = frames.selectedIndex();
+    int crashed = frames.frames().crashed();
+    Optional<LocalCapture.Frame> captured = frames.captured(index);
+    if (index == crashed || crashed < 0) {
+      return Optional.of(new Scope(crash, crashed < 0 ? Optional.empty() : captured));
+    }
+    Frames.Frame frame = frames.selectedFrame();
+    if (captured.isPresent()) {
+      Optional<Crash> call = callOf(captured.get());
+      if (call.isPresent()) {
+        return Optional.of(new Scope(call.get(), captured));
+      }
+    }
+    out.error(
+        "nothing is known of the variables of frame #" + index + " (" + frame.describe() + "): "
+            + (frame.live()
+                ? "it is a caller still running, whose variables hotrestart cannot read; r lets"
+                    + " the exception go to it, and if it is a wrapped method its prompt shows them"
+                : "only wrapped methods capture their variables as the exception leaves them")
+            + ". f " + crashed + " selects the crashed method.");
+    return Optional.empty();
+  }
+
+  /** A wrapped method's frame that the exception left, as a crash of its own. */
+  private Optional<Crash> callOf(LocalCapture.Frame captured) {
+    for (MethodSlot slot : SlotRegistry.all()) {
+      if (slot.declaringClass() == captured.running()
+          && LocalCapture.methodKey(slot).equals(captured.methodKey())) {
+        List<Object> arguments = new ArrayList<>();
+        for (String name : slot.parameterNames()) {
+          arguments.add(captured.value(name));
+        }
+        return Optional.of(
+            new Crash(
+                slot, crash.thrown(), captured.value("this"), arguments, crash.thread()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code args}: each parameter of the selected frame's method with the value it was called
+   * with.
    *
    * @param argument ignored
    */
   void args(String argument) {
-    List<String> names = crash.slot().parameterNames();
-    List<Object> values = crash.arguments();
+    Optional<Scope> scope = scope();
+    if (scope.isEmpty()) {
+      return;
+    }
+    Crash call = scope.get().call();
+    List<String> names = call.slot().parameterNames();
+    List<Object> values = call.arguments();
     if (values.isEmpty()) {
       out.println("(no arguments)");
     }
@@ -54,12 +125,17 @@ final class Inspector {
    * @param argument ignored
    */
   void receiver(String argument) {
-    Object receiver = crash.receiver();
+    Optional<Scope> scope = scope();
+    if (scope.isEmpty()) {
+      return;
+    }
+    Crash call = scope.get().call();
+    Object receiver = call.receiver();
     if (receiver == null) {
       out.println("(no receiver: a static method)");
       return;
     }
-    out.println("this (" + crash.slot().declaringClass().getName() + "):");
+    out.println("this (" + call.slot().declaringClass().getName() + "):");
     boolean first = true;
     for (Class<?> type = receiver.getClass(); type != null && type != Object.class;
         type = type.getSuperclass()) {
@@ -96,6 +172,44 @@ final class Inspector {
   }
 
   /**
+   * {@code locals}: the selected frame's local variables as they were when the exception left
+   * it, with their values; parameters and {@code this} are left to {@code a} and {@code this}. A
+   * variable not assigned yet, or out of scope, at the throw is not shown.
+   *
+   * @param argument ignored
+   */
+  void locals(String argument) {
+    Optional<Scope> scope = scope();
+    if (scope.isEmpty()) {
+      return;
+    }
+    MethodSlot slot = scope.get().call().slot();
+    Optional<LocalCapture.Frame> locals = scope.get().locals();
+    if (locals.isEmpty()) {
+      out.error(
+          "the local variables of " + slot.describe() + " are not known: "
+              + LocalCapture.whyNot(slot.declaringClass(), LocalCapture.methodKey(slot))
+                  .orElse("they were not captured at this crash (the method ran code that"
+                      + " hotrestart could not copy to capture them)"));
+      return;
+    }
+    LocalCapture.Frame frame = locals.get();
+    int shown = 0;
+    for (int i = 0; i < frame.variables().size(); i++) {
+      String name = frame.variables().get(i).name();
+      if (name.equals("this") || slot.parameterNames().contains(name)) {
+        continue;
+      }
+      out.println(name + " = " + Values.format(frame.values().get(i)));
+      shown++;
+    }
+    if (shown == 0) {
+      out.println("(no local variables were assigned and in scope where it failed; a shows the"
+          + " arguments)");
+    }
+  }
+
+  /**
    * {@code p EXPR}: evaluates an expression where the crashed method runs and prints its value.
    *
    * @param expression the expression
@@ -118,9 +232,13 @@ final class Inspector {
       out.error("usage: " + (pretty ? "pp" : "p") + " EXPR");
       return;
     }
+    Optional<Scope> scope = scope();
+    if (scope.isEmpty()) {
+      return;
+    }
     Evaluation result;
     try {
-      result = actions.evaluate(crash, expression);
+      result = actions.evaluate(scope.get().call(), scope.get().locals(), expression);
     } catch (RuntimeException | LinkageError e) {
       out.error("evaluating failed: " + e);
       return;

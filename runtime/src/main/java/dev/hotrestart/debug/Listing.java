@@ -1,10 +1,16 @@
 package dev.hotrestart.debug;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Source listings of the selected frame, and where the next plain {@code l} goes on: the commands
- * {@code list} and {@code ll}.
+ * {@code list} and {@code ll}; and {@code edit}, which opens the editor on the frame's line.
  */
 final class Listing {
 
@@ -14,6 +20,7 @@ final class Listing {
   private final FrameCursor cursor;
   private final SourcePrinter source;
   private final Output out;
+  private final CtrlCWatch ctrlC;
 
   /** The first line the next plain {@code l} lists; 0 until something was listed for the frame. */
   private int next;
@@ -26,11 +33,13 @@ final class Listing {
    * @param cursor the selected frame
    * @param source prints the lines
    * @param out where errors go
+   * @param ctrlC the session's Ctrl-C, which is the editor's key while it runs
    */
-  Listing(FrameCursor cursor, SourcePrinter source, Output out) {
+  Listing(FrameCursor cursor, SourcePrinter source, Output out, CtrlCWatch ctrlC) {
     this.cursor = cursor;
     this.source = source;
     this.out = out;
+    this.ctrlC = ctrlC;
   }
 
   /**
@@ -63,6 +72,78 @@ final class Listing {
         out.error("usage: l [first[, last]]  or  l .");
       }
     }
+  }
+
+  /**
+   * {@code edit}: opens {@code $VISUAL}, else {@code $EDITOR}, else {@code vi}, on the selected
+   * frame's file at its line (as {@code +LINE FILE}, which vi, vim, nano and emacs read), in this
+   * terminal, and returns to the prompt when the editor exits.
+   *
+   * @param argument ignored
+   */
+  void edit(String argument) {
+    Frames.Frame frame = cursor.selectedFrame();
+    if (frame == null) {
+      out.error("no frames");
+      return;
+    }
+    Optional<SourceView> view = source.view(frame);
+    if (view.isEmpty()) {
+      return;
+    }
+    Path file = view.get().file();
+    int line = Math.max(1, source.line(frame));
+    List<String> command = editorCommand(System.getenv(), file, line);
+    out.println("editing " + file + ":" + line + " with " + command.get(0));
+    out.writer().flush();
+    // The terminal sends Ctrl-C to the editor and to this JVM alike; it is the editor's key.
+    ctrlC.childOwnsTerminal(true);
+    boolean endedByCtrlC = false;
+    try {
+      Process editor = new ProcessBuilder(command).inheritIO().start();
+      int status = editor.waitFor();
+      endedByCtrlC = status == CtrlCWatch.CTRL_C_STATUS;
+      out.println(
+          "back from " + command.get(0) + (status == 0 ? "" : " (exit status " + status + ")")
+              + "; diff shows what changed, c reloads it");
+    } catch (IOException e) {
+      out.error(
+          "cannot start the editor " + command.get(0) + ": " + e.getMessage()
+              + "; set VISUAL or EDITOR to an editor on the PATH");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.error("interrupted while waiting for the editor");
+    } finally {
+      if (endedByCtrlC) {
+        ctrlC.childEndedByCtrlC();
+      } else {
+        ctrlC.childOwnsTerminal(false);
+      }
+    }
+  }
+
+  /**
+   * The command that opens {@code file} at {@code line}: {@code $VISUAL}, else {@code $EDITOR},
+   * else {@code vi}, split at spaces (so {@code EDITOR="emacs -nw"} works), then {@code +LINE} and
+   * the file.
+   *
+   * @param env the environment
+   * @param file the file
+   * @param line the line
+   * @return the command and its arguments
+   */
+  static List<String> editorCommand(Map<String, String> env, Path file, int line) {
+    String editor = env.getOrDefault("VISUAL", "").strip();
+    if (editor.isEmpty()) {
+      editor = env.getOrDefault("EDITOR", "").strip();
+    }
+    if (editor.isEmpty()) {
+      editor = "vi";
+    }
+    List<String> command = new ArrayList<>(Arrays.asList(editor.split("\\s+")));
+    command.add("+" + line);
+    command.add(file.toString());
+    return command;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.ReloadResult;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
@@ -9,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The ways out of the prompt: {@code continue} reloads the edited method and calls it again,
- * {@code raise} lets the exception go to the caller, {@code quit} turns hotrestart off and lets
- * it go.
+ * {@code return} ends the crashed call with a value and no retry, {@code raise} lets the
+ * exception go to the caller, {@code quit} turns hotrestart off and lets it go.
  */
 final class Resume {
 
@@ -18,6 +19,7 @@ final class Resume {
   private final Actions actions;
   private final Debugger.Options options;
   private final RunningSource source;
+  private final FrameCursor frames;
   private final Output out;
 
   /**
@@ -27,6 +29,7 @@ final class Resume {
    * @param actions the reloader
    * @param options whether {@code c} reloads, and what
    * @param source where a reload records the text it compiled
+   * @param frames the crashed frame's captured variables, which {@code return EXPR} sees
    * @param out where to print
    */
   Resume(
@@ -34,11 +37,13 @@ final class Resume {
       Actions actions,
       Debugger.Options options,
       RunningSource source,
+      FrameCursor frames,
       Output out) {
     this.crash = crash;
     this.actions = actions;
     this.options = options;
     this.source = source;
+    this.frames = frames;
     this.out = out;
   }
 
@@ -96,6 +101,70 @@ final class Resume {
       out.println("calling " + slot.describe() + " again");
     }
     return Optional.of(Outcome.CONTINUE);
+  }
+
+  /**
+   * {@code return [EXPR]}: ends the crashed call, which returns the value of {@code EXPR} (nothing
+   * for a {@code void} method) to its caller; the method is not called again. The expression sees
+   * what {@code p} sees in the crashed frame, whichever frame is selected, and is compiled as the
+   * method's return value, so javac checks its type.
+   *
+   * @param argument the expression, or empty for a {@code void} method
+   * @return {@link Outcome#RETURN}, or empty to stay at the prompt
+   */
+  Optional<Outcome> returnValue(String argument) {
+    MethodSlot slot = crash.slot();
+    Class<?> type = slot.methodType().returnType();
+    String expression = argument.strip();
+    Object value = null;
+    if (type == void.class) {
+      if (!expression.isEmpty()) {
+        out.error(slot.describe() + " returns void: type return alone to end the call");
+        return Optional.empty();
+      }
+    } else {
+      if (expression.isEmpty()) {
+        out.error(
+            slot.describe() + " returns " + type.getSimpleName() + ": type return EXPR with a"
+                + " value for the caller, for example return " + example(type));
+        return Optional.empty();
+      }
+      Evaluation result;
+      try {
+        result = actions.returnValue(crash, frames.captured(frames.frames().crashed()), expression);
+      } catch (RuntimeException | LinkageError e) {
+        out.error("evaluating failed: " + e);
+        return Optional.empty();
+      }
+      if (!result.succeeded()) {
+        out.error(result.error());
+        return Optional.empty();
+      }
+      value = result.value();
+    }
+    try {
+      slot.returnNext(value);
+    } catch (IllegalArgumentException e) {
+      out.error("cannot return that: " + e.getMessage());
+      return Optional.empty();
+    }
+    out.println(
+        "returning "
+            + (type == void.class ? "" : Values.format(value) + " ")
+            + "from "
+            + slot.describe()
+            + " to its caller; the method is not called again");
+    return Optional.of(Outcome.RETURN);
+  }
+
+  private static String example(Class<?> type) {
+    if (type == boolean.class) {
+      return "false";
+    }
+    if (type == char.class) {
+      return "'?'";
+    }
+    return type.isPrimitive() ? "0" : "null";
   }
 
   /**

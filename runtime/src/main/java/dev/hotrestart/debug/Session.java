@@ -15,10 +15,10 @@ import java.util.function.IntSupplier;
  * @param frames the stack and the selected frame: {@code where}, {@code up}, {@code down}, {@code
  *     frame}
  * @param listing listings of the selected frame: {@code list}, {@code ll}
- * @param inspector the crashed call's values: {@code args}, {@code this}, {@code p}, {@code pp},
- *     {@code exception}
+ * @param inspector the selected frame's values: {@code args}, {@code this}, {@code locals}, {@code
+ *     p}, {@code pp}, {@code exception}
  * @param source the running version's text: {@code diff}
- * @param resume the ways out: {@code continue}, {@code raise}, {@code quit}
+ * @param resume the ways out: {@code continue}, {@code return}, {@code raise}, {@code quit}
  * @param help {@code help}, from the table
  */
 record Session(
@@ -41,6 +41,7 @@ record Session(
    * @param options the switches
    * @param commands the command table, for {@code help}
    * @param width the terminal's width in columns, for {@code help}
+   * @param ctrlC the session's Ctrl-C, which {@code edit} hands to the editor while it runs
    * @return the session's parts
    */
   static Session of(
@@ -50,7 +51,8 @@ record Session(
       SourceLocator locator,
       Debugger.Options options,
       Commands commands,
-      IntSupplier width) {
+      IntSupplier width,
+      CtrlCWatch ctrlC) {
     SourcePrinter printer = new SourcePrinter(locator, actions.snapshots(), out);
     FrameCursor frames = new FrameCursor(crash, out, printer);
     RunningSource source =
@@ -65,10 +67,10 @@ record Session(
         out,
         new CrashReport(crash, frames, printer, out, actions.snapshots()),
         frames,
-        new Listing(frames, printer, out),
-        new Inspector(crash, actions, out),
+        new Listing(frames, printer, out, ctrlC),
+        new Inspector(crash, actions, frames, out),
         source,
-        new Resume(crash, actions, options, source, out),
+        new Resume(crash, actions, options, source, frames, out),
         new Help(commands, out, width));
   }
 }

@@ -69,6 +69,16 @@ final class ClassFiles {
     return files;
   }
 
+  /**
+   * The class file of a loaded class, as its class loader finds it.
+   *
+   * @param type the class
+   * @return its bytes, empty if they cannot be read
+   */
+  static byte[] of(Class<?> type) {
+    return classFile(type.getClassLoader(), type.getName().replace('.', '/'));
+  }
+
   /** A class file's attributes without its code: enough to find its inner classes. */
   private static ClassNode outline(byte[] bytes) {
     ClassNode node = new ClassNode();

@@ -81,7 +81,9 @@ final class ExpressionErrors {
         new StringBuilder("error at column ")
             .append(column + 1)
             .append(": ")
-            .append(local.map(name -> notALocalYet(name, crash.slot())).orElse(message[0]))
+            .append(
+                local.map(name -> notSeen(name, crash.slot(), inserted.unseen()))
+                    .orElse(message[0]))
             .append("\n    ")
             .append(line)
             .append("\n    ")
@@ -106,7 +108,8 @@ final class ExpressionErrors {
 
   /**
    * The name of the variable javac could not find, if it is a local variable the crashed method
-   * declared at or before the line it failed on.
+   * declares: anywhere, when its variables were captured (one it does not see was not live at
+   * the throw); else at or before the line it failed on.
    */
   private static Optional<String> local(
       InMemoryCompiler.Problem problem, Evaluator.Inserted inserted, Crash crash) {
@@ -119,7 +122,8 @@ final class ExpressionErrors {
     }
     String name = variable.group(1);
     Long declared = inserted.locals().get(name);
-    return declared != null && declared <= failingLine(crash) ? Optional.of(name) : Optional.empty();
+    boolean named = declared != null && (inserted.captured() || declared <= failingLine(crash));
+    return named ? Optional.of(name) : Optional.empty();
   }
 
   /**
@@ -140,11 +144,8 @@ final class ExpressionErrors {
     return Long.MAX_VALUE;
   }
 
-  private static String notALocalYet(String name, MethodSlot slot) {
-    return name
-        + " is a local variable of "
-        + slot.describe()
-        + ", and p cannot see local variables yet";
+  private static String notSeen(String name, MethodSlot slot, String why) {
+    return name + " is a local variable of " + slot.describe() + ", but " + why;
   }
 
   private static String whatPSees(Crash crash) {
@@ -154,6 +155,7 @@ final class ExpressionErrors {
         + (parameters.isEmpty()
             ? "no arguments (the method has none)"
             : "the arguments by name (" + String.join(", ", parameters) + ")")
+        + ", the local variables live where it failed (locals lists them)"
         + (crash.receiver() == null
             ? ", the static fields and methods of " + simpleName
             : ", this, the fields and methods of " + simpleName)

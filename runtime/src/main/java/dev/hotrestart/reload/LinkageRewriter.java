@@ -47,6 +47,11 @@ final class LinkageRewriter {
   private final Set<String> nestMembers = new HashSet<>();
   private final Set<String> superclasses = new HashSet<>();
   private final RunningClasses runningClasses;
+  /**
+   * Whether the code is the running code itself (a copy): every member it names exists, so only
+   * what the work class may not reach directly is checked.
+   */
+  private final boolean runningCode;
 
   /**
    * A rewriter for code moving out of {@code running} into {@code workClass}.
@@ -56,6 +61,20 @@ final class LinkageRewriter {
    * @param moving what moves with it
    */
   LinkageRewriter(Class<?> running, String workClass, MoveSet moving) {
+    this(running, workClass, moving, false);
+  }
+
+  /**
+   * A rewriter for code moving out of {@code running} into {@code workClass}.
+   *
+   * @param running the running class
+   * @param workClass the internal name of the class the code moves to
+   * @param moving what moves with it
+   * @param runningCode whether the code is the running class's own, unchanged: then the members
+   *     it names are not looked up, which makes a copy at class start cheap
+   */
+  LinkageRewriter(Class<?> running, String workClass, MoveSet moving, boolean runningCode) {
+    this.runningCode = runningCode;
     this.running = running;
     this.target = Type.getInternalName(running);
     this.workClass = workClass;
@@ -123,6 +142,12 @@ final class LinkageRewriter {
       iterator.set(new InsnNode(disabled ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
       return;
     }
+    if (runningCode) {
+      if (routed(field.owner)) {
+        iterator.set(fieldIndy(field));
+      }
+      return;
+    }
     Class<?> owner = requireClass(field.owner);
     if (!RunningClasses.hasField(owner, field.name, field.desc)) {
       throw new ReloadRefusal(
@@ -134,9 +159,12 @@ final class LinkageRewriter {
               + owner.getName()
               + ", which the running program does not have; restart the program to add fields");
     }
-    if (!routed(field.owner)) {
-      return;
+    if (routed(field.owner)) {
+      iterator.set(fieldIndy(field));
     }
+  }
+
+  private InvokeDynamicInsnNode fieldIndy(FieldInsnNode field) {
     String descriptor;
     String bootstrap;
     switch (field.getOpcode()) {
@@ -157,7 +185,7 @@ final class LinkageRewriter {
         bootstrap = "putStatic";
         break;
     }
-    iterator.set(memberIndy(field.name, descriptor, bootstrap, field.owner, accessFor(field.owner)));
+    return memberIndy(field.name, descriptor, bootstrap, field.owner, accessFor(field.owner));
   }
 
   private void rewriteCall(
@@ -171,6 +199,12 @@ final class LinkageRewriter {
       return;
     }
     if (local(call.owner) || call.owner.startsWith("[")) {
+      return;
+    }
+    if (runningCode && !(call.name.equals("<init>") && routed(call.owner))) {
+      // The running code's own call: it links, but what the work class may not make goes
+      // through Linkage, as below.
+      rewriteCheckedCall(iterator, call, writtenIn);
       return;
     }
     Class<?> owner = requireClass(call.owner);
@@ -190,6 +224,15 @@ final class LinkageRewriter {
                 + owner.getName()
                 + ", which reloaded code cannot reach; make the constructor package-private");
       }
+      return;
+    }
+    rewriteCheckedCall(iterator, call, writtenIn);
+  }
+
+  /** Routes a call whose target is known to exist; a constructor call stays as it is. */
+  private void rewriteCheckedCall(
+      ListIterator<AbstractInsnNode> iterator, MethodInsnNode call, String writtenIn) {
+    if (call.name.equals("<init>")) {
       return;
     }
     if (call.getOpcode() == Opcodes.INVOKESPECIAL) {

@@ -34,6 +34,8 @@ final class MoveSet {
   private final String target;
   private final String nestHost;
   private final Map<String, MethodNode> editedMethods = new LinkedHashMap<>();
+  /** A copy of unchanged code: only the roots move, and they use what stays where it is. */
+  private final boolean rootsOnly;
 
   private final Map<String, MethodNode> moved = new LinkedHashMap<>();
   private final Map<String, String> movedDescriptors = new HashMap<>();
@@ -43,8 +45,10 @@ final class MoveSet {
   /** The edited class read again with every stack map frame expanded, when first needed. */
   private ClassNode expanded;
 
-  private MoveSet(Map<String, byte[]> compiled, Class<?> running, ClassNode edited) {
+  private MoveSet(
+      Map<String, byte[]> compiled, Class<?> running, ClassNode edited, boolean rootsOnly) {
     this.compiled = compiled;
+    this.rootsOnly = rootsOnly;
     this.running = running;
     this.target = Type.getInternalName(running);
     this.nestHost = Type.getInternalName(running.getNestHost());
@@ -66,7 +70,30 @@ final class MoveSet {
   static MoveSet of(
       Map<String, byte[]> compiled, Class<?> running, ClassNode edited, List<String> roots)
       throws ReloadRefusal {
-    MoveSet set = new MoveSet(compiled, running, edited);
+    return of(compiled, running, edited, roots, false);
+  }
+
+  /**
+   * Finds what moves with {@code roots}; with {@code rootsOnly}, for a copy of the running code
+   * itself, nothing else does: its private methods, lambda bodies and anonymous classes are the
+   * running ones already, and stay where they are.
+   *
+   * @param compiled every class file of the compile, by binary name
+   * @param running the running class
+   * @param edited the new version of the running class, from {@code compiled}
+   * @param roots the methods to move, as {@code name + descriptor}
+   * @param rootsOnly whether only the roots move
+   * @return everything that moves
+   * @throws ReloadRefusal if a root is gone, or the code reaches a new native method
+   */
+  static MoveSet of(
+      Map<String, byte[]> compiled,
+      Class<?> running,
+      ClassNode edited,
+      List<String> roots,
+      boolean rootsOnly)
+      throws ReloadRefusal {
+    MoveSet set = new MoveSet(compiled, running, edited, rootsOnly);
     for (String root : roots) {
       if (!set.editedMethods.containsKey(root)) {
         throw new ReloadRefusal(
@@ -107,7 +134,7 @@ final class MoveSet {
 
   private boolean movable(String key) throws ReloadRefusal {
     MethodNode method = editedMethods.get(key);
-    if (method == null || method.name.startsWith("<")) {
+    if (method == null || method.name.startsWith("<") || rootsOnly) {
       return false;
     }
     boolean synthetic = (method.access & Opcodes.ACC_SYNTHETIC) != 0;
@@ -182,7 +209,8 @@ final class MoveSet {
   }
 
   private boolean isCompanion(String internalName) {
-    return ClassFiles.isCompanionName(nestHost, internalName)
+    return !rootsOnly
+        && ClassFiles.isCompanionName(nestHost, internalName)
         && compiled.containsKey(internalName.replace('/', '.'));
   }
 

@@ -60,8 +60,42 @@ final class Transplant {
       List<String> roots,
       String workClass)
       throws ReloadRefusal {
-    MoveSet moving = MoveSet.of(compiled, running, edited, roots);
-    LinkageRewriter linkage = new LinkageRewriter(running, workClass, moving);
+    return build(compiled, running, edited, roots, workClass, Mode.RELOAD);
+  }
+
+  /** What a transplant is for. */
+  enum Mode {
+    /** New code of the roots, with what it needs; the roots capture their variables. */
+    RELOAD,
+    /** The running code of the roots, and nothing else; the roots capture their variables. */
+    COPY,
+    /** A debugger expression's method: nothing is captured. */
+    EVALUATION
+  }
+
+  /**
+   * Builds the work class holding {@code roots} as compiled in {@code edited}.
+   *
+   * @param compiled every class file of the compile, by binary name
+   * @param running the running class
+   * @param edited the new version of the running class, or its running class file for a {@link
+   *     Mode#COPY}; its method nodes are consumed
+   * @param roots the methods to move
+   * @param workClass the internal name of the class to create
+   * @param mode what the transplant is for
+   * @return the classes to define
+   * @throws ReloadRefusal when the new code refers to something the running program lacks
+   */
+  static Result build(
+      Map<String, byte[]> compiled,
+      Class<?> running,
+      ClassNode edited,
+      List<String> roots,
+      String workClass,
+      Mode mode)
+      throws ReloadRefusal {
+    MoveSet moving = MoveSet.of(compiled, running, edited, roots, mode == Mode.COPY);
+    LinkageRewriter linkage = new LinkageRewriter(running, workClass, moving, mode == Mode.COPY);
     String target = Type.getInternalName(running);
 
     ClassNode work = new ClassNode();
@@ -87,7 +121,13 @@ final class Transplant {
     for (Map.Entry<String, MethodNode> entry : moving.methods().entrySet()) {
       MethodNode method = entry.getValue();
       linkage.rewrite(method.instructions, target);
-      if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+      boolean synchronizedMethod = (method.access & Opcodes.ACC_SYNCHRONIZED) != 0;
+      if (mode != Mode.EVALUATION && roots.contains(entry.getKey())) {
+        // Before the lock is lowered: the capturing handlers then run with the lock held, and
+        // the lowered lock's catch-all, which covers them, releases it after.
+        capture(method, running, entry.getKey(), synchronizedMethod);
+      }
+      if (synchronizedMethod) {
         // As a static method of the work class, ACC_SYNCHRONIZED would lock the work class.
         MonitorLowering.lockAround(method, (method.access & Opcodes.ACC_STATIC) != 0, target);
       }
@@ -130,6 +170,15 @@ final class Transplant {
       rootDescriptors.put(root, moving.descriptor(root));
     }
     return new Result(workClass, classes, rootDescriptors);
+  }
+
+  private static void capture(
+      MethodNode method, Class<?> running, String key, boolean expandedFrames) {
+    if (CaptureHandlers.add(method, running, key, expandedFrames)) {
+      LocalCapture.available(running, key);
+    } else {
+      LocalCapture.withoutNames(running, key);
+    }
   }
 
   /** Drops generic signatures and parameter metadata: they describe the old parameter list. */

@@ -17,4 +17,13 @@ public interface ClassStartListener {
    *     is the class
    */
   void classStarted(MethodSlot first);
+
+  /**
+   * Called for every slot created with restarting on, after {@link #classStarted} for its class,
+   * on the thread initialising the proxy: where the layers above may {@link
+   * MethodSlot#replaceOriginal replace the original code} by an equivalent copy. Return quickly.
+   *
+   * @param slot the slot, already registered
+   */
+  default void methodStarted(MethodSlot slot) {}
 }

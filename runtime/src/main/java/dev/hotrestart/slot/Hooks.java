@@ -31,7 +31,7 @@ final class Hooks {
 
   /**
    * Tells the listeners that {@code slot}'s class started, if this is its first slot since
-   * restarting was on.
+   * restarting was on, then that its method started.
    *
    * @param slot a slot just created, with restarting on
    */
@@ -40,6 +40,9 @@ final class Hooks {
       for (ClassStartListener listener : Loaded.LISTENERS) {
         listener.classStarted(slot);
       }
+    }
+    for (ClassStartListener listener : Loaded.LISTENERS) {
+      listener.methodStarted(slot);
     }
   }
 

@@ -50,6 +50,29 @@ public final class MethodSlot {
   private final MethodHandle erasedInvoker;
   private volatile int version;
 
+  /** The value {@link #returnNext} set, for the next call on its thread only. */
+  private record ForcedReturn(Thread thread, Object value, MethodHandle fallback) {}
+
+  private static final MethodHandle PENDING;
+  private static final MethodHandle TAKE;
+
+  static {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    try {
+      PENDING =
+          lookup.findVirtual(
+              MethodSlot.class, "forcedReturnPending", MethodType.methodType(boolean.class));
+      TAKE =
+          lookup.findVirtual(
+              MethodSlot.class, "takeForcedReturn", MethodType.methodType(Object.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Guarded by this. */
+  private ForcedReturn forcedReturn;
+
   private MethodSlot(
       Class<?> proxyClass,
       Class<?> declaringClass,
@@ -207,6 +230,9 @@ public final class MethodSlot {
     if (outcome == Outcome.CONTINUE) {
       return;
     }
+    if (outcome == Outcome.RETURN && forcedReturnPending()) {
+      return; // the proxy calls again, and the guard returnNext installed gives the value
+    }
     if (outcome == Outcome.QUIT) {
       HotRestart.exit();
     }
@@ -231,10 +257,78 @@ public final class MethodSlot {
   public synchronized void swap(MethodHandle implementation) {
     Objects.requireNonNull(implementation, "implementation");
     MethodHandle adapted = implementation.asType(site.type());
-    site.setTarget(adapted);
+    site.setTarget(forcedReturn == null ? adapted : guarded(adapted));
     MutableCallSite.syncAll(new MutableCallSite[] {site});
     // Counted per method: "version 2" of a method is its second reload, whatever else reloaded.
     version = version + 1;
+  }
+
+  /**
+   * Replaces the original implementation ({@code super.m}) by an equivalent copy, such as one
+   * that records the method's local variables when an exception passes. Unlike {@link #swap} it
+   * is no new version; it does nothing once the method was swapped.
+   *
+   * @param copy a handle of type {@code (DeclaringClass, parameters...) -> result} running the
+   *     same code as the original
+   * @return whether the copy is now the implementation
+   */
+  public synchronized boolean replaceOriginal(MethodHandle copy) {
+    if (version != 0 || forcedReturn != null) {
+      return false;
+    }
+    site.setTarget(copy.asType(site.type()));
+    return true;
+  }
+
+  /**
+   * Makes the next call of this method on the current thread return {@code value} without running
+   * the method: how the debugger's {@code return} ends a crashed call. The slot's failure hook
+   * returns, the proxy calls again, and that call returns the value; every other call, on any
+   * thread, runs the method as before.
+   *
+   * @param value the value, boxed; ignored for a {@code void} method
+   * @throws IllegalArgumentException if {@code value} does not fit the method's return type
+   */
+  public synchronized void returnNext(Object value) {
+    Class<?> type = methodType.returnType();
+    Class<?> boxed = MethodType.methodType(type).wrap().returnType();
+    boolean fits =
+        type == void.class
+            || (value == null ? !type.isPrimitive() : boxed.isInstance(value));
+    if (!fits) {
+      throw new IllegalArgumentException(
+          describe() + " returns " + type.getName() + ", not "
+              + (value == null ? "null" : value.getClass().getName()));
+    }
+    MethodHandle current =
+        forcedReturn == null ? site.getTarget() : forcedReturn.fallback();
+    forcedReturn = new ForcedReturn(Thread.currentThread(), value, current);
+    site.setTarget(guarded(current));
+  }
+
+  private MethodHandle guarded(MethodHandle fallback) {
+    if (forcedReturn != null) {
+      forcedReturn = new ForcedReturn(forcedReturn.thread(), forcedReturn.value(), fallback);
+    }
+    List<Class<?>> parameters = site.type().parameterList();
+    MethodHandle test = MethodHandles.dropArguments(PENDING.bindTo(this), 0, parameters);
+    MethodHandle give =
+        MethodHandles.dropArguments(
+            TAKE.bindTo(this).asType(MethodType.methodType(site.type().returnType())),
+            0,
+            parameters);
+    return MethodHandles.guardWithTest(test, give, fallback);
+  }
+
+  private synchronized boolean forcedReturnPending() {
+    return forcedReturn != null && forcedReturn.thread() == Thread.currentThread();
+  }
+
+  private synchronized Object takeForcedReturn() {
+    ForcedReturn taken = forcedReturn;
+    forcedReturn = null;
+    site.setTarget(taken.fallback());
+    return taken.value();
   }
 
   /** How many reloads of this method have been swapped in (0 for the original code). */

@@ -6,6 +6,11 @@ public enum Outcome {
   CONTINUE,
   /** Rethrow the exception to the caller. */
   RAISE,
+  /**
+   * Return the value the handler gave {@link MethodSlot#returnNext} to the caller, without calling
+   * the method again; rethrow if it gave none.
+   */
+  RETURN,
   /** Rethrow, and stop restarting everywhere for the rest of the program. */
   QUIT
 }

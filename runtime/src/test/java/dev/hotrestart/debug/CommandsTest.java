@@ -19,7 +19,7 @@ class CommandsTest {
     Commands commands = Commands.standard();
     assertEquals("list", found(commands, "l"), "an exact alias beats being a prefix of ll");
     assertEquals("ll", found(commands, "ll"));
-    assertEquals("ll", found(commands, "lo"));
+    assertEquals("ll", found(commands, "lon"));
     assertEquals("where", found(commands, "bt"));
     assertEquals("where", found(commands, "wh"));
     assertEquals("print", found(commands, "p"));
@@ -43,7 +43,7 @@ class CommandsTest {
   @Test
   void completionOffersEveryNameAndAliasStartingWithTheWord() {
     Commands commands = Commands.standard();
-    assertEquals(List.of("l", "list", "ll", "longlist"), commands.complete("l"));
+    assertEquals(List.of("l", "list", "ll", "locals", "longlist"), commands.complete("l"));
     assertEquals(List.of("p", "pp", "print"), commands.complete("p"));
     assertEquals(List.of("where"), commands.complete("wh"));
     assertEquals(List.of(), commands.complete("zz"));

@@ -303,4 +303,49 @@ class CtrlCTest {
     assertTrue(text.toString().contains("line = \"a,b\""), "the session could read: " + text);
     assertFalse(text.toString().contains("Ctrl-C"));
   }
+
+  /** The terminal sends Ctrl-C to the editor of {@code edit} and to the JVM: it is the editor's. */
+  @Test
+  void ctrlCWhileTheEditorHasTheTerminalIsTheEditors() {
+    StringWriter notices = new StringWriter();
+    List<Integer> ended = new ArrayList<>();
+    CtrlCWatch watch = new CtrlCWatch(new PrintWriter(notices), ended::add);
+    AtomicReference<Runnable> handler = new AtomicReference<>();
+    watch.arm(onCtrlC -> {
+      handler.set(onCtrlC);
+      return () -> {};
+    });
+    watch.childOwnsTerminal(true);
+    handler.get().run();
+    handler.get().run();
+    watch.childOwnsTerminal(false);
+    assertFalse(watch.pressed());
+    assertEquals(List.of(), ended, "two Ctrl-Cs in the editor do not end the program");
+    handler.get().run();
+    assertTrue(watch.pressed(), "after the editor, Ctrl-C is the prompt's again");
+  }
+
+  /** The Ctrl-C that ended the editor reaches the JVM after the editor's end was seen. */
+  @Test
+  void theCtrlCThatEndedTheEditorIsWaitedForAndIsTheEditors() throws Exception {
+    CtrlCWatch watch = new CtrlCWatch(new PrintWriter(new StringWriter()), status -> {});
+    AtomicReference<Runnable> handler = new AtomicReference<>();
+    watch.arm(onCtrlC -> {
+      handler.set(onCtrlC);
+      return () -> {};
+    });
+    watch.childOwnsTerminal(true);
+    Thread late = new Thread(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      handler.get().run();
+    });
+    late.start();
+    watch.childEndedByCtrlC();
+    late.join(5_000);
+    assertFalse(watch.pressed(), "the signal thread's late Ctrl-C was the editor's");
+  }
 }

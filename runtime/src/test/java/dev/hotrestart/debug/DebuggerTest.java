@@ -114,7 +114,7 @@ class DebuggerTest {
   }
 
   /** The output between the n-th prompt (0 = the report before the first) and the next one. */
-  private static String afterPrompt(String output, int n) {
+  static String afterPrompt(String output, int n) {
     String[] parts = output.split(Pattern.quote(Debugger.PROMPT), -1);
     return parts[n];
   }

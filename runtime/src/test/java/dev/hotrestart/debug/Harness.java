@@ -48,7 +48,9 @@ public final class Harness {
       slot.failed(thrown, receiver, arguments);
       return;
     }
-    if (session.apply(new Crash(slot, thrown, receiver, arguments)) != Outcome.CONTINUE) {
+    Outcome outcome = session.apply(new Crash(slot, thrown, receiver, arguments));
+    // As the slot: call again, where a forced return's value waits (MethodSlot.returnNext).
+    if (outcome != Outcome.CONTINUE && outcome != Outcome.RETURN) {
       throw thrown;
     }
   }

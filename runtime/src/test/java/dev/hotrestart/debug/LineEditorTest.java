@@ -105,11 +105,11 @@ class LineEditorTest {
    */
   @Test
   void tabCompletesCommandNamesFromTheTable() throws Exception {
-    Typed typed = type("li\t\n", "lo\t\n", "whe\t\n", "pp\t\n", "l\t\n", "p li\t\n");
+    Typed typed = type("li\t\n", "lon\t\n", "whe\t\n", "pp\t\n", "l\t\n", "p li\t\n");
     assertEquals(List.of("list ", "longlist ", "where ", "pp ", "l", "p li"), typed.lines());
     String screen = typed.screen().replaceAll("\u001B(\\[[0-9;?]*)?[A-Za-z=>]", "");
     assertTrue(
-        screen.matches("(?s).*\\(hotrestart\\) l\\s+l +list +ll +longlist\\s.*"), screen);
+        screen.matches("(?s).*\\(hotrestart\\) l\\s+l +list +ll +locals +longlist\\s.*"), screen);
   }
 
   /**

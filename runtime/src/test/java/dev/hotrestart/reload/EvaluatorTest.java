@@ -9,6 +9,7 @@ import dev.hotrestart.reload.ReloadHarness.Wrapped;
 import dev.hotrestart.slot.Crash;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,13 +144,85 @@ class EvaluatorTest {
     assertEquals(
         String.join(
             "\n",
-            "error at column 1: row is a local variable of demo.Ledger.add(Number, String[]), and p"
-                + " cannot see local variables yet",
+            "error at column 1: row is a local variable of demo.Ledger.add(Number, String[]), but"
+                + " its variables were not captured at this crash",
             "    row.length()",
             "    ^",
-            "p sees the arguments by name (amount, notes), this, the fields and methods of Ledger,"
-                + " and static members of other classes."),
+            "p sees the arguments by name (amount, notes), the local variables live where it"
+                + " failed (locals lists them), this, the fields and methods of Ledger, and static"
+                + " members of other classes."),
         result.error());
+  }
+
+  /** The variables of {@code add} as a capture at its last line would have them. */
+  private LocalCapture.Frame captured(Object... namesAndValues) throws Exception {
+    List<LocalCapture.Variable> variables = new java.util.ArrayList<>();
+    List<Object> values = new java.util.ArrayList<>();
+    variables.add(new LocalCapture.Variable("this", "Ldemo/Ledger;", null));
+    values.add(ledger);
+    variables.add(new LocalCapture.Variable("amount", "Ljava/lang/Number;", "TT;"));
+    values.add(7);
+    variables.add(new LocalCapture.Variable("notes", "[Ljava/lang/String;", null));
+    values.add(new String[] {"a", "b"});
+    for (int i = 0; i < namesAndValues.length; i += 3) {
+      variables.add(
+          new LocalCapture.Variable(
+              (String) namesAndValues[i], (String) namesAndValues[i + 1], null));
+      values.add(namesAndValues[i + 2]);
+    }
+    return new LocalCapture.Frame(
+        program.type("demo.Ledger"), "add", "add(Ljava/lang/Number;[Ljava/lang/String;)I",
+        variables, values);
+  }
+
+  @Test
+  void capturedLocalsAreSeenByName() throws Exception {
+    LocalCapture.Frame locals = captured("row", "Ljava/lang/String;", "seven");
+    Evaluation result =
+        evaluator.evaluate(crash, Optional.of(locals), "row.length() + amount.intValue()");
+    assertTrue(result.succeeded(), result::error);
+    assertEquals(5 + 7, result.value());
+  }
+
+  @Test
+  void aLocalNotAssignedAtTheThrowIsNamedAsSuch() throws Exception {
+    Evaluation result = evaluator.evaluate(crash, Optional.of(captured()), "row");
+    assertFalse(result.succeeded());
+    assertTrue(
+        result.error().startsWith(
+            "error at column 1: row is a local variable of demo.Ledger.add(Number, String[]), but"
+                + " it was not assigned yet, or was out of scope, where the method failed"),
+        result.error());
+  }
+
+  @Test
+  void assigningALocalIsRefusedWithTheReason() throws Exception {
+    LocalCapture.Frame locals = captured("row", "Ljava/lang/String;", "seven");
+    Evaluation result = evaluator.evaluate(crash, Optional.of(locals), "row = \"x\"");
+    assertFalse(result.succeeded());
+    assertTrue(
+        result.error().startsWith(
+            "row is a local variable of demo.Ledger.add(Number, String[]): assigning it would"
+                + " change nothing, since c runs the method again from its first line"),
+        result.error());
+    assertFalse(evaluator.evaluate(crash, Optional.of(locals), "row += 1").succeeded());
+    Evaluation field = evaluator.evaluate(crash, Optional.of(locals), "balance = 5");
+    assertTrue(field.succeeded(), field::error);
+    assertEquals(5, evaluator.evaluate(crash, "balance").value(), "a field assignment stays");
+  }
+
+  @Test
+  void aReturnValueIsCheckedAgainstTheMethodsReturnType() throws Exception {
+    Evaluation good = evaluator.returnValue(crash, Optional.of(captured()), "amount.intValue() * 2");
+    assertTrue(good.succeeded(), good::error);
+    assertEquals(14, good.value());
+
+    Evaluation bad = evaluator.returnValue(crash, Optional.of(captured()), "\"fourteen\"");
+    assertFalse(bad.succeeded());
+    assertTrue(
+        bad.error().contains("incompatible types: java.lang.String cannot be converted to int"),
+        bad.error());
+    assertTrue(bad.error().contains("\"fourteen\""), bad.error());
   }
 
   @Test
