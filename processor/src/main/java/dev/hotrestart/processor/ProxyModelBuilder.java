@@ -122,7 +122,7 @@ final class ProxyModelBuilder {
 
   private static boolean clashes(String prefix, Set<String> parameterNames) {
     return parameterNames.stream()
-        .anyMatch(n -> n.startsWith(prefix + "SLOT_") || n.startsWith(prefix + "CALL_"));
+        .anyMatch(n -> n.equals(prefix + "SLOTS") || n.startsWith(prefix + "CALL_"));
   }
 
   private ProxyModel.Method method(ProxyPlan.Wrapped wrapped) {

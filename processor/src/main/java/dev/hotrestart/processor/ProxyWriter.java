@@ -20,13 +20,15 @@ import javax.lang.model.element.TypeElement;
  * Renders a {@link ProxyModel} with JavaPoet. Everything it writes comes from the model, so the
  * same model always gives the same text.
  *
- * <p>The shape of a wrapped method, which {@code dev.hotrestart.slot.MethodSlot} expects:
+ * <p>The shape of a proxy's slots and of a wrapped method, which {@code
+ * dev.hotrestart.slot.MethodSlot} expects:
  *
  * <pre>{@code
- * private static final MethodSlot HR_SLOT_0 = MethodSlot.of(
- *     MethodHandles.lookup(), Pipeline.class, "work", "(ILjava/lang/String;)Ljava/util/List;",
- *     "x name", "java.lang.InterruptedException");
- * private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();
+ * private static final MethodSlot[] HR_SLOTS = MethodSlot.all(
+ *     MethodHandles.lookup(), Pipeline.class,
+ *     "work|(ILjava/lang/String;)Ljava/util/List;|x name|java.lang.InterruptedException");
+ *
+ * private static final MethodHandle HR_CALL_0 = HR_SLOTS[0].erasedInvoker();
  *
  * @Override
  * public List<String> work(int x, String name) throws IOException {
@@ -34,7 +36,7 @@ import javax.lang.model.element.TypeElement;
  *     try {
  *       return (List<String>) (Object) HR_CALL_0.invokeExact((Object) this, x, (Object) name);
  *     } catch (Throwable e) {
- *       HR_SLOT_0.failed(e, this, new Object[] {x, name});
+ *       HR_SLOTS[0].failed(e, this, new Object[] {x, name});
  *     }
  *   }
  * }
@@ -47,9 +49,13 @@ import javax.lang.model.element.TypeElement;
  * keeps one symbol per distinct signature of {@code invokeExact} in a compile and searches them
  * linearly at every call, and with the proxy class, type variables and generic types in the
  * signatures every proxy added its own, which made compiling many proxies quadratic. Erased, all
- * methods of the same shape (say {@code (Object, int) -> Object}) share one. The slot is built
+ * methods of the same shape (say {@code (Object, int) -> Object}) share one. The slots are built
  * from constants (a JVM descriptor and space-separated names) rather than {@code MethodType} and
- * array expressions, which javac attributes far more slowly.
+ * array expressions, which javac attributes far more slowly, and all in one call with one
+ * lookup: on Commons Lang, whose large classes give proxies with hundreds of methods, a field and
+ * a call of {@code MethodSlot.of} per method made the proxies a third larger. Each invoker keeps
+ * a {@code static final} field of its own, which the JIT treats as a constant and inlines
+ * through; an array element would not be.
  */
 final class ProxyWriter {
 
@@ -116,8 +122,8 @@ final class ProxyWriter {
               .initializer("1L")
               .build());
     }
-    for (int i = 0; i < model.methods().size(); i++) {
-      addSlot(proxy, model, model.methods().get(i), i);
+    if (!model.methods().isEmpty()) {
+      addSlots(proxy, model);
     }
     for (ProxyModel.Factory factory : model.factories()) {
       proxy.addMethod(constructor(factory));
@@ -134,16 +140,51 @@ final class ProxyWriter {
         .build();
   }
 
-  private static String slotName(ProxyModel model, int index) {
-    return model.slotPrefix() + "SLOT_" + index;
+  private static String slotsName(ProxyModel model) {
+    return model.slotPrefix() + "SLOTS";
   }
 
   private static String callName(ProxyModel model, int index) {
     return model.slotPrefix() + "CALL_" + index;
   }
 
-  private static void addSlot(
-      TypeSpec.Builder proxy, ProxyModel model, ProxyModel.Method method, int index) {
+  /** The slot table, one constant per method, and a field per invoker. */
+  private static void addSlots(TypeSpec.Builder proxy, ProxyModel model) {
+    CodeBlock.Builder slots =
+        CodeBlock.builder()
+            .add(
+                "$T.all(\n$>$>$T.lookup(), $T.class",
+                METHOD_SLOT,
+                METHOD_HANDLES,
+                model.annotatedClass());
+    for (ProxyModel.Method method : model.methods()) {
+      slots.add(",\n$S", slotConstant(method));
+    }
+    slots.add(")$<$<");
+    proxy.addField(
+        FieldSpec.builder(
+                ArrayTypeName.of(METHOD_SLOT),
+                slotsName(model),
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer(slots.build())
+            .build());
+    for (int i = 0; i < model.methods().size(); i++) {
+      proxy.addField(
+          FieldSpec.builder(
+                  METHOD_HANDLE,
+                  callName(model, i),
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .initializer("$N[$L].erasedInvoker()", slotsName(model), i)
+              .build());
+    }
+  }
+
+  /** {@code name|descriptor|parameter names|propagated}, as {@code MethodSlot.all} reads it. */
+  private static String slotConstant(ProxyModel.Method method) {
     StringBuilder descriptor = new StringBuilder("(");
     StringBuilder names = new StringBuilder();
     for (ProxyModel.Parameter parameter : method.parameters()) {
@@ -155,32 +196,7 @@ final class ProxyWriter {
     for (TypeName type : method.propagated()) {
       propagated.append(propagated.length() == 0 ? "" : " ").append(binaryName(type));
     }
-    proxy.addField(
-        FieldSpec.builder(
-                METHOD_SLOT,
-                slotName(model, index),
-                Modifier.PRIVATE,
-                Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer(
-                "$T.of(\n$>$>$T.lookup(), $T.class, $S,$W$S,$W$S,$W$S)$<$<",
-                METHOD_SLOT,
-                METHOD_HANDLES,
-                model.annotatedClass(),
-                method.name(),
-                descriptor.toString(),
-                names.toString(),
-                propagated.toString())
-            .build());
-    proxy.addField(
-        FieldSpec.builder(
-                METHOD_HANDLE,
-                callName(model, index),
-                Modifier.PRIVATE,
-                Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$N.erasedInvoker()", slotName(model, index))
-            .build());
+    return method.name() + "|" + descriptor + "|" + names + "|" + propagated;
   }
 
   /** The JVM descriptor of an erased type: {@code I}, {@code [Ljava/lang/String;}. */
@@ -323,8 +339,9 @@ final class ProxyWriter {
     override
         .nextControlFlow("catch ($T $N)", Throwable.class, method.thrownName())
         .addStatement(
-            "$N.failed($N, this, new $T[] {$L})",
-            slotName(model, index),
+            "$N[$L].failed($N, this, new $T[] {$L})",
+            slotsName(model),
+            index,
             method.thrownName(),
             Object.class,
             arguments(method.parameters()))

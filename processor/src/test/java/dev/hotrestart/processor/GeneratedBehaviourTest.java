@@ -220,7 +220,7 @@ class GeneratedBehaviourTest {
                     "  public int sum(int e, int x, int HR_CALL_0, int e1) {",
                     "    return e + x + HR_CALL_0 + e1;",
                     "  }",
-                    "  public int slots(int HR_SLOT_1) { return HR_SLOT_1 * 2; }",
+                    "  public int slots(int HR_SLOTS) { return HR_SLOTS * 2; }",
                     "  public MethodSlot slot(MethodSlot s, MethodHandle h) { return s; }",
                     "  public MethodType type(MethodType t) { return t; }",
                     "  public String create(String a, String b) { return a + b; }",
@@ -231,9 +231,11 @@ class GeneratedBehaviourTest {
         compilation.generatedSourceFile("com.acme.HotRestart_Clash").orElseThrow()
             .getCharContent(true)
             .toString();
-    // A parameter named HR_CALL_0 or HR_SLOT_1 would shadow the fields: another prefix is used.
+    // A parameter named HR_CALL_0 or HR_SLOTS would shadow the fields: another prefix is used.
     assertTrue(
         generated.contains("HR__CALL_0.invokeExact((Object) this, e, x, HR_CALL_0, e1)"), generated);
+    assertTrue(generated.contains("HR__SLOTS = dev.hotrestart.slot.MethodSlot.all("), generated);
+    assertTrue(generated.contains("].failed(e, this, new Object[] {HR_SLOTS})"), generated);
     assertTrue(generated.contains("catch (Throwable e2)"), generated);
 
     ClassLoader loader = load(compilation);
@@ -326,7 +328,7 @@ class GeneratedBehaviourTest {
     assertThat(compilation)
         .generatedSourceFile("com.acme.HotRestart_Partly")
         .contentsAsUtf8String()
-        .contains("\"risky\", \"(I)I\", \"x\", \"\")");
+        .contains("\"risky|(I)I|x|\")");
     Class<?> proxy = load(compilation).loadClass("com.acme.HotRestart_Partly");
     Set<String> declared =
         Arrays.stream(proxy.getDeclaredMethods())

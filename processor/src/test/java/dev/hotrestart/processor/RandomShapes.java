@@ -86,13 +86,13 @@ final class RandomShapes {
   };
 
   private static final String[] PARAMETER_NAMES = {
-    "x", "y", "value", "e", "e1", "e2", "HR_SLOT_0", "HR_CALL_0", "HR_SLOT_1", "lookup", "Object",
+    "x", "y", "value", "e", "e1", "e2", "HR_SLOT_0", "HR_CALL_0", "HR_SLOTS", "lookup", "Object",
     "arguments", "item", "items", "String"
   };
 
   private static final String[] METHOD_NAMES = {
-    "run", "get", "apply", "work", "failed", "invokeExact", "erasedInvoker", "of", "lookup",
-    "HR_SLOT_0", "toString", "hashCode", "Object", "process"
+    "run", "get", "apply", "work", "failed", "invokeExact", "erasedInvoker", "of", "all", "lookup",
+    "HR_SLOTS", "toString", "hashCode", "Object", "process"
   };
 
   private static final Type[] FIXED_TYPES = {
@@ -268,7 +268,7 @@ final class RandomShapes {
     Set<String> signatures = new HashSet<>();
     if (random.nextInt(4) == 0) {
       // Fields the proxy's own slot fields hide.
-      body.add("  protected int HR_SLOT_0 = 7;");
+      body.add("  protected int HR_SLOTS = 7;");
       body.add("  static final java.lang.String HR_CALL_0 = \"field\";");
     }
     int inheritance = random.nextInt(4);

@@ -14,11 +14,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.hotrestart.processor.HotRestartProcessor")
 final class HotRestart_Outer_Middle_Inner extends Outer.Middle.Inner {
-  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(
-      MethodHandles.lookup(), Outer.Middle.Inner.class, "next", "()D", "",
-          "java.lang.InterruptedException");
+  private static final MethodSlot[] HR_SLOTS = MethodSlot.all(
+      MethodHandles.lookup(), Outer.Middle.Inner.class,
+      "next|()D||java.lang.InterruptedException");
 
-  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();
+  private static final MethodHandle HR_CALL_0 = HR_SLOTS[0].erasedInvoker();
 
   private HotRestart_Outer_Middle_Inner(long seed) {
     super(seed);
@@ -41,7 +41,7 @@ final class HotRestart_Outer_Middle_Inner extends Outer.Middle.Inner {
       try {
         return (double) HR_CALL_0.invokeExact((Object) this);
       } catch (Throwable e) {
-        HR_SLOT_0.failed(e, this, new Object[] {});
+        HR_SLOTS[0].failed(e, this, new Object[] {});
       }
     }
   }

@@ -15,23 +15,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.hotrestart.processor.HotRestartProcessor")
 public final class HotRestart_Pipeline extends Pipeline {
-  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(
-      MethodHandles.lookup(), Pipeline.class, "work", "(I)I", "x",
-          "java.lang.InterruptedException");
+  private static final MethodSlot[] HR_SLOTS = MethodSlot.all(
+      MethodHandles.lookup(), Pipeline.class,
+      "work|(I)I|x|java.lang.InterruptedException",
+      "log|(Ljava/lang/String;)V|message|java.lang.InterruptedException",
+      "toString|()Ljava/lang/String;||java.lang.InterruptedException");
 
-  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();
+  private static final MethodHandle HR_CALL_0 = HR_SLOTS[0].erasedInvoker();
 
-  private static final MethodSlot HR_SLOT_1 = MethodSlot.of(
-      MethodHandles.lookup(), Pipeline.class, "log", "(Ljava/lang/String;)V", "message",
-          "java.lang.InterruptedException");
+  private static final MethodHandle HR_CALL_1 = HR_SLOTS[1].erasedInvoker();
 
-  private static final MethodHandle HR_CALL_1 = HR_SLOT_1.erasedInvoker();
-
-  private static final MethodSlot HR_SLOT_2 = MethodSlot.of(
-      MethodHandles.lookup(), Pipeline.class, "toString", "()Ljava/lang/String;", "",
-          "java.lang.InterruptedException");
-
-  private static final MethodHandle HR_CALL_2 = HR_SLOT_2.erasedInvoker();
+  private static final MethodHandle HR_CALL_2 = HR_SLOTS[2].erasedInvoker();
 
   private HotRestart_Pipeline(String name) throws IOException {
     super(name);
@@ -55,7 +49,7 @@ public final class HotRestart_Pipeline extends Pipeline {
       try {
         return (int) HR_CALL_0.invokeExact((Object) this, x);
       } catch (Throwable e) {
-        HR_SLOT_0.failed(e, this, new Object[] {x});
+        HR_SLOTS[0].failed(e, this, new Object[] {x});
       }
     }
   }
@@ -67,7 +61,7 @@ public final class HotRestart_Pipeline extends Pipeline {
         HR_CALL_1.invokeExact((Object) this, (Object) message);
         return;
       } catch (Throwable e) {
-        HR_SLOT_1.failed(e, this, new Object[] {message});
+        HR_SLOTS[1].failed(e, this, new Object[] {message});
       }
     }
   }
@@ -78,7 +72,7 @@ public final class HotRestart_Pipeline extends Pipeline {
       try {
         return (String) (Object) HR_CALL_2.invokeExact((Object) this);
       } catch (Throwable e) {
-        HR_SLOT_2.failed(e, this, new Object[] {});
+        HR_SLOTS[2].failed(e, this, new Object[] {});
       }
     }
   }

@@ -17,24 +17,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.hotrestart.processor.HotRestartProcessor")
 public final class HotRestart_Store<K extends Comparable<K>, V> extends Store<K, V> {
-  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(
-      MethodHandles.lookup(), Store.class, "max",
-          "(Ljava/util/List;[Ljava/lang/String;)Ljava/lang/Number;", "values labels",
-          "java.lang.IllegalStateException java.lang.InterruptedException");
+  private static final MethodSlot[] HR_SLOTS = MethodSlot.all(
+      MethodHandles.lookup(), Store.class,
+      "max|(Ljava/util/List;[Ljava/lang/String;)Ljava/lang/Number;|values labels|java.lang.IllegalStateException java.lang.InterruptedException",
+      "get|(Ljava/lang/Comparable;)Ljava/lang/Object;|key|java.lang.IllegalStateException java.lang.InterruptedException",
+      "putAll|([Ljava/lang/Comparable;Ljava/util/List;)V|keys sink|java.lang.IllegalStateException java.lang.InterruptedException");
 
-  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();
+  private static final MethodHandle HR_CALL_0 = HR_SLOTS[0].erasedInvoker();
 
-  private static final MethodSlot HR_SLOT_1 = MethodSlot.of(
-      MethodHandles.lookup(), Store.class, "get", "(Ljava/lang/Comparable;)Ljava/lang/Object;",
-          "key", "java.lang.IllegalStateException java.lang.InterruptedException");
+  private static final MethodHandle HR_CALL_1 = HR_SLOTS[1].erasedInvoker();
 
-  private static final MethodHandle HR_CALL_1 = HR_SLOT_1.erasedInvoker();
-
-  private static final MethodSlot HR_SLOT_2 = MethodSlot.of(
-      MethodHandles.lookup(), Store.class, "putAll", "([Ljava/lang/Comparable;Ljava/util/List;)V",
-          "keys sink", "java.lang.IllegalStateException java.lang.InterruptedException");
-
-  private static final MethodHandle HR_CALL_2 = HR_SLOT_2.erasedInvoker();
+  private static final MethodHandle HR_CALL_2 = HR_SLOTS[2].erasedInvoker();
 
   private <T extends V> HotRestart_Store(Map<K, T> initial) {
     super(initial);
@@ -59,7 +52,7 @@ public final class HotRestart_Store<K extends Comparable<K>, V> extends Store<K,
       try {
         return (R) (Object) HR_CALL_0.invokeExact((Object) this, (Object) values, (Object) labels);
       } catch (Throwable e) {
-        HR_SLOT_0.failed(e, this, new Object[] {values, labels});
+        HR_SLOTS[0].failed(e, this, new Object[] {values, labels});
       }
     }
   }
@@ -71,7 +64,7 @@ public final class HotRestart_Store<K extends Comparable<K>, V> extends Store<K,
       try {
         return (V) (Object) HR_CALL_1.invokeExact((Object) this, (Object) key);
       } catch (Throwable e) {
-        HR_SLOT_1.failed(e, this, new Object[] {key});
+        HR_SLOTS[1].failed(e, this, new Object[] {key});
       }
     }
   }
@@ -83,7 +76,7 @@ public final class HotRestart_Store<K extends Comparable<K>, V> extends Store<K,
         HR_CALL_2.invokeExact((Object) this, (Object) keys, (Object) sink);
         return;
       } catch (Throwable e) {
-        HR_SLOT_2.failed(e, this, new Object[] {keys, sink});
+        HR_SLOTS[2].failed(e, this, new Object[] {keys, sink});
       }
     }
   }

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 /**
  * The swappable implementation of one wrapped method. Used by generated code only.
  *
- * <p>A generated proxy holds one slot per overridden method, built by {@link #of} in a {@code
- * static final} field, and calls the slot's {@link #erasedInvoker()} (also {@code static final})
- * with {@code invokeExact}. The invoker is the dynamic invoker of a {@link MutableCallSite}, so
+ * <p>A generated proxy holds one slot per overridden method, all built by {@link #all} into a
+ * {@code static final} array, and calls each slot's {@link #erasedInvoker()}, kept in a {@code
+ * static final} field of its own, with {@code invokeExact}. The invoker is the dynamic invoker of a {@link MutableCallSite}, so
  * the JIT inlines the current implementation and pays a deoptimisation only when {@link #swap}
  * changes it. The first implementation is {@code super.m(...)} of the annotated class.
  *
@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *     try {
  *       return (int) HR_CALL_0.invokeExact((Object) this, x);
  *     } catch (Throwable e) {
- *       HR_SLOT_0.failed(e, this, new Object[] {x});
+ *       HR_SLOTS[0].failed(e, this, new Object[] {x});
  *     }
  *   }
  * }
@@ -187,6 +187,35 @@ public final class MethodSlot {
     }
     return create(
         proxyLookup, declaringClass, methodName, type, words(parameterNames), propagatedTypes);
+  }
+
+  /**
+   * Creates the slots of every wrapped method of a proxy, in order: one call from the proxy's
+   * static initialiser, with one lookup, and one constant per method. javac compiles that shape
+   * much faster than a call of {@link #of} and a field per method (performance.md, section 4).
+   *
+   * @param proxyLookup the proxy's own lookup ({@code MethodHandles.lookup()})
+   * @param declaringClass the annotated class that declares the methods
+   * @param methods one per method, four fields separated by {@code |}, as {@link #of} takes them:
+   *     the name, the erased JVM descriptor, the parameters' names separated by single spaces, the
+   *     binary names of the exceptions that pass through without a prompt separated by single
+   *     spaces ({@code "work|(ILjava/lang/String;)V|x name|java.lang.InterruptedException"})
+   * @return the slots, in the order of {@code methods}, already registered with the runtime
+   */
+  public static MethodSlot[] all(
+      MethodHandles.Lookup proxyLookup, Class<?> declaringClass, String... methods) {
+    MethodSlot[] slots = new MethodSlot[methods.length];
+    for (int i = 0; i < methods.length; i++) {
+      String[] fields = methods[i].split("\\|", -1);
+      if (fields.length != 4) {
+        throw new IllegalStateException(
+            "hotrestart: " + proxyLookup.lookupClass().getName() + " describes a method as \""
+                + methods[i] + "\", not name|descriptor|parameters|propagated; rebuild the project"
+                + " so the proxy is generated again");
+      }
+      slots[i] = of(proxyLookup, declaringClass, fields[0], fields[1], fields[2], fields[3]);
+    }
+    return slots;
   }
 
   private static String[] words(String list) {

@@ -110,6 +110,16 @@ class MethodSlotTest {
     assertTrue(thrown.getMessage().contains("com.example.GoneException"), thrown.getMessage());
   }
 
+  @Test
+  void aSlotTableEntryWithoutItsFourFieldsSaysToRebuild() {
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () -> MethodSlot.all(MethodHandles.lookup(), Sample.class, "add|(I)I|x"));
+    assertTrue(thrown.getMessage().contains("\"add|(I)I|x\""), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("rebuild the project"), thrown.getMessage());
+  }
+
   /** The slot of a method of {@link Sample}, registered when its proxy was initialised. */
   private static MethodSlot slot(String methodName) {
     return SlotRegistry.all().stream()

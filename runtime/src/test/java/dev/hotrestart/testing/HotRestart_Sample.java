@@ -16,29 +16,20 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.hotrestart.processor.HotRestartProcessor")
 public final class HotRestart_Sample extends Sample {
-  private static final MethodSlot HR_SLOT_0 = MethodSlot.of(
-      MethodHandles.lookup(), Sample.class, "add", "(I)I", "x", "java.lang.InterruptedException");
+  private static final MethodSlot[] HR_SLOTS = MethodSlot.all(
+      MethodHandles.lookup(), Sample.class,
+      "add|(I)I|x|java.lang.InterruptedException",
+      "record|(Ljava/lang/String;)V|event|java.lang.InterruptedException",
+      "first|(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/CharSequence;|value more|java.lang.InterruptedException",
+      "fail|(Ljava/lang/String;)Ljava/lang/Object;|message|java.lang.InterruptedException");
 
-  private static final MethodHandle HR_CALL_0 = HR_SLOT_0.erasedInvoker();
+  private static final MethodHandle HR_CALL_0 = HR_SLOTS[0].erasedInvoker();
 
-  private static final MethodSlot HR_SLOT_1 = MethodSlot.of(
-      MethodHandles.lookup(), Sample.class, "record", "(Ljava/lang/String;)V", "event",
-          "java.lang.InterruptedException");
+  private static final MethodHandle HR_CALL_1 = HR_SLOTS[1].erasedInvoker();
 
-  private static final MethodHandle HR_CALL_1 = HR_SLOT_1.erasedInvoker();
+  private static final MethodHandle HR_CALL_2 = HR_SLOTS[2].erasedInvoker();
 
-  private static final MethodSlot HR_SLOT_2 = MethodSlot.of(
-      MethodHandles.lookup(), Sample.class, "first",
-          "(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/CharSequence;", "value more",
-          "java.lang.InterruptedException");
-
-  private static final MethodHandle HR_CALL_2 = HR_SLOT_2.erasedInvoker();
-
-  private static final MethodSlot HR_SLOT_3 = MethodSlot.of(
-      MethodHandles.lookup(), Sample.class, "fail", "(Ljava/lang/String;)Ljava/lang/Object;",
-          "message", "java.lang.InterruptedException");
-
-  private static final MethodHandle HR_CALL_3 = HR_SLOT_3.erasedInvoker();
+  private static final MethodHandle HR_CALL_3 = HR_SLOTS[3].erasedInvoker();
 
   private HotRestart_Sample() {
     super();
@@ -60,7 +51,7 @@ public final class HotRestart_Sample extends Sample {
       try {
         return (int) HR_CALL_0.invokeExact((Object) this, x);
       } catch (Throwable e) {
-        HR_SLOT_0.failed(e, this, new Object[] {x});
+        HR_SLOTS[0].failed(e, this, new Object[] {x});
       }
     }
   }
@@ -72,7 +63,7 @@ public final class HotRestart_Sample extends Sample {
         HR_CALL_1.invokeExact((Object) this, (Object) event);
         return;
       } catch (Throwable e) {
-        HR_SLOT_1.failed(e, this, new Object[] {event});
+        HR_SLOTS[1].failed(e, this, new Object[] {event});
       }
     }
   }
@@ -84,7 +75,7 @@ public final class HotRestart_Sample extends Sample {
       try {
         return (T) (Object) HR_CALL_2.invokeExact((Object) this, (Object) value, (Object) more);
       } catch (Throwable e) {
-        HR_SLOT_2.failed(e, this, new Object[] {value, more});
+        HR_SLOTS[2].failed(e, this, new Object[] {value, more});
       }
     }
   }
@@ -95,7 +86,7 @@ public final class HotRestart_Sample extends Sample {
       try {
         return (Object) HR_CALL_3.invokeExact((Object) this, (Object) message);
       } catch (Throwable e) {
-        HR_SLOT_3.failed(e, this, new Object[] {message});
+        HR_SLOTS[3].failed(e, this, new Object[] {message});
       }
     }
   }

@@ -3,6 +3,9 @@ package dev.hotrestart.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -20,16 +23,18 @@ import javax.lang.model.element.TypeElement;
  * the file holds: the {@code Filer}'s checks on each new name (it looks the name up in every
  * module and compares the file with every input), parsing and entering the new files, a second
  * round that enters every class of the compile again, and compiling the new classes.
+ *
+ * <p>With {@code -Dbench.floorNames=FILE} (one qualified class name a line) it writes the empty
+ * class for each class of the compile named in the file instead, annotated or not: {@link
+ * CommonsLang} names the classes hotrestart proxied, to measure what writing that many files
+ * costs by itself.
  */
 public final class FloorProcessor extends AbstractProcessor {
 
+  private final Set<String> written = new HashSet<>();
+
   /** Created by javac. */
   public FloorProcessor() {}
-
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.hotrestart.HotRestartable");
-  }
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -37,7 +42,26 @@ public final class FloorProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return System.getProperty("bench.floorNames") == null ? Set.of("dev.hotrestart.HotRestartable") : Set.of("*");
+  }
+
+  @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    String names = System.getProperty("bench.floorNames");
+    if (names != null) {
+      if (!round.processingOver() && written.isEmpty()) {
+        Set<String> wanted = readNames(names);
+        for (Element element : round.getRootElements()) {
+          if (element instanceof TypeElement type
+              && wanted.contains(type.getQualifiedName().toString())
+              && written.add(type.getQualifiedName().toString())) {
+            write(type, (PackageElement) type.getEnclosingElement());
+          }
+        }
+      }
+      return false;
+    }
     for (TypeElement annotation : annotations) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         if (element.getEnclosingElement() instanceof PackageElement) {
@@ -46,6 +70,14 @@ public final class FloorProcessor extends AbstractProcessor {
       }
     }
     return true;
+  }
+
+  private static Set<String> readNames(String file) {
+    try {
+      return new HashSet<>(Files.readAllLines(Path.of(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void write(TypeElement type, PackageElement pkg) {

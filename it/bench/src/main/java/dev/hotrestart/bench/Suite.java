@@ -29,13 +29,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The one entry point of the benchmarks ({@code it/bench/run}): runs the sections named on the
- * command line ({@code jmh swap latency processor startup}; all by default), each but JMH in a
+ * command line ({@code jmh swap latency processor commonslang startup}; all by default), each but JMH in a
  * JVM of its own, prints their tables, and writes them to {@code target/results/results.md}.
  * {@code --quick} runs fewer forks, iterations and rounds, for a smoke test of the harness.
  */
 public final class Suite {
 
-  private static final List<String> SECTIONS = List.of("jmh", "swap", "latency", "processor", "startup");
+  private static final List<String> SECTIONS = List.of("jmh", "swap", "latency", "processor", "commonslang", "startup");
 
   private Suite() {}
 
@@ -77,6 +77,9 @@ public final class Suite {
           break;
         case "processor":
           table = processor(quick);
+          break;
+        case "commonslang":
+          table = commonsLang(quick ? 2 : 5);
           break;
         case "startup":
           table = child(Startup.class, quick ? "2" : "5");
@@ -198,6 +201,45 @@ public final class Suite {
           set, wo, w, (w / wo - 1) * 100, cpu * 100));
     }
     String table = warm + cold;
+    System.out.print(table);
+    return table;
+  }
+
+  /**
+   * {@link CommonsLang}: paired rounds of cold compiles, each in a fresh JVM, alternating the
+   * order of the variants from one round to the next.
+   */
+  private static String commonsLang(int rounds) throws IOException, InterruptedException {
+    String jar = System.getProperty("bench.commonsLang");
+    if (jar == null) {
+      throw new IllegalStateException("-Dbench.commonsLang (the Commons Lang sources jar) is not set; run it/bench/run");
+    }
+    Path work = Path.of(System.getProperty("bench.work", "target/work")).resolve("commons-lang");
+    int files = CommonsLang.prepare(Path.of(jar), work);
+    System.out.println(files + " source files; " + rounds + " rounds of " + CommonsLang.VARIANTS);
+    // Unmeasured: writes the proxies that the variant without the processor compiles.
+    child(List.of(), false, CommonsLang.class, "--compile", "hotrestart", work.toString());
+    List<List<CommonsLang.Timing>> all = new ArrayList<>();
+    long proxies = 0;
+    for (int round = 0; round < rounds; round++) {
+      List<String> order = new ArrayList<>(CommonsLang.VARIANTS);
+      if (round % 2 == 1) {
+        Collections.reverse(order);
+      }
+      CommonsLang.Timing[] timings = new CommonsLang.Timing[order.size()];
+      StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
+      for (String variant : order) {
+        String[] out =
+            child(List.of(), false, CommonsLang.class, "--compile", variant, work.toString()).trim().split(" ");
+        timings[CommonsLang.VARIANTS.indexOf(variant)] =
+            new CommonsLang.Timing(Double.parseDouble(out[0]), Double.parseDouble(out[1]));
+        proxies = Math.max(proxies, Long.parseLong(out[2]));
+        line.append(' ').append(variant).append(' ').append(out[1]).append(" ms CPU, ").append(out[0]).append(" ms wall;");
+      }
+      System.out.println(line + " load " + loadAverage());
+      all.add(List.of(timings));
+    }
+    String table = CommonsLang.table(all, proxies);
     System.out.print(table);
     return table;
   }

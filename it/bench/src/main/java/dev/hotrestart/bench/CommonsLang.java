@@ -1,0 +1,231 @@
+package dev.hotrestart.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The processor on real code: Apache Commons Lang 3.17.0 (249 files), every package annotated
+ * through its {@code package-info.java}, compiled cold (the first compile of a fresh JVM, as in a
+ * one-module Maven build) with plain javac and with the hotrestart processor. The sources jar is
+ * fetched by {@code it/bench/run} from the registry into the local repository at benchmark time
+ * and named by {@code -Dbench.commonsLang}; it is never committed.
+ *
+ * <p>Three variants, each compiled in a JVM of its own: <em>plain</em>, the annotated sources with
+ * {@code -proc:none}; the <em>floor</em>, the sources as published (nothing annotated) with the
+ * processor on the path, which is what any build with the processor pays before a class is
+ * annotated; <em>files</em>, the sources as published with {@link FloorProcessor} writing an
+ * empty class for each class that hotrestart proxies, which is what any processor that writes
+ * that many files pays, whatever they hold; <em>hotrestart</em>, the annotated sources with the processor; and <em>proxies</em>,
+ * the annotated sources together with the proxies the processor wrote, with {@code -proc:none}:
+ * what javac spends compiling the proxies, without the processor's rounds. A round compiles the
+ * four back to back, forwards in even rounds and backwards in odd ones, and each figure is
+ * the median over the rounds of the ratio to plain javac <em>of the same round</em>, in javac's
+ * thread CPU time and in wall time, with the lowest and highest ratio beside it: on a shared
+ * machine a compile can take 30% more than the same compile a minute earlier, and the ratio of
+ * two compiles run back to back moves much less.
+ */
+public final class CommonsLang {
+
+  /** Variants in the order of a forward round: plain javac first, the baseline. */
+  static final List<String> VARIANTS = List.of("plain", "floor", "files", "hotrestart", "proxies");
+
+  private CommonsLang() {}
+
+  /**
+   * {@code --compile VARIANT WORK}: one cold compile of {@code VARIANT} over the sources that
+   * {@link #prepare} wrote under {@code WORK} ({@code proxies} needs a {@code hotrestart} compile
+   * first, whose proxies it compiles); prints the wall time and javac's CPU time in milliseconds,
+   * and the number of proxies generated.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3 || !args[0].equals("--compile") || !VARIANTS.contains(args[1])) {
+      throw new IllegalArgumentException("usage: --compile " + String.join("|", VARIANTS) + " WORK");
+    }
+    String variant = args[1];
+    Path work = Path.of(args[2]);
+    boolean published = variant.equals("floor") || variant.equals("files");
+    Path sources = work.resolve(published ? "published" : "annotated");
+    if (variant.equals("proxies")) {
+      // The proxies of the hotrestart variant's first compile, beside the annotated sources.
+      sources = work.resolve("with-proxies");
+      if (!Files.isDirectory(sources)) {
+        copy(work.resolve("annotated"), sources);
+        copy(work.resolve("classes-hotrestart-generated"), sources);
+      }
+    }
+    Path classes = work.resolve("classes-" + variant);
+    delete(classes);
+    delete(classes.resolveSibling(classes.getFileName() + "-generated"));
+    String processor;
+    if (variant.equals("files")) {
+      processor = FloorProcessor.class.getName();
+      System.setProperty("bench.floorNames", proxiedNames(work).toString());
+    } else if (variant.equals("floor") || variant.equals("hotrestart")) {
+      processor = Javac.PROCESSOR;
+    } else {
+      processor = null;
+    }
+    Javac.Timing timing = Javac.time(sources, classes, processor);
+    long proxies;
+    Path generated = classes.resolveSibling(classes.getFileName() + "-generated");
+    if (Files.isDirectory(generated)) {
+      try (Stream<Path> walk = Files.walk(generated)) {
+        proxies = walk.filter(p -> p.toString().endsWith(".java")).count();
+      }
+    } else {
+      proxies = 0;
+    }
+    System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000 + " " + proxies);
+  }
+
+  /**
+   * Unpacks the sources jar into {@code work/published} and writes {@code work/annotated}, the
+   * same files with {@code @dev.hotrestart.HotRestartable} on every {@code package-info.java}.
+   *
+   * @return the number of source files
+   */
+  static int prepare(Path sourcesJar, Path work) throws IOException {
+    Path published = work.resolve("published");
+    Path annotated = work.resolve("annotated");
+    delete(published);
+    delete(annotated);
+    delete(work.resolve("with-proxies"));
+    Files.deleteIfExists(work.resolve("proxied-classes.txt"));
+    int files = 0;
+    try (InputStream in = Files.newInputStream(sourcesJar);
+        ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        String name = entry.getName();
+        if (entry.isDirectory() || !name.endsWith(".java") || name.startsWith("META-INF")) {
+          continue;
+        }
+        String text = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        write(published.resolve(name), text);
+        write(annotated.resolve(name), name.endsWith("/package-info.java") ? annotate(name, text) : text);
+        files++;
+      }
+    }
+    return files;
+  }
+
+  private static String annotate(String name, String packageInfo) {
+    int at = packageInfo.startsWith("package ") ? 0 : packageInfo.indexOf("\npackage ") + 1;
+    if (at <= 0 && !packageInfo.startsWith("package ")) {
+      throw new IllegalStateException("no package declaration in " + name);
+    }
+    return packageInfo.substring(0, at) + "@dev.hotrestart.HotRestartable\n" + packageInfo.substring(at);
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  /** Writes, once, the names of the classes the first hotrestart compile proxied. */
+  private static Path proxiedNames(Path work) throws IOException {
+    Path names = work.resolve("proxied-classes.txt");
+    if (!Files.exists(names)) {
+      Path generated = work.resolve("classes-hotrestart-generated");
+      List<String> lines = new ArrayList<>();
+      try (Stream<Path> walk = Files.walk(generated)) {
+        for (Path file : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".java"))::iterator) {
+          String relative = generated.relativize(file).toString().replace('/', '.');
+          // HotRestart_Foo.java proxies Foo; nested classes have no file of their own to name.
+          String name = relative.substring(0, relative.length() - ".java".length()).replace("HotRestart_", "");
+          if (!name.contains("_")) {
+            lines.add(name);
+          }
+        }
+      }
+      Files.write(names, lines);
+    }
+    return names;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Collections.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  /** One round's figures of one variant: wall and CPU milliseconds. */
+  record Timing(double wall, double cpu) {}
+
+  /**
+   * The table: per variant the median ratio to plain javac of the same round (CPU and wall),
+   * with the lowest and highest, and plain javac's own medians.
+   *
+   * @param rounds per round, the timings in the order of {@link #VARIANTS}
+   * @param proxies the number of proxies the processor wrote
+   */
+  static String table(List<List<Timing>> rounds, long proxies) {
+    StringBuilder table = new StringBuilder();
+    table.append("| Commons Lang 3.17.0, 249 files, cold: ratio to plain javac, median of ")
+        .append(rounds.size())
+        .append(" paired rounds (lowest to highest) | javac's CPU time | wall time |\n")
+        .append("| --- | --- | --- |\n");
+    List<Double> plainCpu = new ArrayList<>();
+    List<Double> plainWall = new ArrayList<>();
+    for (List<Timing> round : rounds) {
+      plainCpu.add(round.get(0).cpu());
+      plainWall.add(round.get(0).wall());
+    }
+    table.append(String.format(Locale.ROOT, "| plain javac (`-proc:none`, every package annotated) | %.0f ms | %.0f ms |%n",
+        ReloadLatency.median(plainCpu), ReloadLatency.median(plainWall)));
+    String[] labels = {
+      null,
+      "floor: the processor on the path, nothing annotated",
+      "a processor that writes an empty class for each of the classes hotrestart proxies (nothing annotated)",
+      "**the hotrestart processor, every package annotated (" + proxies + " proxies)**",
+      "the annotated sources and the proxies it wrote, `-proc:none`"
+    };
+    for (int v = 1; v < VARIANTS.size(); v++) {
+      List<Double> cpu = new ArrayList<>();
+      List<Double> wall = new ArrayList<>();
+      for (List<Timing> round : rounds) {
+        cpu.add(round.get(v).cpu() / round.get(0).cpu());
+        wall.add(round.get(v).wall() / round.get(0).wall());
+      }
+      table.append("| ").append(labels[v]).append(" | ").append(ratio(cpu)).append(" | ")
+          .append(ratio(wall)).append(" |\n");
+    }
+    return table.toString();
+  }
+
+  private static String ratio(List<Double> ratios) {
+    List<Double> sorted = new ArrayList<>(ratios);
+    Collections.sort(sorted);
+    return String.format(Locale.ROOT, "%.2fx (%.2f to %.2f)",
+        ReloadLatency.median(sorted), sorted.get(0), sorted.get(sorted.size() - 1));
+  }
+}
