@@ -19,4 +19,28 @@ public final class Jvm {
   public static Instant started() {
     return STARTED;
   }
+
+  /**
+   * Whether this JVM has begun to shut down (its shutdown hooks run). A prompt must not open
+   * then: the line editor's own hook has given the terminal back already, and a new read would
+   * put the terminal in raw mode again just before the JVM ends, leaving the user's shell
+   * without echo.
+   *
+   * @return true once shutdown has begun
+   */
+  public static boolean shuttingDown() {
+    // The JDK offers no query; registering a hook is refused once shutdown has begun.
+    Thread probe = new Thread(() -> {}, "hotrestart-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+    } catch (IllegalStateException e) {
+      return true;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(probe);
+    } catch (IllegalStateException e) {
+      return true; // began in between; the probe does nothing when it runs
+    }
+    return false;
+  }
 }

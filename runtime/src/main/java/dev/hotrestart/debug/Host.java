@@ -1,5 +1,6 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.config.Jvm;
 import dev.hotrestart.config.Settings;
 import dev.hotrestart.config.Terminal;
 import dev.hotrestart.slot.Crash;
@@ -165,6 +166,14 @@ final class Host {
    * @return what the user chose
    */
   Outcome open(Crash crash) {
+    if (Jvm.shuttingDown()) {
+      // a crash in a shutdown hook, or a caller of a prompt that the JVM's end interrupted
+      err.println(
+          "hotrestart: " + crash.slot().describe() + " threw while the program is ending;"
+              + " raising the exception");
+      err.flush();
+      return Outcome.RAISE;
+    }
     Thread me = Thread.currentThread();
     if (!firstCrashedThread.compareAndSet(-1, me.getId())
         && firstCrashedThread.get() != me.getId()) {
