@@ -260,8 +260,8 @@ final class Recompiler {
 
   /**
    * The class path the running class was loaded from: the URLs of its loaders (a test or a
-   * framework may load the program through its own loader), then {@code java.class.path}, then
-   * {@code hotrestart.compileClassPath}.
+   * framework may load the program through its own loader), then {@code java.class.path}, the
+   * module path, and {@code hotrestart.compileClassPath}.
    */
   static List<String> classPath(ClassLoader loader) {
     Set<String> entries = new LinkedHashSet<>();
@@ -283,6 +283,13 @@ final class Recompiler {
       }
     }
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(entry);
+      }
+    }
+    // A program on the module path: its modules compile as class path entries, the one file
+    // being compiled then sees every package, as its module did through its requires.
+    for (String entry : System.getProperty("jdk.module.path", "").split(File.pathSeparator)) {
       if (!entry.isBlank()) {
         entries.add(entry);
       }
