@@ -49,16 +49,7 @@ record CompilerSetup(
    */
   static CompilerSetup of(MavenProject project, int mavenJavaFeature) {
     Plugin compiler = project.getPlugin(COMPILER_PLUGIN);
-    Xpp3Dom configuration = compiler == null ? null : (Xpp3Dom) compiler.getConfiguration();
-    if (compiler != null) {
-      for (PluginExecution execution : compiler.getExecutions()) {
-        if (execution.getId().equals("default-compile") && execution.getConfiguration() != null) {
-          configuration = Xpp3Dom.mergeXpp3Dom(
-              new Xpp3Dom((Xpp3Dom) execution.getConfiguration()),
-              configuration == null ? null : new Xpp3Dom(configuration));
-        }
-      }
-    }
+    Xpp3Dom configuration = configuration(project);
     List<String> paths = new ArrayList<>();
     for (Xpp3Dom path : children(configuration, "annotationProcessorPaths")) {
       paths.add(text(path.getChild("groupId")) + ":" + text(path.getChild("artifactId")));
@@ -87,6 +78,25 @@ record CompilerSetup(
         forked ? 0 : mavenJavaFeature);
   }
 
+  /**
+   * The compiler plugin's configuration for the main sources: the plugin's, overridden by its
+   * {@code default-compile} execution's; {@code null} when there is none.
+   */
+  static Xpp3Dom configuration(MavenProject project) {
+    Plugin compiler = project.getPlugin(COMPILER_PLUGIN);
+    Xpp3Dom configuration = compiler == null ? null : (Xpp3Dom) compiler.getConfiguration();
+    if (compiler != null) {
+      for (PluginExecution execution : compiler.getExecutions()) {
+        if (execution.getId().equals("default-compile") && execution.getConfiguration() != null) {
+          configuration = Xpp3Dom.mergeXpp3Dom(
+              new Xpp3Dom((Xpp3Dom) execution.getConfiguration()),
+              configuration == null ? null : new Xpp3Dom(configuration));
+        }
+      }
+    }
+    return configuration;
+  }
+
   private static boolean isProcessor(List<Dependency> dependencies) {
     for (Dependency dependency : dependencies) {
       if (ProcessorCheck.PROCESSOR.equals(dependency.getGroupId() + ":" + dependency.getArtifactId())
@@ -97,12 +107,12 @@ record CompilerSetup(
     return false;
   }
 
-  private static List<Xpp3Dom> children(Xpp3Dom configuration, String name) {
+  static List<Xpp3Dom> children(Xpp3Dom configuration, String name) {
     Xpp3Dom parent = configuration == null ? null : configuration.getChild(name);
     return parent == null ? List.of() : List.of(parent.getChildren());
   }
 
-  private static String text(Xpp3Dom element) {
+  static String text(Xpp3Dom element) {
     return element == null || element.getValue() == null ? "" : element.getValue().trim();
   }
 }

@@ -141,13 +141,14 @@ public abstract class ForkingMojo extends AbstractMojo {
 
   /**
    * The forked JVM's command line but for its main class and arguments: Maven's {@code java},
-   * the JVM options, the agent, the source roots, JLine, the properties ({@code defaults}, then
+   * the JVM options, the agent, the source roots, JLine, the properties (the compile class path and processor path reloads need, {@code defaults}, then
    * the pom's, then those typed for this run), the class path.
    */
   final JavaCommand.Builder command(
       MavenModule module, ClasspathScope scope, ClassPath classPath, Map<String, String> defaults)
       throws MojoExecutionException {
     Map<String, String> properties = new LinkedHashMap<String, String>(defaults);
+    properties.putAll(CompilePaths.properties(project, session, scope, classPath, getLog()));
     properties.putAll(SystemProperties.fromPom(systemProperties, mojoExecution, session));
     return JavaCommand.builder()
         .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))

@@ -18,6 +18,10 @@ final class RuntimeContract {
   static final String ENCODING = "hotrestart.encoding";
   /** JLine's jars, loaded apart from the program for line editing at the prompt. */
   static final String CONSOLE_CLASS_PATH = "hotrestart.consoleClassPath";
+  /** The compile-only ({@code provided}) jars reloads compile against. */
+  static final String COMPILE_CLASS_PATH = "hotrestart.compileClassPath";
+  /** The build's annotation processor path, which reloads run but for hotrestart's processor. */
+  static final String PROCESSOR_PATH = "hotrestart.processorPath";
 
   /** Makes {@code c} reload every changed wrapped method, the default of {@code hotrestart:test}. */
   static final String RELOAD_ALL = "hotrestart.reloadAll";

@@ -39,6 +39,8 @@ class RuntimeContractTest {
     assertEquals(Settings.SOURCE_ROOTS, RuntimeContract.SOURCE_ROOTS);
     assertEquals(Settings.ENCODING, RuntimeContract.ENCODING);
     assertEquals(Settings.CONSOLE_CLASS_PATH, RuntimeContract.CONSOLE_CLASS_PATH);
+    assertEquals(Settings.COMPILE_CLASS_PATH, RuntimeContract.COMPILE_CLASS_PATH);
+    assertEquals(Settings.PROCESSOR_PATH, RuntimeContract.PROCESSOR_PATH);
     assertEquals(Settings.RELOAD_ALL, RuntimeContract.RELOAD_ALL);
   }
 

@@ -40,6 +40,16 @@ public final class Settings {
   public static final String HISTORY = "hotrestart.history";
   /** The encoding of the source files; {@code mvn hotrestart:run} passes {@code project.build.sourceEncoding}. */
   public static final String ENCODING = "hotrestart.encoding";
+  /**
+   * Jars and directories reloads and {@code p} compile against besides the running class path,
+   * such as {@code provided} dependencies; {@code mvn hotrestart:run} sets it.
+   */
+  public static final String COMPILE_CLASS_PATH = "hotrestart.compileClassPath";
+  /**
+   * Where reloads and {@code p} find the build's annotation processors (Lombok, MapStruct), as
+   * javac's {@code -processorpath}; unset, they run none. {@code mvn hotrestart:run} sets it.
+   */
+  public static final String PROCESSOR_PATH = "hotrestart.processorPath";
 
   private Settings() {}
 
@@ -176,5 +186,25 @@ public final class Settings {
       }
     }
     return StandardCharsets.UTF_8;
+  }
+
+  /** The entries of {@link #COMPILE_CLASS_PATH}, in order; empty when it is not set. */
+  public static List<String> compileClassPath() {
+    return pathList(COMPILE_CLASS_PATH);
+  }
+
+  /** The entries of {@link #PROCESSOR_PATH}, in order; empty when it is not set. */
+  public static List<String> processorPath() {
+    return pathList(PROCESSOR_PATH);
+  }
+
+  private static List<String> pathList(String property) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(entry.trim());
+      }
+    }
+    return entries;
   }
 }

@@ -2,6 +2,7 @@ package dev.hotrestart.debug;
 
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.LocalCapture;
+import dev.hotrestart.reload.ModuleAccess;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
@@ -162,8 +163,13 @@ final class Inspector {
 
   private static String fieldValue(Field field, Object receiver) {
     try {
+      ModuleAccess.open(field.getDeclaringClass());
       if (!field.trySetAccessible()) {
-        return "<inaccessible: " + field.getDeclaringClass().getModule() + " does not open it>";
+        return "<inaccessible: "
+            + field.getDeclaringClass().getModule()
+            + " does not open it; "
+            + ModuleAccess.needed(field.getDeclaringClass())
+            + ">";
       }
       return Values.format(field.get(receiver));
     } catch (IllegalAccessException | RuntimeException e) {

@@ -31,6 +31,7 @@ final class Definer {
       throws ReloadRefusal {
     MethodHandles.Lookup host;
     try {
+      ModuleAccess.open(running);
       host = MethodHandles.privateLookupIn(running, MethodHandles.lookup());
     } catch (IllegalAccessException e) {
       throw new ReloadRefusal(
@@ -38,9 +39,8 @@ final class Definer {
               + running.getName()
               + ": its package is not open to hotrestart ("
               + e.getMessage()
-              + "); if it is in a named module, add `opens "
-              + running.getPackageName()
-              + "` to module-info.java");
+              + "); "
+              + ModuleAccess.needed(running));
     }
     List<Class<?>> defined = new ArrayList<>();
     try {

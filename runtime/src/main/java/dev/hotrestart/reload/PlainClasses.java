@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.lang.instrument.UnmodifiableClassException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,10 +184,11 @@ final class PlainClasses {
           Redefiner.instrumentation().orElseThrow(() -> new IllegalStateException("no agent"));
       try {
         instrumentation.redefineClasses(definitions.toArray(new ClassDefinition[0]));
-      } catch (ClassNotFoundException
-          | UnmodifiableClassException
-          | UnsupportedOperationException
-          | LinkageError e) {
+      } catch (Exception | LinkageError e) {
+        // Exception, not UnmodifiableClassException by name: a catch type is loaded when this
+        // class is verified, and a program on the module path without the agent has no
+        // java.instrument module (ClassNotFoundException, UnmodifiableClassException or
+        // UnsupportedOperationException are what redefineClasses throws).
         throw new ReloadRefusal(
             "hotrestart: the JVM refused to redefine "
                 + definitions.stream()
@@ -443,32 +443,7 @@ final class PlainClasses {
     }
     byte[] captured = null;
     if (instrumentation.isRetransformClassesSupported()) {
-      byte[][] seen = new byte[1][];
-      ClassFileTransformer capture =
-          new ClassFileTransformer() {
-            @Override
-            public byte[] transform(
-                Module module,
-                ClassLoader loader,
-                String name,
-                Class<?> redefined,
-                ProtectionDomain domain,
-                byte[] bytes) {
-              if (redefined == type) {
-                seen[0] = bytes.clone();
-              }
-              return null;
-            }
-          };
-      instrumentation.addTransformer(capture, true);
-      try {
-        instrumentation.retransformClasses(type);
-        captured = seen[0];
-      } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-        LOG.log(System.Logger.Level.DEBUG, "cannot read the running class file of " + type, e);
-      } finally {
-        instrumentation.removeTransformer(capture);
-      }
+      captured = RunningClassFile.read(instrumentation, type);
     }
     if (captured == null) {
       captured = ClassFiles.classFile(type.getClassLoader(), Type.getInternalName(type));
@@ -675,5 +650,48 @@ final class PlainClasses {
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "PlainClasses[%d redefined]", actual.size());
+  }
+
+  /**
+   * Reads a class file back from the JVM. A class of its own, loaded only with the agent: its
+   * transformer's type is in java.instrument, which a program on the module path without the
+   * agent does not have, and verifying {@link PlainClasses} must not need it.
+   */
+  private static final class RunningClassFile implements ClassFileTransformer {
+    private final Class<?> type;
+    private byte[] seen;
+
+    private RunningClassFile(Class<?> type) {
+      this.type = type;
+    }
+
+    /** {@code type}'s class file as the JVM runs it, or null when the JVM does not give it. */
+    static byte[] read(Instrumentation instrumentation, Class<?> type) {
+      RunningClassFile capture = new RunningClassFile(type);
+      instrumentation.addTransformer(capture, true);
+      try {
+        instrumentation.retransformClasses(type);
+        return capture.seen;
+      } catch (Exception | LinkageError e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot read the running class file of " + type, e);
+        return null;
+      } finally {
+        instrumentation.removeTransformer(capture);
+      }
+    }
+
+    @Override
+    public byte[] transform(
+        Module module,
+        ClassLoader loader,
+        String name,
+        Class<?> redefined,
+        ProtectionDomain domain,
+        byte[] bytes) {
+      if (redefined == type) {
+        seen = bytes.clone();
+      }
+      return null;
+    }
   }
 }

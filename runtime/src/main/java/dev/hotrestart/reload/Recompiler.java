@@ -247,7 +247,8 @@ final class Recompiler {
       }
       StringBuilder whyNot = new StringBuilder();
       Optional<InMemoryCompiler> created =
-          InMemoryCompiler.create(Settings.sourceEncoding(), classPath, whyNot);
+          InMemoryCompiler.create(
+              Settings.sourceEncoding(), classPath, Settings.processorPath(), whyNot);
       if (created.isEmpty()) {
         noCompiler = whyNot.toString();
         throw new ReloadRefusal(noCompiler);
@@ -259,7 +260,8 @@ final class Recompiler {
 
   /**
    * The class path the running class was loaded from: the URLs of its loaders (a test or a
-   * framework may load the program through its own loader), then {@code java.class.path}.
+   * framework may load the program through its own loader), then {@code java.class.path}, the
+   * module path, and {@code hotrestart.compileClassPath}.
    */
   static List<String> classPath(ClassLoader loader) {
     Set<String> entries = new LinkedHashSet<>();
@@ -285,6 +287,15 @@ final class Recompiler {
         entries.add(entry);
       }
     }
+    // A program on the module path: its modules compile as class path entries, the one file
+    // being compiled then sees every package, as its module did through its requires.
+    for (String entry : System.getProperty("jdk.module.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(entry);
+      }
+    }
+    // provided dependencies (Lombok's annotations): the build compiled against them
+    entries.addAll(Settings.compileClassPath());
     return new ArrayList<>(entries);
   }
 

@@ -4,7 +4,9 @@ import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JVM's {@link Instrumentation}, when the runtime jar is the program's Java agent ({@code
@@ -33,6 +35,26 @@ public final class Redefiner {
   /** The instrumentation, if the runtime runs as a Java agent that may redefine classes. */
   static Optional<Instrumentation> instrumentation() {
     return Optional.ofNullable(instrumentation);
+  }
+
+  /**
+   * Opens package {@code pkg} of {@code module} to {@code to}, as {@code --add-opens} would.
+   *
+   * @return false without the agent, or when the JVM refuses
+   */
+  static boolean openPackage(Module module, String pkg, Module to) {
+    Instrumentation agent = instrumentation;
+    if (agent == null || !agent.isModifiableModule(module)) {
+      return false;
+    }
+    try {
+      agent.redefineModule(module, Set.of(), Map.of(), Map.of(pkg, Set.of(to)), Set.of(), Map.of());
+      return true;
+    } catch (RuntimeException e) {
+      System.getLogger(Redefiner.class.getName())
+          .log(System.Logger.Level.DEBUG, "cannot open " + pkg + " of " + module, e);
+      return false;
+    }
   }
 
   /** For tests: forgets the instrumentation, as a JVM without the agent has none. */
