@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After {@code u}, {@code d} or {@code f N}, the commands act on the selected frame: a wrapped
- * method the exception left shows its arguments, receiver and variables; a frame whose variables
- * are unknown says so; {@code w} marks the frames with variables.
+ * method the exception left, and a wrapped caller still waiting for the crashed call, show their
+ * arguments, receiver and variables; a frame whose variables are unknown says so; {@code w}
+ * marks the frames with variables.
  */
 class FramesIT {
 
@@ -24,16 +25,24 @@ class FramesIT {
           where.matches("(?s).*locals\\.Grid\\.fill\\(Grid\\.java:24\\)\\s+\\[variables\\]\\s+<- wrapped"
               + " method: c calls it again.*"),
           where);
-      assertFalse(where.contains("Batch.run(Batch.java:12)   [variables]"), "live: " + where);
+      assertTrue(
+          where.matches("(?s).*locals\\.Batch\\.run\\(Batch\\.java:12\\)\\s+\\[variables\\]\\s+<- wrapped"
+              + " method\n.*"),
+          "the live wrapped caller has its variables: " + where);
 
       String up = ask(terminal, "u");
       assertTrue(up.contains("locals.Batch.run(Batch.java:12)"), up);
       String args = ask(terminal, "a");
-      assertTrue(
-          args.contains("nothing is known of the variables of frame #")
-              && args.contains("it is a caller still running"),
-          args);
-      assertTrue(ask(terminal, "p size").contains("nothing is known"), "p too");
+      assertTrue(args.contains("grid = locals.HotRestart_Grid@"), args);
+      assertTrue(args.contains("sizes = [2, 4]"), args);
+      String live = ask(terminal, "locals");
+      assertTrue(live.contains("total = 14"), "the caller's variables while it waits: " + live);
+      assertTrue(live.contains("size = 4"), live);
+      assertTrue(live.contains("label = \"size 4\""), live);
+      assertTrue(ask(terminal, "p label + total").contains("\"size 414\""), "p in the live caller");
+      assertTrue(ask(terminal, "this").contains("this (locals.Batch)"), "the caller's receiver");
+      assertTrue(ask(terminal, "p grid.count").contains("100"), "a field through an argument");
+      assertTrue(ask(terminal, "p size * 10").contains("40"), "a primitive of the live caller");
       assertTrue(ask(terminal, "l").contains("total += grid.fill(size, label);"), "l lists Batch");
 
       ask(terminal, "f 0");

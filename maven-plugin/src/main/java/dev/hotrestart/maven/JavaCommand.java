@@ -82,6 +82,9 @@ final class JavaCommand {
       command.add("-javaagent:" + runtimeAgent + "=" + RuntimeContract.AGENT_WATCH_PARENT + "="
           + ProcessHandle.current().pid());
     }
+    // The debugger reads the variables of the callers still waiting for a crashed call through
+    // the JDK's java.lang.LiveStackFrame, which only an opened java.lang lets it use.
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     command.add("-D" + RuntimeContract.ENABLED + "=true");
     if (!sourceRoots.isEmpty()) {
       command.add("-D" + RuntimeContract.SOURCE_ROOTS + "=" + joined(sourceRoots));

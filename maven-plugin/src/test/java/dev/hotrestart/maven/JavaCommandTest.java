@@ -54,6 +54,7 @@ class JavaCommandTest {
             JAVA.toString(),
             "-Xmx256m",
             "-ea",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "-Dhotrestart.enabled=true",
             "-Dhotrestart.sourceRoots=" + Path.of("/p/src/main/java") + separator
                 + Path.of("/p/target/generated-sources/annotations"),
@@ -105,7 +106,14 @@ class JavaCommandTest {
             .build()
             .toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
     assertEquals(
-        List.of(JAVA.toString(), "-Dhotrestart.enabled=true", "-cp", "/p/target/classes", "App"), command);
+        List.of(
+            JAVA.toString(),
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Dhotrestart.enabled=true",
+            "-cp",
+            "/p/target/classes",
+            "App"),
+        command);
   }
 
   @Test
@@ -222,7 +230,8 @@ class JavaCommandTest {
         sample().runtimeAgent(jar).build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
     assertEquals(List.of(JAVA.toString(), "-Xmx256m", "-ea"), command.subList(0, 3));
     assertEquals("-javaagent:" + jar + "=watchParent=" + ProcessHandle.current().pid(), command.get(3));
-    assertEquals("-Dhotrestart.enabled=true", command.get(4));
+    assertEquals("--add-opens=java.base/java.lang=ALL-UNNAMED", command.get(4));
+    assertEquals("-Dhotrestart.enabled=true", command.get(5));
 
     List<String> without = sample().build().toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp2.argfile"));
     assertTrue(without.stream().noneMatch(a -> a.startsWith("-javaagent")), without.toString());

@@ -408,7 +408,9 @@ final class Commands {
             "Shows the local variables of the selected frame's method with the values they had"
                 + " when the exception left it, parameters and this apart (a and this show"
                 + " those). A variable not assigned yet, or out of scope, at the failing line is"
-                + " not shown. Known for wrapped methods compiled with -g (Maven's default).",
+                + " not shown. In a live wrapped caller (after u), the values it has now, as it"
+                + " waits for the crashed call. Known for wrapped methods compiled with -g"
+                + " (Maven's default).",
             Repeat.SAME,
             stay(Session::inspector, Inspector::locals)));
     table.add(

@@ -1,11 +1,16 @@
 package dev.hotrestart.debug;
 
+import dev.hotrestart.reload.LiveLocals;
 import dev.hotrestart.reload.LocalCapture;
 import dev.hotrestart.slot.Crash;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stack of one crash and the frame selected in it, which {@code l} and {@code ll} list: the
@@ -20,6 +25,12 @@ final class FrameCursor {
   private Frames frames;
   /** The variables captured for each frame of {@link #frames}, empty where none were. */
   private List<Optional<LocalCapture.Frame>> captured;
+  /** Indexes of live frames the JIT compiled, which keep only the variables still needed. */
+  private final Set<Integer> compiled = new HashSet<>();
+  /** The variables of live interpreted frames that their method does not read again, by index. */
+  private final Map<Integer, Set<String>> unsure = new HashMap<>();
+  /** Why the live frames' variables cannot be read, or null. */
+  private String liveUnavailable;
   private int selected;
   /** How many times a frame was selected; a listing goes on only within one selection. */
   private int selections;
@@ -50,9 +61,10 @@ final class FrameCursor {
   }
 
   /**
-   * The variables of a frame as the exception left it, where its method captured them: the
-   * wrapped methods the exception unwound, the crashed one included. Captures are matched to the
-   * dead frames in order, innermost first, so a recursive method's frames each get their own.
+   * The variables of a frame: for a wrapped method the exception left, as it left it; for a live
+   * wrapped caller, as they are while it waits (read once, through {@link LiveLocals}, on the
+   * crashed thread). Captures are matched to frames in order, innermost first, so a recursive
+   * method's frames each get their own.
    *
    * @param index a frame's index in {@link Frames#list()}
    * @return its variables, or empty
@@ -61,18 +73,29 @@ final class FrameCursor {
     if (captured == null) {
       List<Frames.Frame> list = frames().list();
       List<LocalCapture.Frame> left = LocalCapture.framesOf(crash.thrown());
+      List<LiveLocals.Live> waiting = liveFrames(list);
       captured = new ArrayList<>();
       int next = 0;
+      int nextLive = 0;
       for (Frames.Frame frame : list) {
         Optional<LocalCapture.Frame> match = Optional.empty();
         if (!frame.live()) {
           for (int i = next; i < left.size(); i++) {
-            LocalCapture.Frame candidate = left.get(i);
-            if (candidate.running().getName().equals(
-                    Frames.displayClassName(frame.element().getClassName()))
-                && candidate.methodName().equals(frame.element().getMethodName())) {
-              match = Optional.of(candidate);
+            if (sameMethod(left.get(i), frame)) {
+              match = Optional.of(left.get(i));
               next = i + 1;
+              break;
+            }
+          }
+        } else if (frame.wrapped()) {
+          for (int i = nextLive; i < waiting.size(); i++) {
+            if (sameMethod(waiting.get(i).frame(), frame)) {
+              match = Optional.of(waiting.get(i).frame());
+              if (waiting.get(i).compiled()) {
+                compiled.add(captured.size());
+              }
+              unsure.put(captured.size(), waiting.get(i).unsure());
+              nextLive = i + 1;
               break;
             }
           }
@@ -81,6 +104,58 @@ final class FrameCursor {
       }
     }
     return index >= 0 && index < captured.size() ? captured.get(index) : Optional.empty();
+  }
+
+  /** The live wrapped callers' variables, read only if there are any, and only on this thread. */
+  private List<LiveLocals.Live> liveFrames(List<Frames.Frame> list) {
+    boolean any = list.stream().anyMatch(frame -> frame.live() && frame.wrapped());
+    if (!any || crash.thread() != Thread.currentThread()) {
+      return List.of();
+    }
+    LiveLocals.Walk walk = LiveLocals.walk();
+    liveUnavailable = walk.unavailable();
+    return walk.frames();
+  }
+
+  private static boolean sameMethod(LocalCapture.Frame captured, Frames.Frame frame) {
+    return captured.running().getName().equals(
+            Frames.displayClassName(frame.element().getClassName()))
+        && captured.methodName().equals(frame.element().getMethodName());
+  }
+
+  /**
+   * Whether a frame with variables is a live one the JIT compiled: it keeps only the variables
+   * its code still needs after the call, so the others are not shown.
+   *
+   * @param index a frame's index in {@link Frames#list()}
+   * @return whether it is
+   */
+  boolean compiled(int index) {
+    captured(index);
+    return compiled.contains(index);
+  }
+
+  /**
+   * The variables of a live frame that its method does not read again after the call it waits
+   * in: an interpreted frame still holds them, but if the JIT had compiled the method and handed
+   * the frame back to the interpreter, they read 0 or null.
+   *
+   * @param index a frame's index in {@link Frames#list()}
+   * @return their names, empty for other frames
+   */
+  Set<String> unsure(int index) {
+    captured(index);
+    return unsure.getOrDefault(index, Set.of());
+  }
+
+  /**
+   * Why the live callers' variables cannot be read on this JVM, if that is the case.
+   *
+   * @return the reason, one sentence, or empty
+   */
+  Optional<String> liveUnavailable() {
+    captured(0);
+    return Optional.ofNullable(liveUnavailable);
   }
 
   /** The index of the selected frame in {@link Frames#list()}. */

@@ -17,7 +17,9 @@ import java.util.Optional;
  * args}, {@code this}, {@code locals}, {@code p}, {@code pp} and {@code exception}. They act on
  * the frame {@link FrameCursor} selected: the crashed call (its arguments, receiver and the local
  * variables captured at the throw), a wrapped method the exception left before (all of it from
- * its captured variables), or a frame whose variables are unknown, which they say. Each may run
+ * its captured variables), a wrapped caller still waiting for the crashed call (its variables as
+ * they are, read through {@link dev.hotrestart.reload.LiveLocals}), or a frame whose variables
+ * are unknown, which they say. Each may run
  * user code (a {@code toString}, an expression), which the session has made safe: a throw there
  * is shown, not raised.
  */
@@ -65,29 +67,55 @@ final class Inspector {
     }
     Frames.Frame frame = frames.selectedFrame();
     if (captured.isPresent()) {
-      Optional<Crash> call = callOf(captured.get());
+      List<String> missing = new ArrayList<>();
+      Optional<Crash> call = callOf(captured.get(), missing);
+      if (frame.live() && !missing.isEmpty()) {
+        out.error(
+            "frame #" + index + " (" + frame.describe() + ") runs code the JIT compiled, which"
+                + " no longer keeps " + String.join(", ", missing) + " (not used after the call);"
+                + " r lets the exception go to it, and its prompt shows them. f " + crashed
+                + " selects the crashed method.");
+        return Optional.empty();
+      }
       if (call.isPresent()) {
         return Optional.of(new Scope(call.get(), captured));
       }
     }
+    String why;
+    if (!frame.live()) {
+      why = "only wrapped methods capture their variables as the exception leaves them";
+    } else if (frame.wrapped() && frames.liveUnavailable().isPresent()) {
+      why = frames.liveUnavailable().get();
+    } else if (frame.wrapped()) {
+      why = "it is a caller still running whose variables the JVM did not give";
+    } else {
+      why = "it is a caller still running that is not a wrapped method, whose variables"
+          + " hotrestart does not read; r lets the exception go to it";
+    }
     out.error(
         "nothing is known of the variables of frame #" + index + " (" + frame.describe() + "): "
-            + (frame.live()
-                ? "it is a caller still running, whose variables hotrestart cannot read; r lets"
-                    + " the exception go to it, and if it is a wrapped method its prompt shows them"
-                : "only wrapped methods capture their variables as the exception leaves them")
-            + ". f " + crashed + " selects the crashed method.");
+            + why + ". f " + crashed + " selects the crashed method.");
     return Optional.empty();
   }
 
-  /** A wrapped method's frame that the exception left, as a crash of its own. */
-  private Optional<Crash> callOf(LocalCapture.Frame captured) {
+  /**
+   * A wrapped method's frame, left by the exception or waiting for it, as a crash of its own.
+   * The receiver and parameters it has not kept (a compiled live frame) are added to {@code
+   * missing}.
+   */
+  private Optional<Crash> callOf(LocalCapture.Frame captured, List<String> missing) {
     for (MethodSlot slot : SlotRegistry.all()) {
       if (slot.declaringClass() == captured.running()
           && LocalCapture.methodKey(slot).equals(captured.methodKey())) {
         List<Object> arguments = new ArrayList<>();
+        if (!captured.has("this")) {
+          missing.add("this");
+        }
         for (String name : slot.parameterNames()) {
           arguments.add(captured.value(name));
+          if (!captured.has(name)) {
+            missing.add(name);
+          }
         }
         return Optional.of(
             new Crash(
@@ -116,8 +144,15 @@ final class Inspector {
     }
     for (int i = 0; i < values.size(); i++) {
       String name = i < names.size() ? names.get(i) : "arg" + i;
-      out.println(name + " = " + Values.format(values.get(i)));
+      out.println(name + " = " + Values.format(values.get(i)) + unsureNote(name));
     }
+  }
+
+  /** A mark after a live caller's variable that its method does not read again. */
+  private String unsureNote(String name) {
+    return frames.unsure(frames.selectedIndex()).contains(name)
+        ? "   (not used after this call: 0 or null if the JIT dropped it)"
+        : "";
   }
 
   /**
@@ -136,7 +171,7 @@ final class Inspector {
       out.println("(no receiver: a static method)");
       return;
     }
-    out.println("this (" + call.slot().declaringClass().getName() + "):");
+    out.println("this (" + call.slot().declaringClass().getName() + "):" + unsureNote("this"));
     boolean first = true;
     for (Class<?> type = receiver.getClass(); type != null && type != Object.class;
         type = type.getSuperclass()) {
@@ -206,10 +241,13 @@ final class Inspector {
       if (name.equals("this") || slot.parameterNames().contains(name)) {
         continue;
       }
-      out.println(name + " = " + Values.format(frame.values().get(i)));
+      out.println(name + " = " + Values.format(frame.values().get(i)) + unsureNote(name));
       shown++;
     }
-    if (shown == 0) {
+    if (frames.compiled(frames.selectedIndex())) {
+      out.println("(this caller runs compiled code, which keeps only the variables it still"
+          + " needs: the others are not shown)");
+    } else if (shown == 0) {
       out.println("(no local variables were assigned and in scope where it failed; a shows the"
           + " arguments)");
     }

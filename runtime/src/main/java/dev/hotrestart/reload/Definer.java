@@ -56,6 +56,7 @@ final class Definer {
         type.getDeclaredMethods();
       }
       Class<?> work = defined.get(defined.size() - 1);
+      LiveLocals.remember(work, transplant.classes().get(transplant.workClass()));
       Map<String, MethodHandle> handles = new LinkedHashMap<>();
       for (Map.Entry<String, String> root : transplant.rootDescriptors().entrySet()) {
         String methodName = root.getKey().substring(0, root.getKey().indexOf('('));
