@@ -213,30 +213,28 @@ final class LineEditor implements Input {
     Method peek = reader.getClass().getMethod("peekCharacter", long.class);
     Method read = reader.getClass().getMethod("readCharacter");
     Method insert = reader.getClass().getMethod("putString", CharSequence.class);
-    InvocationHandler calls =
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "apply" -> {
-                boolean inserted = (boolean) apply.invoke(selfInsert);
-                try {
-                  StringBuilder ahead = new StringBuilder();
-                  // peek waits 1 ms at most: -2 when nothing waits, -1 at the end of input
-                  while (isText((int) peek.invoke(reader, 1L))) {
-                    ahead.appendCodePoint((int) read.invoke(reader));
-                  }
-                  insert.invoke(reader, ahead);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                  // A throw here would end JLine's readLine, and with it the prompt.
-                  logger().log(Level.DEBUG, "cannot insert the characters typed ahead", e);
+    putWidget(
+        widgets,
+        "self-insert",
+        widget(
+            jline,
+            widget,
+            "hotrestart self-insert of the characters typed ahead",
+            () -> {
+              boolean inserted = (boolean) apply.invoke(selfInsert);
+              try {
+                StringBuilder ahead = new StringBuilder();
+                // peek waits 1 ms at most: -2 when nothing waits, -1 at the end of input
+                while (isText((int) peek.invoke(reader, 1L))) {
+                  ahead.appendCodePoint((int) read.invoke(reader));
                 }
-                yield inserted;
+                insert.invoke(reader, ahead);
+              } catch (ReflectiveOperationException | RuntimeException e) {
+                // A throw here would end JLine's readLine, and with it the prompt.
+                logger().log(Level.DEBUG, "cannot insert the characters typed ahead", e);
               }
-              case "equals" -> proxy == args[0];
-              case "hashCode" -> System.identityHashCode(proxy);
-              case "toString" -> "hotrestart self-insert of the characters typed ahead";
-              default -> throw new UnsupportedOperationException(method.toString());
-            };
-    putWidget(widgets, "self-insert", Proxy.newProxyInstance(jline, new Class<?>[] {widget}, calls));
+              return inserted;
+            }));
   }
 
   /**
@@ -278,6 +276,7 @@ final class LineEditor implements Input {
                 // Ctrl-C then stays a signal, which JLine's interrupt handles most of the time.
                 logger().log(Level.DEBUG, "cannot make Ctrl-C a key at the prompt", e);
               }
+              return true;
             }));
     String ctrlCWidget = "hotrestart-ctrl-c";
     putWidget(
@@ -309,15 +308,19 @@ final class LineEditor implements Input {
     }
   }
 
-  /** A JLine {@code Widget} that runs {@code action} and reports success. */
-  private static Object widget(ClassLoader jline, Class<?> widget, String name, Runnable action) {
+  /** What a widget does when its key is read: whether it succeeded (else JLine beeps). */
+  @FunctionalInterface
+  private interface WidgetAction {
+    boolean apply() throws ReflectiveOperationException;
+  }
+
+  /** A JLine {@code Widget} named {@code name} that runs {@code action}. */
+  private static Object widget(
+      ClassLoader jline, Class<?> widget, String name, WidgetAction action) {
     InvocationHandler calls =
         (proxy, method, args) ->
             switch (method.getName()) {
-              case "apply" -> {
-                action.run();
-                yield true;
-              }
+              case "apply" -> action.apply();
               case "equals" -> proxy == args[0];
               case "hashCode" -> System.identityHashCode(proxy);
               case "toString" -> name;
