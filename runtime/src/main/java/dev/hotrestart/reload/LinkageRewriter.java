@@ -149,6 +149,11 @@ final class LinkageRewriter {
       return;
     }
     Class<?> owner = requireClass(field.owner);
+    if (!RunningClasses.hasField(owner, field.name, field.desc)
+        && NewFields.declared(owner, field.name, field.desc)) {
+      iterator.set(NewFields.access(field)); // a field the edit adds: its side table
+      return;
+    }
     if (!RunningClasses.hasField(owner, field.name, field.desc)) {
       throw new ReloadRefusal(
           "hotrestart: cannot reload: the new code uses the field `"
@@ -157,7 +162,8 @@ final class LinkageRewriter {
               + field.name
               + "` of "
               + owner.getName()
-              + ", which the running program does not have; restart the program to add fields");
+              + ", which the running program does not have (a reload adds a field only with the edit of"
+              + " the class that declares it); restart the program to add it");
     }
     if (routed(field.owner)) {
       iterator.set(fieldIndy(field));

@@ -57,6 +57,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class PlainClasses {
 
   private static final System.Logger LOG = System.getLogger(PlainClasses.class.getName());
+  private static final String LAMBDAS = "java/lang/invoke/LambdaMetafactory";
 
   /**
    * One file ready to apply: the classes to redefine and what to say.
@@ -132,6 +133,7 @@ final class PlainClasses {
     List<String> problems = new ArrayList<>();
     List<String> notApplied = new ArrayList<>();
     Map<Path, FileTime> unchanged = new LinkedHashMap<>();
+    Map<Class<?>, Recompiler.Compiled> compiledFiles = new LinkedHashMap<>();
     Instrumentation instrumentation = Redefiner.instrumentation().orElse(null);
     if (instrumentation == null || files.isEmpty()) {
       return new Scan(prepared, handled, problems, notApplied, unchanged);
@@ -149,8 +151,34 @@ final class PlainClasses {
       }
       handled.add(file);
       try {
-        Recompiler.Compiled compiled = recompiler.compileWhole(top, file);
-        Prepared one = prepare(top, compiled, instrumentation, loader, notApplied);
+        compiledFiles.put(top, recompiler.compileWhole(top, file));
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(
+            "hotrestart: internal error while reloading "
+                + top.getName()
+                + ", nothing was changed: "
+                + e);
+        LOG.log(System.Logger.Level.DEBUG, "compiling " + file, e);
+      }
+    }
+    // Every file's new fields first: another file's edit may use them.
+    Map<Class<?>, List<String>> added = new LinkedHashMap<>();
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
+      try {
+        added.put(entry.getKey(), declareNewFields(entry.getValue(), loader));
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      }
+    }
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
+      Class<?> top = entry.getKey();
+      Path file = entry.getValue().file();
+      try {
+        Recompiler.Compiled compiled = entry.getValue();
+        Prepared one =
+            prepare(top, compiled, instrumentation, loader, notApplied, added.getOrDefault(top, List.of()));
         if (one == null) {
           unchanged.put(file, compiled.modified());
         } else {
@@ -220,9 +248,10 @@ final class PlainClasses {
       Recompiler.Compiled compiled,
       Instrumentation instrumentation,
       ClassLoader loader,
-      List<String> notApplied)
+      List<String> notApplied,
+      List<String> newFields)
       throws ReloadRefusal {
-    Map<String, byte[]> editedFiles = compiled.output().classes();
+    Map<String, byte[]> editedFiles = NewFields.lowered(compiled.output().classes(), loader);
     String fileName = compiled.file().getFileName().toString();
     // The classes of the file the JVM has or can load, each with what runs now.
     Map<Class<?>, ClassNode> actualNodes = new LinkedHashMap<>();
@@ -333,7 +362,7 @@ final class PlainClasses {
       newActual.put(type, stubbed);
       newRunning.put(type, editedFiles.get(type.getName()));
     }
-    if (definitions.isEmpty() && changed.isEmpty()) {
+    if (definitions.isEmpty() && changed.isEmpty() && newFields.isEmpty()) {
       return null;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -348,8 +377,126 @@ final class PlainClasses {
             + compiled.output().millis()
             + " ms; "
             + (sameMembers ? "class redefined" : "changed methods moved beside the running class")
-            + ")";
+            + ")"
+            + newFields.stream().map(line -> "\n" + line).collect(Collectors.joining());
     return new Prepared(compiled.file(), compiled.modified(), definitions, newActual, newRunning, message);
+  }
+
+  /**
+   * The redefinition of a wrapped class whose edit adds instance fields, with the running
+   * members and bodies but for its constructors, which become the edited ones: objects made
+   * after the reload then run the new fields' initializers (into their side tables, {@link
+   * NewFields}). Null when the agent is missing, no constructor changed, or an edited
+   * constructor uses what the running class lacks (a new lambda, say): then it is not applied,
+   * and {@link Unapplied} names it.
+   *
+   * @param running the wrapped class
+   * @param compiled its compiled edit, the new fields declared
+   */
+  Prepared constructors(Class<?> running, Recompiler.Compiled compiled) {
+    Instrumentation instrumentation = Redefiner.instrumentation().orElse(null);
+    if (instrumentation == null
+        || !own(running, instrumentation)
+        || NewFields.added(compiled.edited(), running).stream()
+            .allMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0)) {
+      return null;
+    }
+    ClassLoader loader = running.getClassLoader();
+    Map<String, byte[]> lowered = NewFields.lowered(compiled.output().classes(), loader);
+    ClassNode edited = ClassFiles.read(lowered.get(running.getName()));
+    byte[] nowBytes = actualBytes(running, instrumentation);
+    ClassNode now = ClassFiles.read(nowBytes);
+    Map<String, MethodNode> editedConstructors = new LinkedHashMap<>();
+    for (MethodNode method : edited.methods) {
+      if (method.name.equals("<init>")) {
+        editedConstructors.put(method.desc, method);
+      }
+    }
+    ClassNode onlyConstructors = new ClassNode();
+    onlyConstructors.methods.addAll(editedConstructors.values());
+    if (!unresolved(onlyConstructors, loader).isEmpty()) {
+      return null;
+    }
+    List<String> changed = new ArrayList<>();
+    Map<String, byte[]> nowFiles = Map.of(running.getName(), nowBytes);
+    for (int i = 0; i < now.methods.size(); i++) {
+      MethodNode method = now.methods.get(i);
+      MethodNode replacement = method.name.equals("<init>") ? editedConstructors.get(method.desc) : null;
+      if (replacement == null) {
+        continue;
+      }
+      String key = method.name + method.desc;
+      String was = Fingerprint.of(now, key, nowFiles, running);
+      String will = Fingerprint.of(edited, key, lowered, running);
+      if (will != null && !will.equals(was)) {
+        for (AbstractInsnNode insn : replacement.instructions) {
+          if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals(LAMBDAS)) {
+            return null; // a lambda of the edit: javac's numbering of them is not the running one
+          }
+        }
+        replacement.access = method.access;
+        now.methods.set(i, replacement);
+        changed.add(describe(running, method));
+      }
+    }
+    if (changed.isEmpty()) {
+      return null;
+    }
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    now.accept(writer);
+    byte[] bytes = writer.toByteArray();
+    return new Prepared(
+        compiled.file(),
+        compiled.modified(),
+        List.of(new ClassDefinition(running, bytes)),
+        Map.of(running, bytes),
+        Map.of(running, bytes),
+        "hotrestart: redefined "
+            + String.join(", ", changed)
+            + " through the Java agent, so objects made from now on run the new fields'"
+            + " initializers");
+  }
+
+  /**
+   * Declares the fields that the classes of one compiled file add to the running classes ({@link
+   * NewFields}), and says where each starts, one line each.
+   *
+   * @throws ReloadRefusal when a new field would hide an inherited one
+   */
+  private static List<String> declareNewFields(Recompiler.Compiled compiled, ClassLoader loader)
+      throws ReloadRefusal {
+    List<String> lines = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
+      Class<?> type = load(file.getKey(), loader);
+      if (type == null) {
+        continue;
+      }
+      ClassNode edited = ClassFiles.read(file.getValue());
+      List<FieldNode> fields = NewFields.added(edited, type);
+      for (FieldNode field : fields) {
+        String problem = ShapeCheck.newFieldProblem(type, field);
+        if (problem != null) {
+          problems.add(problem);
+        } else {
+          NewFields.declare(type, field.name, field.desc);
+        }
+      }
+      String line = problems.isEmpty() && !fields.isEmpty() ? NewFields.startLine(type, fields) : null;
+      if (line != null) {
+        lines.add(line);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + compiled.file().getFileName()
+              + ": the edit changes what a running JVM cannot redefine:\n  - "
+              + String.join("\n  - ", problems),
+          "Undo that part of the edit and type c again, or r to raise the exception (a restart"
+              + " applies it).");
+    }
+    return lines;
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
 
 /**
  * Compiles the source file of a running class in memory, as a reload needs it: found in the
@@ -118,6 +119,9 @@ final class Recompiler {
               + String.join("\n  - ", differences),
           "Undo that part of the edit and type c again, or r to raise the exception (a restart"
               + " applies it).");
+    }
+    for (FieldNode field : NewFields.added(edited, running)) {
+      NewFields.declare(running, field.name, field.desc);
     }
     return new Compiled(file, output, edited, start, text[0], modified);
   }

@@ -58,6 +58,11 @@ class PlainClassReloadTest {
   private static final String FEE =
       "package demo;\npublic final class Fee {\n  public static int fee() {\n    return 1;\n  }\n}\n";
 
+  /** A plain class with instances. */
+  private static final String TALLY =
+      "package demo;\npublic class Tally {\n  private int seen;\n  public int add(int x) {\n"
+          + "    seen += x;\n    return seen;\n  }\n}\n";
+
   private static Object instrumentation;
 
   @TempDir Path dir;
@@ -100,6 +105,7 @@ class PlainClassReloadTest {
     program
         .write("demo.Money", money)
         .write("demo.Fee", FEE)
+        .write("demo.Tally", TALLY)
         .write("demo.Shop", SHOP)
         .proxy("demo.Shop", new Wrapped("public int price(String amount)", "int", "String.class", "amount"))
         .start();
@@ -198,21 +204,100 @@ class PlainClassReloadTest {
   }
 
   @Test
-  void aNewFieldIsRefusedByNameAndNothingChanges() throws Throwable {
+  void aRemovedFieldIsRefusedByNameAndNothingChanges() throws Throwable {
     save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
     save(
         "demo.Money",
         "  private Money() {}",
-        "  private static int calls;\n  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
+        "  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
+    save("demo.Money", "  private static final int SCALE = 100;\n", "");
+    save("demo.Money", "* SCALE;", "* 100;");
     ReloadResult result = reloadAll();
     assertFalse(result.succeeded(), result.message());
-    assertTrue(result.message().contains("a new field `int calls` was added to demo.Money"), result.message());
+    assertTrue(result.message().contains("field `SCALE` was removed from demo.Money"), result.message());
     assertTrue(
         result.message().contains(
             "a new method `java.lang.String toString()` in demo.Money overrides an inherited one"),
         result.message());
     assertTrue(result.message().contains("nothing was reloaded, in any class"), result.message());
     assertEquals(300, call(shop, "price", "3"), "the wrapped edit is not applied either");
+  }
+
+  @Test
+  void aNewInstanceFieldLivesBesideTheObjectsMadeBeforeAndNewObjectsRunItsInitializer()
+      throws Throwable {
+    Class<?> tally = program.type("demo.Tally");
+    Object before = tally.getConstructor().newInstance();
+    assertEquals(2, call(before, "add", 2));
+    save("demo.Tally", "  private int seen;", "  private int seen;\n  private int empties;\n  private int limit = 5;");
+    save(
+        "demo.Tally",
+        "    seen += x;",
+        "    if (x == 0) {\n      empties++;\n    }\n    seen += x * 100;\n    seen += empties * 10 + limit;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains("reloaded the constructor demo.Tally(), demo.Tally.add(int)"),
+        result.message());
+    assertTrue(result.message().contains("class redefined"), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new field `empties` starts at 0 in the 1 existing object; new field"
+                + " `limit` starts at 0 in the 1 existing object of demo.Tally"),
+        result.message());
+    // Made before: no initializer ran, so `limit` is 0; `empties` counts from 0.
+    assertEquals(2 + 10, call(before, "add", 0));
+    assertEquals(12 + 20, call(before, "add", 0));
+    // Made after: the redefined constructor ran `limit = 5`; each object has its own values.
+    Object after = tally.getConstructor().newInstance();
+    assertEquals(10 + 5, call(after, "add", 0));
+    assertEquals(32 + 30, call(before, "add", 0), "the first object's fields are its own");
+
+    // A later edit keeps the values: the field stays in its side table.
+    save("demo.Tally", "seen += empties * 10 + limit;", "seen += empties * 1000 + limit;");
+    ReloadResult again = reloadAll();
+    assertTrue(again.succeeded(), again.message());
+    assertFalse(again.message().contains("new field"), again.message());
+    assertEquals(15 + 2000 + 5, call(after, "add", 0));
+  }
+
+  @Test
+  void aWrappedClassWithANewFieldGetsItsConstructorRedefinedSoNewObjectsRunTheInitializer()
+      throws Throwable {
+    save("demo.Shop", "public class Shop {", "public class Shop {\n  private int limit = 5;");
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + limit;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Shop.price(String)"), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new field `limit` starts at 0 in the 1 existing object of demo.Shop"),
+        result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: redefined the constructor demo.Shop() through the Java agent"),
+        result.message());
+    assertFalse(result.message().contains("not applied"), result.message());
+    assertEquals(300, call(shop, "price", "3"), "made before the reload: limit is 0");
+    assertEquals(305, call(program.create("demo.Shop"), "price", "3"), "made after: limit is 5");
+  }
+
+  @Test
+  void aNewStaticFieldStartsAtItsDefaultValue() throws Throwable {
+    save("demo.Money", "  private Money() {}", "  private static int calls = 7;\n  private Money() {}");
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;",
+        "    calls++;\n    return Integer.parseInt(amount) * SCALE + calls;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new static field `calls` starts at 0 (static initializers are not re-run)"
+                + " of demo.Money"),
+        result.message());
+    assertEquals(301, call(shop, "price", "3"));
+    assertEquals(302, call(shop, "price", "3"));
   }
 
   @Test
