@@ -215,6 +215,11 @@ final class LinkageRewriter {
     }
     Class<?> owner = requireClass(call.owner);
     if (!RunningClasses.hasMethod(owner, call.name, call.desc)) {
+      MethodInsnNode moved = NewMethods.callOf(owner, call);
+      if (moved != null) {
+        iterator.set(moved); // a method another edit added: its moved copy
+        return;
+      }
       throw new ReloadRefusal(
           "hotrestart: cannot reload: the new code calls `"
               + owner.getName()

@@ -19,6 +19,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -82,9 +83,10 @@ final class NewFields {
   }
 
   /**
-   * {@code classes} with every declared new field taken out of the class that declares it and
-   * every access to one rewritten (in place of each {@code getfield} and the like): class files a running class can be
-   * redefined with, or moved from. A class nothing changes in keeps its bytes.
+   * {@code classes} with every declared new field taken out of the class that declares it, every
+   * access to one rewritten, and every call of a new method of another class that moved ({@link
+   * NewMethods}) made a call of its moved copy: class files a running class can be redefined
+   * with, or moved from. A class nothing changes in keeps its bytes.
    *
    * @param classes class files by binary name, as compiled
    * @param loader the program's class loader
@@ -103,7 +105,16 @@ final class NewFields {
       for (MethodNode method : node.methods) {
         ListIterator<AbstractInsnNode> iterator = method.instructions.iterator();
         while (iterator.hasNext()) {
-          if (iterator.next() instanceof FieldInsnNode field) {
+          AbstractInsnNode insn = iterator.next();
+          if (insn instanceof MethodInsnNode call
+              && !call.owner.equals(node.name)
+              && NewMethods.mayHave(call.owner)) {
+            MethodInsnNode moved = movedCall(call, loader);
+            if (moved != null) {
+              iterator.set(moved);
+              changed = true;
+            }
+          } else if (insn instanceof FieldInsnNode field) {
             Class<?> owner = owner(field.owner, loader, owners);
             if (owner != null
                 && declared(owner, field.name, field.desc)
@@ -124,6 +135,16 @@ final class NewFields {
       }
     }
     return result;
+  }
+
+  /** The moved copy of a new method of another class that {@code call} calls, or null. */
+  private static MethodInsnNode movedCall(MethodInsnNode call, ClassLoader loader) {
+    try {
+      Class<?> owner = Class.forName(call.owner.replace('/', '.'), false, loader);
+      return RunningClasses.hasMethod(owner, call.name, call.desc) ? null : NewMethods.callOf(owner, call);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
   }
 
   /** The loaded class with new fields named {@code internalName}, or null. */

@@ -172,7 +172,10 @@ final class PlainClasses {
         problems.add(refusal.getMessage());
       }
     }
-    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
+    // The files that add methods first: another file's edit may call them.
+    List<Map.Entry<Class<?>, Recompiler.Compiled>> order = new ArrayList<>(compiledFiles.entrySet());
+    order.sort(java.util.Comparator.comparing(e -> !addsMethods(e.getValue(), loader)));
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : order) {
       Class<?> top = entry.getKey();
       Path file = entry.getValue().file();
       try {
@@ -287,12 +290,25 @@ final class PlainClasses {
               + " applies it).");
     }
 
+    // Classes new to the JVM outside the file's nest (a processor's output, a second top-level
+    // class) are added as they are; a new class inside the nest cannot be (its host does not list
+    // it), so it moves with the methods that use it.
+    Map<String, byte[]> added = new java.util.TreeMap<>();
+    for (String name : newClasses) {
+      if (!name.startsWith(top.getName() + "$") && !name.contains("$HR$")) {
+        added.put(name, editedFiles.get(name));
+      }
+    }
+    newClasses.removeAll(added.keySet());
     boolean sameMembers = newClasses.isEmpty();
     for (Map.Entry<Class<?>, ClassNode> entry : actualNodes.entrySet()) {
       ClassNode edited = ClassFiles.read(editedFiles.get(entry.getKey().getName()));
       sameMembers &= members(edited).equals(members(entry.getValue()));
     }
     long start = compiled.start();
+    if (!added.isEmpty()) {
+      Definer.defineNew(top, added);
+    }
     List<ClassDefinition> definitions = new ArrayList<>();
     Map<Class<?>, byte[]> newActual = new LinkedHashMap<>();
     Map<Class<?>, byte[]> newRunning = new LinkedHashMap<>();
@@ -335,7 +351,26 @@ final class PlainClasses {
         continue; // the moved methods take a renamed copy of it along
       }
       List<String> roots = new ArrayList<>();
+      // A new non-private method moves even when its own class does not call it: another
+      // class's reloaded code may (NewMethods).
+      List<String> addedMethods = new ArrayList<>();
+      for (MethodNode method : edited.methods) {
+        if (!synthetic(method)
+            && (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_ABSTRACT)) == 0
+            && !method.name.startsWith("<")
+            && !RunningClasses.hasMethod(type, method.name, method.desc)) {
+          addedMethods.add(method.name + method.desc);
+          roots.add(method.name + method.desc);
+          changed.add(describe(type, method));
+        }
+      }
+      List<String> constructorsTaken = new ArrayList<>();
+      takeConstructors(type, entry.getValue(), actualFiles.get(type.getName()), editedFiles, constructorsTaken);
+      changed.addAll(constructorsTaken);
       for (MethodNode method : differing) {
+        if (constructorsTaken.contains(describe(type, method))) {
+          continue; // redefined in place
+        }
         if (method.name.startsWith("<")) {
           notApplied.add(
               "hotrestart: not applied: the change to "
@@ -351,18 +386,29 @@ final class PlainClasses {
           changed.add(describe(type, method));
         }
       }
-      if (roots.isEmpty()) {
+      if (roots.isEmpty() && constructorsTaken.isEmpty()) {
         continue;
       }
-      String workClass = Reloader.workClassName(type, roots.get(0).substring(0, roots.get(0).indexOf('(')));
-      Transplant.Result transplant = Transplant.build(editedFiles, type, edited, roots, workClass);
-      Definer.define(type, transplant);
-      byte[] stubbed = callMoved(entry.getValue(), transplant);
+      byte[] stubbed;
+      if (roots.isEmpty()) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        entry.getValue().accept(writer);
+        stubbed = writer.toByteArray();
+      } else {
+        String workClass =
+            Reloader.workClassName(type, roots.get(0).substring(0, roots.get(0).indexOf('(')));
+        Transplant.Result transplant = Transplant.build(editedFiles, type, edited, roots, workClass);
+        Definer.define(type, transplant);
+        for (String key : addedMethods) {
+          NewMethods.moved(type, key, transplant.workClass(), transplant.rootDescriptors().get(key));
+        }
+        stubbed = callMoved(entry.getValue(), transplant);
+      }
       definitions.add(new ClassDefinition(type, stubbed));
       newActual.put(type, stubbed);
       newRunning.put(type, editedFiles.get(type.getName()));
     }
-    if (definitions.isEmpty() && changed.isEmpty() && newFields.isEmpty()) {
+    if (definitions.isEmpty() && changed.isEmpty() && newFields.isEmpty() && added.isEmpty()) {
       return null;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -378,7 +424,11 @@ final class PlainClasses {
             + " ms; "
             + (sameMembers ? "class redefined" : "changed methods moved beside the running class")
             + ")"
-            + newFields.stream().map(line -> "\n" + line).collect(Collectors.joining());
+            + newFields.stream().map(line -> "\n" + line).collect(Collectors.joining())
+            + (added.isEmpty()
+                ? ""
+                : "\nhotrestart: added the new class" + (added.size() == 1 ? " " : "es ")
+                    + String.join(", ", added.keySet()) + " from " + fileName);
     return new Prepared(compiled.file(), compiled.modified(), definitions, newActual, newRunning, message);
   }
 
@@ -403,44 +453,11 @@ final class PlainClasses {
     }
     ClassLoader loader = running.getClassLoader();
     Map<String, byte[]> lowered = NewFields.lowered(compiled.output().classes(), loader);
-    ClassNode edited = ClassFiles.read(lowered.get(running.getName()));
     byte[] nowBytes = actualBytes(running, instrumentation);
     ClassNode now = ClassFiles.read(nowBytes);
-    Map<String, MethodNode> editedConstructors = new LinkedHashMap<>();
-    for (MethodNode method : edited.methods) {
-      if (method.name.equals("<init>")) {
-        editedConstructors.put(method.desc, method);
-      }
-    }
-    ClassNode onlyConstructors = new ClassNode();
-    onlyConstructors.methods.addAll(editedConstructors.values());
-    if (!unresolved(onlyConstructors, loader).isEmpty()) {
-      return null;
-    }
     List<String> changed = new ArrayList<>();
-    Map<String, byte[]> nowFiles = Map.of(running.getName(), nowBytes);
-    for (int i = 0; i < now.methods.size(); i++) {
-      MethodNode method = now.methods.get(i);
-      MethodNode replacement = method.name.equals("<init>") ? editedConstructors.get(method.desc) : null;
-      if (replacement == null) {
-        continue;
-      }
-      String key = method.name + method.desc;
-      String was = Fingerprint.of(now, key, nowFiles, running);
-      String will = Fingerprint.of(edited, key, lowered, running);
-      if (will != null && !will.equals(was)) {
-        for (AbstractInsnNode insn : replacement.instructions) {
-          if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals(LAMBDAS)) {
-            return null; // a lambda of the edit: javac's numbering of them is not the running one
-          }
-        }
-        replacement.access = method.access;
-        now.methods.set(i, replacement);
-        changed.add(describe(running, method));
-      }
-    }
-    if (changed.isEmpty()) {
-      return null;
+    if (!takeConstructors(running, now, nowBytes, lowered, changed).isEmpty() || changed.isEmpty()) {
+      return null; // one cannot run in the running class: Unapplied names them all
     }
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     now.accept(writer);
@@ -455,6 +472,75 @@ final class PlainClasses {
             + String.join(", ", changed)
             + " through the Java agent, so objects made from now on run the new fields'"
             + " initializers");
+  }
+
+  /** Whether a class of the compiled file has a non-private method its running class lacks. */
+  private static boolean addsMethods(Recompiler.Compiled compiled, ClassLoader loader) {
+    for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
+      Class<?> type = load(file.getKey(), loader);
+      if (type == null) {
+        continue;
+      }
+      for (MethodNode method : ClassFiles.read(file.getValue()).methods) {
+        if ((method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) == 0
+            && !method.name.startsWith("<")
+            && !RunningClasses.hasMethod(type, method.name, method.desc)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Puts into {@code now} (the class the JVM runs) each constructor of the edit whose code
+   * differs and can run in the running class as it is: it uses no member the running program
+   * lacks and makes no lambda (javac numbers those afresh). A constructor is a body the JVM can
+   * redefine, so objects made after the reload run the edit's initializers.
+   *
+   * @param type the running class
+   * @param now its class file as the JVM runs it, changed in place
+   * @param nowBytes the same, as bytes
+   * @param editedFiles the compiled edit, new fields lowered ({@link NewFields#lowered})
+   * @param taken receives the constructors taken, described
+   * @return the changed constructors that cannot be taken
+   */
+  private static List<MethodNode> takeConstructors(
+      Class<?> type, ClassNode now, byte[] nowBytes, Map<String, byte[]> editedFiles, List<String> taken) {
+    ClassNode edited = ClassFiles.read(editedFiles.get(type.getName()));
+    Map<String, byte[]> nowFiles = Map.of(type.getName(), nowBytes);
+    List<MethodNode> refused = new ArrayList<>();
+    for (MethodNode replacement : edited.methods) {
+      if (!replacement.name.equals("<init>")) {
+        continue;
+      }
+      String key = replacement.name + replacement.desc;
+      int index = -1;
+      for (int i = 0; i < now.methods.size(); i++) {
+        if ((now.methods.get(i).name + now.methods.get(i).desc).equals(key)) {
+          index = i;
+        }
+      }
+      String was = index < 0 ? null : Fingerprint.of(now, key, nowFiles, type);
+      String will = Fingerprint.of(edited, key, editedFiles, type);
+      if (index < 0 || will == null || will.equals(was)) {
+        continue;
+      }
+      ClassNode alone = new ClassNode();
+      alone.methods.add(replacement);
+      boolean lambda = false;
+      for (AbstractInsnNode insn : replacement.instructions) {
+        lambda |= insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals(LAMBDAS);
+      }
+      if (lambda || !unresolved(alone, type.getClassLoader()).isEmpty()) {
+        refused.add(replacement);
+        continue;
+      }
+      replacement.access = now.methods.get(index).access;
+      now.methods.set(index, replacement);
+      taken.add(describe(type, replacement));
+    }
+    return refused;
   }
 
   /**

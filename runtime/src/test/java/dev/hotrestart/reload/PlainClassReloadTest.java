@@ -283,6 +283,25 @@ class PlainClassReloadTest {
   }
 
   @Test
+  void aConstructorWithANewFieldsInitializerIsRedefinedWhenTheChangedMethodsMove()
+      throws Throwable {
+    Class<?> tally = program.type("demo.Tally");
+    Object before = tally.getConstructor().newInstance();
+    save("demo.Tally", "  private int seen;", "  private int seen;\n  private int limit = 5;");
+    save(
+        "demo.Tally",
+        "    seen += x;",
+        "    java.util.function.IntUnaryOperator plus = v -> v + limit;\n    seen = plus.applyAsInt(seen + x);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("changed methods moved beside the running class"), result.message());
+    assertTrue(result.message().contains("the constructor demo.Tally()"), result.message());
+    assertFalse(result.message().contains("not applied"), result.message());
+    assertEquals(1, call(before, "add", 1), "made before: limit is 0");
+    assertEquals(6, call(tally.getConstructor().newInstance(), "add", 1), "made after: limit is 5");
+  }
+
+  @Test
   void aNewStaticFieldStartsAtItsDefaultValue() throws Throwable {
     save("demo.Money", "  private Money() {}", "  private static int calls = 7;\n  private Money() {}");
     save(
@@ -301,7 +320,7 @@ class PlainClassReloadTest {
   }
 
   @Test
-  void aNewPublicMethodMovesWithItsCallerAndOnlyItsOwnClassMayCallIt() throws Throwable {
+  void aNewPublicMethodMovesWithItsCallerAndOtherClassesCallTheMovedCopy() throws Throwable {
     save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;\n  }",
@@ -312,26 +331,50 @@ class PlainClassReloadTest {
     assertTrue(result.message().contains("changed methods moved beside the running class"), result.message());
     assertEquals(30, call(shop, "price", "3"));
 
-    // A plain class redefined whole that calls it would fail at run time: refused, by name.
+    // A plain class redefined whole that calls it: linked to the moved copy.
     save("demo.Fee", "return 1;", "return Money.rate();");
     program.recompile(); // as an IDE would: javac compiles Fee against the class files
     ReloadResult plain = reloadAll();
-    assertFalse(plain.succeeded(), plain.message());
-    assertTrue(
-        plain.message().contains(
-            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
-                + " not have (new in this edit? only the reloaded code of its own class can call a"
-                + " new method):\n  - method `demo.Money.rate()`"),
-        plain.message());
-    save("demo.Fee", "return Money.rate();", "return 1;");
+    assertTrue(plain.succeeded(), plain.message());
+    assertEquals(10, program.type("demo.Fee").getMethod("fee").invoke(null));
 
-    // A wrapped method calling it: refused too, before anything changes.
+    // A wrapped method calling it: linked the same way.
     save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
     ReloadResult wrapped = reloadAll();
-    assertFalse(wrapped.succeeded(), wrapped.message());
-    assertTrue(wrapped.message().contains("rate"), wrapped.message());
-    assertEquals(30, call(shop, "price", "3"));
+    assertTrue(wrapped.succeeded(), wrapped.message());
+    assertEquals(40, call(shop, "price", "3"));
+
+    // A new method of a wrapped class moves only with its own reloaded code: another class
+    // calling it is refused, by name, before anything changes.
+    save("demo.Shop", "public class Shop {", "public class Shop {\n  public static int extra() {\n    return 5;\n  }");
+    save("demo.Fee", "return Money.rate();", "return Shop.extra();");
+    ReloadResult refused = reloadAll();
+    assertFalse(refused.succeeded(), refused.message());
+    assertTrue(
+        refused.message().contains(
+            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
+                + " not have (new in this edit? only the reloaded code of its own class can call a"
+                + " new method):\n  - method `demo.Shop.extra()`"),
+        refused.message());
+    assertEquals(40, call(shop, "price", "3"));
   }
+
+  @Test
+  void aNewMethodOfAnotherFileChangedInTheSameReloadIsCalledThroughItsMovedCopy()
+      throws Throwable {
+    save(
+        "demo.Money",
+        "  private Money() {}",
+        "  private Money() {}\n  public static int tip(int cents) {\n    return cents / 10;\n  }");
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.tip(50);");
+    save("demo.Fee", "return 1;", "return Money.tip(20);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Money.tip(int) from Money.java"), result.message());
+    assertEquals(305, call(shop, "price", "3"));
+    assertEquals(2, program.type("demo.Fee").getMethod("fee").invoke(null));
+  }
+
 
   @Test
   void aBrokenPlainFileBlocksTheWholeReload() throws Throwable {
