@@ -225,8 +225,9 @@ final class LinkageRewriter {
               + owner.getName()
               + "."
               + signature(call.name, call.desc)
-              + "`, which the running program does not have; restart the program to add"
-              + " methods or change their signatures");
+              + "`, which the running program does not have (a new method of a plain class is"
+              + " there once c applies its file, with the Java agent); restart the program to add"
+              + " it or change its signature");
     }
     if (call.name.equals("<init>")) {
       if (routed(call.owner) && isPrivateConstructor(owner, call.desc)) {
