@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fix that adds {@code private int empties;} with the code that uses it applies on {@code c}, and
  * the one existing {@code Shelf} starts it at 0; in the same {@code c} the plain {@code Tally}
  * gains {@code private int limit = 5;}: the object made before the reload reads 0, the one made
- * after ran the initializer (its constructor was redefined through the Java agent).
+ * after ran the initializer (its constructor was redefined through the Java agent), and a new
+ * static method that {@code Shelf}'s fix calls, a method of another file new in the same {@code
+ * c}.
  */
 class NewFieldsIT {
 
@@ -41,8 +43,14 @@ class NewFieldsIT {
       project.edit(
           SHELF,
           "return items.size() + \" items\"; // SUMMARY",
-          "return items.size() + \" items, \" + empties + \" empty\"; // SUMMARY");
-      project.edit(TALLY, "public class Tally {", "public class Tally {\n  private int limit = 5;\n");
+          "return items.size() + \" items, \" + empties + \" \" + Tally.unit(empties); // SUMMARY");
+      project.edit(
+          TALLY,
+          "public class Tally {",
+          "public class Tally {\n  private int limit = 5;\n\n"
+              + "  public static String unit(int count) {\n"
+              + "    return count == 1 ? \"empty\" : \"empties\";\n"
+              + "  }\n");
       project.edit(TALLY, "return 0; // LIMIT", "return limit; // LIMIT");
       terminal.type("c");
       String done = terminal.expect("done\n", RELOAD);
@@ -58,8 +66,8 @@ class NewFieldsIT {
           done);
       assertTrue(
           done.contains(
-              "hotrestart: reloaded the constructor fields.Tally(), fields.Tally.limit() from"
-                  + " Tally.java in "),
+              "hotrestart: reloaded fields.Tally.unit(int), the constructor fields.Tally(),"
+                  + " fields.Tally.limit() from Tally.java in "),
           done);
       assertTrue(
           done.contains(

@@ -109,7 +109,7 @@ class ReachIT {
       String done = terminal.expect("done\n", RELOAD);
       assertTrue(
           done.contains(
-              "hotrestart: reloaded reach.Money.sum(List) from Money.java in "),
+              "hotrestart: reloaded reach.Money.scale(), reach.Money.sum(List) from Money.java in "),
           done);
       assertTrue(done.contains("changed methods moved beside the running class)"), done);
       assertTrue(
