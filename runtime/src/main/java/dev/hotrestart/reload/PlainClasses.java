@@ -155,12 +155,7 @@ final class PlainClasses {
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
-        problems.add(
-            "hotrestart: internal error while reloading "
-                + top.getName()
-                + ", nothing was changed: "
-                + e);
-        LOG.log(System.Logger.Level.DEBUG, "compiling " + file, e);
+        problems.add(internalError(top, file, e));
       }
     }
     // Every file's new fields first: another file's edit may use them.
@@ -190,15 +185,15 @@ final class PlainClasses {
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
-        problems.add(
-            "hotrestart: internal error while reloading "
-                + top.getName()
-                + ", nothing was changed: "
-                + e);
-        LOG.log(System.Logger.Level.DEBUG, "preparing " + file, e);
+        problems.add(internalError(top, file, e));
       }
     }
     return new Scan(prepared, handled, problems, notApplied, unchanged);
+  }
+
+  private static String internalError(Class<?> top, Path file, Throwable e) {
+    LOG.log(System.Logger.Level.DEBUG, "reloading " + file, e);
+    return "hotrestart: internal error while reloading " + top.getName() + ", nothing was changed: " + e;
   }
 
   /**
