@@ -11,7 +11,10 @@ import javax.management.ObjectName;
  * Counts the live objects of a class, for the reload line of a new field: the JDK's in-process
  * {@code DiagnosticCommand} MBean ({@code jcmd GC.class_histogram}, which collects garbage first,
  * so only reachable objects count). When that is not available (no {@code java.management} in a
- * module-path program's boot layer) the line says "objects made before this reload" instead.
+ * module-path program's boot layer) the line says "objects made before this reload" instead. The
+ * first count in a JVM also starts the platform MBean server (about 0.5 s at a load average of 10
+ * on 2 cores): paid by the first reload that adds a field, not warmed up in the background, which
+ * would cost every session's first seconds for a rare reload.
  */
 final class Instances {
 
@@ -27,19 +30,6 @@ final class Instances {
   static volatile long maxUsedHeap = 128L << 20;
 
   private Instances() {}
-
-  /**
-   * Starts the platform MBean server, which takes about 0.5 s the first time (at a load average
-   * of 10), so that the first reload with a new field does not wait for it. Called from the
-   * background warm-up.
-   */
-  static void warmUp() {
-    try {
-      ManagementFactory.getPlatformMBeanServer();
-    } catch (RuntimeException | LinkageError e) {
-      LOG.log(System.Logger.Level.DEBUG, "no platform MBean server", e);
-    }
-  }
 
   /** "the 1 existing object", "the 3 existing objects", or the words without a number. */
   static String existing(Class<?> type) {

@@ -373,8 +373,6 @@ final class Recompiler {
                 if (file.isPresent()) {
                   compilePruned(compiler, file.get(), release(type), type, Set.of(method));
                 }
-                // For the count of objects a reload that adds a field reports.
-                Instances.warmUp();
               } catch (ReloadRefusal | RuntimeException e) {
                 // no compiler: the first reload will say so to the user
                 LOG.log(System.Logger.Level.DEBUG, "warming up the compiler failed", e);
