@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every edit the user saves reaches the running program (issue "Reach"): at a prompt in {@code
  * Pipeline.take}, {@code c} applies a fix in another wrapped class ({@code Classifier}) and in a
  * static method of a plain final class ({@code Money}, redefined through the Java agent), all or
- * nothing; a broken unrelated file blocks it; a new field is refused by name; a fix that adds a
+ * nothing; a broken unrelated file blocks it; a retyped field is refused by name; a fix that adds a
  * lambda, a private helper and a package-private method to the plain class still applies. Without the agent, the prompt
  * names the plain file and the option that applies it.
  */
@@ -24,6 +24,7 @@ class ReachIT {
   private static final String MONEY = "src/main/java/reach/Money.java";
   private static final String CLASSIFIER = "src/main/java/reach/Classifier.java";
   private static final String LABELS = "src/main/java/reach/Labels.java";
+  private static final String PIPELINE = "src/main/java/reach/Pipeline.java";
   private static final Duration RELOAD = Duration.ofSeconds(60);
 
   @ParameterizedTest(name = "on {0}")
@@ -66,16 +67,28 @@ class ReachIT {
       assertTrue(take.contains("crashed in reach.Pipeline.total(List)\n"), take);
       assertTrue(take.contains("For input string: \"2.25\""), take);
 
-      // A new field: refused by name before anything changes.
-      project.edit(MONEY, "  private Money() {}", "  private static int calls;\n\n  private Money() {}");
+      // A field whose new type breaks running code: refused by name before anything changes.
+      project.edit(
+          PIPELINE,
+          "private final Classifier classifier =",
+          "private final Object classifier =");
+      project.edit(PIPELINE, "return classifier.kind(item)", "return ((Classifier) classifier).kind(item)");
       terminal.type("c");
       String refused = terminal.prompt();
-      assertTrue(refused.contains("a new field `int calls` was added to reach.Money"), refused);
+      assertTrue(
+          refused.contains(
+              "field `classifier` of reach.Pipeline changed type from reach.Classifier to"
+                  + " java.lang.Object"),
+          refused);
       assertTrue(refused.contains("nothing was reloaded"), refused);
 
       // A fix HotSwap refuses (a new lambda, a new private helper, a new package-private
       // method) still applies.
-      project.edit(MONEY, "  private static int calls;\n\n", "");
+      project.edit(
+          PIPELINE,
+          "private final Object classifier =",
+          "private final Classifier classifier =");
+      project.edit(PIPELINE, "return ((Classifier) classifier).kind(item)", "return classifier.kind(item)");
       project.edit(
           MONEY,
           "    int total = 0;\n"
@@ -96,7 +109,7 @@ class ReachIT {
       String done = terminal.expect("done\n", RELOAD);
       assertTrue(
           done.contains(
-              "hotrestart: reloaded reach.Money.sum(List) from Money.java in "),
+              "hotrestart: reloaded reach.Money.scale(), reach.Money.sum(List) from Money.java in "),
           done);
       assertTrue(done.contains("changed methods moved beside the running class)"), done);
       assertTrue(

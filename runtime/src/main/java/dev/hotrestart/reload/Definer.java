@@ -18,6 +18,49 @@ final class Definer {
   private Definer() {}
 
   /**
+   * Defines classes an edit of {@code top}'s file adds outside its nest (an annotation
+   * processor's output, say MapStruct's {@code OrderMapperImpl}): beside it, so that the
+   * program's class loader finds them by name as it would on disk. Linked, not initialised.
+   *
+   * @param top the running top-level class of the file
+   * @param classes the new class files, by binary name
+   * @throws ReloadRefusal if the package is not open or a class fails to define or verify
+   */
+  static void defineNew(Class<?> top, Map<String, byte[]> classes) throws ReloadRefusal {
+    MethodHandles.Lookup host = hostOf(top);
+    for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+      try {
+        host.defineClass(entry.getValue()).getDeclaredMethods();
+      } catch (IllegalAccessException | LinkageError | IllegalArgumentException e) {
+        throw new ReloadRefusal(
+            "hotrestart: cannot add the new class "
+                + entry.getKey()
+                + " (compiled from the file of "
+                + top.getName()
+                + "): "
+                + e,
+            "Undo that part of the edit and type c again, or r to raise the exception (a restart"
+                + " applies it).");
+      }
+    }
+  }
+
+  private static MethodHandles.Lookup hostOf(Class<?> running) throws ReloadRefusal {
+    try {
+      ModuleAccess.open(running);
+      return MethodHandles.privateLookupIn(running, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + running.getName()
+              + ": its package is not open to hotrestart ("
+              + e.getMessage()
+              + "); "
+              + ModuleAccess.needed(running));
+    }
+  }
+
+  /**
    * Defines and links {@code transplant}'s classes.
    *
    * @param running the running class
@@ -29,19 +72,7 @@ final class Definer {
    */
   static Map<String, MethodHandle> define(Class<?> running, Transplant.Result transplant)
       throws ReloadRefusal {
-    MethodHandles.Lookup host;
-    try {
-      ModuleAccess.open(running);
-      host = MethodHandles.privateLookupIn(running, MethodHandles.lookup());
-    } catch (IllegalAccessException e) {
-      throw new ReloadRefusal(
-          "hotrestart: cannot reload "
-              + running.getName()
-              + ": its package is not open to hotrestart ("
-              + e.getMessage()
-              + "); "
-              + ModuleAccess.needed(running));
-    }
+    MethodHandles.Lookup host = hostOf(running);
     List<Class<?>> defined = new ArrayList<>();
     try {
       for (byte[] bytes : transplant.classes().values()) {

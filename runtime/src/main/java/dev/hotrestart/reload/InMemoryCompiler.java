@@ -298,6 +298,30 @@ final class InMemoryCompiler {
   }
 
   /**
+   * Like {@link #compile(Path, int, UnaryOperator)}, with {@code roots} as javac's source path:
+   * a type whose source there is newer than its class file is read from the source (and not
+   * compiled to a class file), so the code may use what another saved file adds. Not the
+   * default: a processor such as Lombok does not run on sources read that way.
+   */
+  synchronized Output compileSeeing(
+      Path file, int release, UnaryOperator<String> transform, List<Path> roots) {
+    try {
+      standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, roots);
+    } catch (IOException e) {
+      return new Output(Map.of(), "hotrestart: cannot read the source roots " + roots + ": " + e, 0);
+    }
+    try {
+      return compile(file, release, transform);
+    } finally {
+      try {
+        standard.setLocation(StandardLocation.SOURCE_PATH, null);
+      } catch (IOException e) {
+        stale = true; // the next compile builds a file manager without it
+      }
+    }
+  }
+
+  /**
    * Compiles {@code content} as if it were the file {@code file}: used for debugger expressions,
    * which are compiled inside a copy of the file's source.
    */

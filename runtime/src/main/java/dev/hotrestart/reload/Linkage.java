@@ -107,6 +107,72 @@ public final class Linkage {
   }
 
   /**
+   * {@code getfield} of a field an edit added, which the running class lacks: {@code (Owner) ->
+   * T}, read from its side table; an object made before the reload reads the default value.
+   *
+   * @param caller the reloaded or redefined class
+   * @param name the field
+   * @param type the call site's type
+   * @param owner the class whose edit declares the field
+   * @param descriptor the field's descriptor
+   * @return a constant call site
+   */
+  public static CallSite getNewField(
+      Lookup caller, String name, MethodType type, Class<?> owner, String descriptor) {
+    return newField("getNewField", name, type, owner, descriptor);
+  }
+
+  /**
+   * {@code putfield} of a field an edit added: {@code (Owner, T) -> void}, into its side table.
+   *
+   * @param caller the reloaded or redefined class
+   * @param name the field
+   * @param type the call site's type
+   * @param owner the class whose edit declares the field
+   * @param descriptor the field's descriptor
+   * @return a constant call site
+   */
+  public static CallSite putNewField(
+      Lookup caller, String name, MethodType type, Class<?> owner, String descriptor) {
+    return newField("putNewField", name, type, owner, descriptor);
+  }
+
+  /**
+   * {@code getstatic} of a static field an edit added: {@code () -> T}.
+   *
+   * @param caller the reloaded or redefined class
+   * @param name the field
+   * @param type the call site's type
+   * @param owner the class whose edit declares the field
+   * @param descriptor the field's descriptor
+   * @return a constant call site
+   */
+  public static CallSite getNewStatic(
+      Lookup caller, String name, MethodType type, Class<?> owner, String descriptor) {
+    return newField("getNewStatic", name, type, owner, descriptor);
+  }
+
+  /**
+   * {@code putstatic} of a static field an edit added: {@code (T) -> void}.
+   *
+   * @param caller the reloaded or redefined class
+   * @param name the field
+   * @param type the call site's type
+   * @param owner the class whose edit declares the field
+   * @param descriptor the field's descriptor
+   * @return a constant call site
+   */
+  public static CallSite putNewStatic(
+      Lookup caller, String name, MethodType type, Class<?> owner, String descriptor) {
+    return newField("putNewStatic", name, type, owner, descriptor);
+  }
+
+  private static CallSite newField(
+      String bootstrap, String name, MethodType type, Class<?> owner, String descriptor) {
+    return new ConstantCallSite(NewFields.table(owner, name, descriptor).handle(bootstrap, type));
+  }
+
+  /**
    * {@code invokevirtual}: {@code (Owner, args...) -> R}, with virtual dispatch, so a call to a
    * wrapped method of the running class goes through its proxy and uses the newest code.
    *

@@ -149,6 +149,11 @@ final class LinkageRewriter {
       return;
     }
     Class<?> owner = requireClass(field.owner);
+    if (!RunningClasses.hasField(owner, field.name, field.desc)
+        && NewFields.declared(owner, field.name, field.desc)) {
+      iterator.set(NewFields.access(field)); // a field the edit adds: its side table
+      return;
+    }
     if (!RunningClasses.hasField(owner, field.name, field.desc)) {
       throw new ReloadRefusal(
           "hotrestart: cannot reload: the new code uses the field `"
@@ -157,7 +162,8 @@ final class LinkageRewriter {
               + field.name
               + "` of "
               + owner.getName()
-              + ", which the running program does not have; restart the program to add fields");
+              + ", which the running program does not have (a reload adds a field only with the edit of"
+              + " the class that declares it); restart the program to add it");
     }
     if (routed(field.owner)) {
       iterator.set(fieldIndy(field));
@@ -209,13 +215,19 @@ final class LinkageRewriter {
     }
     Class<?> owner = requireClass(call.owner);
     if (!RunningClasses.hasMethod(owner, call.name, call.desc)) {
+      MethodInsnNode moved = NewMethods.callOf(owner, call);
+      if (moved != null) {
+        iterator.set(moved); // a method another edit added: its moved copy
+        return;
+      }
       throw new ReloadRefusal(
           "hotrestart: cannot reload: the new code calls `"
               + owner.getName()
               + "."
               + signature(call.name, call.desc)
-              + "`, which the running program does not have; restart the program to add"
-              + " methods or change their signatures");
+              + "`, which the running program does not have (a new method of a plain class is"
+              + " there once c applies its file, with the Java agent); restart the program to add"
+              + " it or change its signature");
     }
     if (call.name.equals("<init>")) {
       if (routed(call.owner) && isPrivateConstructor(owner, call.desc)) {

@@ -57,6 +57,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class PlainClasses {
 
   private static final System.Logger LOG = System.getLogger(PlainClasses.class.getName());
+  private static final String LAMBDAS = "java/lang/invoke/LambdaMetafactory";
 
   /**
    * One file ready to apply: the classes to redefine and what to say.
@@ -132,6 +133,7 @@ final class PlainClasses {
     List<String> problems = new ArrayList<>();
     List<String> notApplied = new ArrayList<>();
     Map<Path, FileTime> unchanged = new LinkedHashMap<>();
+    Map<Class<?>, Recompiler.Compiled> compiledFiles = new LinkedHashMap<>();
     Instrumentation instrumentation = Redefiner.instrumentation().orElse(null);
     if (instrumentation == null || files.isEmpty()) {
       return new Scan(prepared, handled, problems, notApplied, unchanged);
@@ -149,8 +151,32 @@ final class PlainClasses {
       }
       handled.add(file);
       try {
-        Recompiler.Compiled compiled = recompiler.compileWhole(top, file);
-        Prepared one = prepare(top, compiled, instrumentation, loader, notApplied);
+        compiledFiles.put(top, recompiler.compileWhole(top, file));
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(internalError(top, file, e));
+      }
+    }
+    // Every file's new fields first: another file's edit may use them.
+    Map<Class<?>, List<String>> added = new LinkedHashMap<>();
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
+      try {
+        added.put(entry.getKey(), declareNewFields(entry.getValue(), loader));
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      }
+    }
+    // The files that add methods first: another file's edit may call them.
+    List<Map.Entry<Class<?>, Recompiler.Compiled>> order = new ArrayList<>(compiledFiles.entrySet());
+    order.sort(java.util.Comparator.comparing(e -> !addsMethods(e.getValue(), loader)));
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : order) {
+      Class<?> top = entry.getKey();
+      Path file = entry.getValue().file();
+      try {
+        Recompiler.Compiled compiled = entry.getValue();
+        Prepared one =
+            prepare(top, compiled, instrumentation, loader, notApplied, added.getOrDefault(top, List.of()));
         if (one == null) {
           unchanged.put(file, compiled.modified());
         } else {
@@ -159,15 +185,15 @@ final class PlainClasses {
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
       } catch (RuntimeException | LinkageError e) {
-        problems.add(
-            "hotrestart: internal error while reloading "
-                + top.getName()
-                + ", nothing was changed: "
-                + e);
-        LOG.log(System.Logger.Level.DEBUG, "preparing " + file, e);
+        problems.add(internalError(top, file, e));
       }
     }
     return new Scan(prepared, handled, problems, notApplied, unchanged);
+  }
+
+  private static String internalError(Class<?> top, Path file, Throwable e) {
+    LOG.log(System.Logger.Level.DEBUG, "reloading " + file, e);
+    return "hotrestart: internal error while reloading " + top.getName() + ", nothing was changed: " + e;
   }
 
   /**
@@ -220,9 +246,10 @@ final class PlainClasses {
       Recompiler.Compiled compiled,
       Instrumentation instrumentation,
       ClassLoader loader,
-      List<String> notApplied)
+      List<String> notApplied,
+      List<String> newFields)
       throws ReloadRefusal {
-    Map<String, byte[]> editedFiles = compiled.output().classes();
+    Map<String, byte[]> editedFiles = NewFields.lowered(compiled.output().classes(), loader);
     String fileName = compiled.file().getFileName().toString();
     // The classes of the file the JVM has or can load, each with what runs now.
     Map<Class<?>, ClassNode> actualNodes = new LinkedHashMap<>();
@@ -258,12 +285,25 @@ final class PlainClasses {
               + " applies it).");
     }
 
+    // Classes new to the JVM outside the file's nest (a processor's output, a second top-level
+    // class) are added as they are; a new class inside the nest cannot be (its host does not list
+    // it), so it moves with the methods that use it.
+    Map<String, byte[]> added = new java.util.TreeMap<>();
+    for (String name : newClasses) {
+      if (!name.startsWith(top.getName() + "$") && !name.contains("$HR$")) {
+        added.put(name, editedFiles.get(name));
+      }
+    }
+    newClasses.removeAll(added.keySet());
     boolean sameMembers = newClasses.isEmpty();
     for (Map.Entry<Class<?>, ClassNode> entry : actualNodes.entrySet()) {
       ClassNode edited = ClassFiles.read(editedFiles.get(entry.getKey().getName()));
       sameMembers &= members(edited).equals(members(entry.getValue()));
     }
     long start = compiled.start();
+    if (!added.isEmpty()) {
+      Definer.defineNew(top, added);
+    }
     List<ClassDefinition> definitions = new ArrayList<>();
     Map<Class<?>, byte[]> newActual = new LinkedHashMap<>();
     Map<Class<?>, byte[]> newRunning = new LinkedHashMap<>();
@@ -306,7 +346,26 @@ final class PlainClasses {
         continue; // the moved methods take a renamed copy of it along
       }
       List<String> roots = new ArrayList<>();
+      // A new non-private method moves even when its own class does not call it: another
+      // class's reloaded code may (NewMethods).
+      List<String> addedMethods = new ArrayList<>();
+      for (MethodNode method : edited.methods) {
+        if (!synthetic(method)
+            && (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_ABSTRACT)) == 0
+            && !method.name.startsWith("<")
+            && !RunningClasses.hasMethod(type, method.name, method.desc)) {
+          addedMethods.add(method.name + method.desc);
+          roots.add(method.name + method.desc);
+          changed.add(describe(type, method));
+        }
+      }
+      List<String> constructorsTaken = new ArrayList<>();
+      takeConstructors(type, entry.getValue(), actualFiles.get(type.getName()), editedFiles, constructorsTaken);
+      changed.addAll(constructorsTaken);
       for (MethodNode method : differing) {
+        if (constructorsTaken.contains(describe(type, method))) {
+          continue; // redefined in place
+        }
         if (method.name.startsWith("<")) {
           notApplied.add(
               "hotrestart: not applied: the change to "
@@ -322,18 +381,29 @@ final class PlainClasses {
           changed.add(describe(type, method));
         }
       }
-      if (roots.isEmpty()) {
+      if (roots.isEmpty() && constructorsTaken.isEmpty()) {
         continue;
       }
-      String workClass = Reloader.workClassName(type, roots.get(0).substring(0, roots.get(0).indexOf('(')));
-      Transplant.Result transplant = Transplant.build(editedFiles, type, edited, roots, workClass);
-      Definer.define(type, transplant);
-      byte[] stubbed = callMoved(entry.getValue(), transplant);
+      byte[] stubbed;
+      if (roots.isEmpty()) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        entry.getValue().accept(writer);
+        stubbed = writer.toByteArray();
+      } else {
+        String workClass =
+            Reloader.workClassName(type, roots.get(0).substring(0, roots.get(0).indexOf('(')));
+        Transplant.Result transplant = Transplant.build(editedFiles, type, edited, roots, workClass);
+        Definer.define(type, transplant);
+        for (String key : addedMethods) {
+          NewMethods.moved(type, key, transplant.workClass(), transplant.rootDescriptors().get(key));
+        }
+        stubbed = callMoved(entry.getValue(), transplant);
+      }
       definitions.add(new ClassDefinition(type, stubbed));
       newActual.put(type, stubbed);
       newRunning.put(type, editedFiles.get(type.getName()));
     }
-    if (definitions.isEmpty() && changed.isEmpty()) {
+    if (definitions.isEmpty() && changed.isEmpty() && newFields.isEmpty() && added.isEmpty()) {
       return null;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -348,8 +418,166 @@ final class PlainClasses {
             + compiled.output().millis()
             + " ms; "
             + (sameMembers ? "class redefined" : "changed methods moved beside the running class")
-            + ")";
+            + ")"
+            + newFields.stream().map(line -> "\n" + line).collect(Collectors.joining())
+            + (added.isEmpty()
+                ? ""
+                : "\nhotrestart: added the new class" + (added.size() == 1 ? " " : "es ")
+                    + String.join(", ", added.keySet()) + " from " + fileName);
     return new Prepared(compiled.file(), compiled.modified(), definitions, newActual, newRunning, message);
+  }
+
+  /**
+   * The redefinition of a wrapped class whose edit adds instance fields, with the running
+   * members and bodies but for its constructors, which become the edited ones: objects made
+   * after the reload then run the new fields' initializers (into their side tables, {@link
+   * NewFields}). Null when the agent is missing, no constructor changed, or an edited
+   * constructor uses what the running class lacks (a new lambda, say): then it is not applied,
+   * and {@link Unapplied} names it.
+   *
+   * @param running the wrapped class
+   * @param compiled its compiled edit, the new fields declared
+   */
+  Prepared constructors(Class<?> running, Recompiler.Compiled compiled) {
+    Instrumentation instrumentation = Redefiner.instrumentation().orElse(null);
+    if (instrumentation == null
+        || !own(running, instrumentation)
+        || NewFields.added(compiled.edited(), running).stream()
+            .allMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0)) {
+      return null;
+    }
+    ClassLoader loader = running.getClassLoader();
+    Map<String, byte[]> lowered = NewFields.lowered(compiled.output().classes(), loader);
+    byte[] nowBytes = actualBytes(running, instrumentation);
+    ClassNode now = ClassFiles.read(nowBytes);
+    List<String> changed = new ArrayList<>();
+    if (!takeConstructors(running, now, nowBytes, lowered, changed).isEmpty() || changed.isEmpty()) {
+      return null; // one cannot run in the running class: Unapplied names them all
+    }
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    now.accept(writer);
+    byte[] bytes = writer.toByteArray();
+    return new Prepared(
+        compiled.file(),
+        compiled.modified(),
+        List.of(new ClassDefinition(running, bytes)),
+        Map.of(running, bytes),
+        Map.of(running, bytes),
+        "hotrestart: redefined "
+            + String.join(", ", changed)
+            + " through the Java agent, so objects made from now on run the new fields'"
+            + " initializers");
+  }
+
+  /** Whether a class of the compiled file has a non-private method its running class lacks. */
+  private static boolean addsMethods(Recompiler.Compiled compiled, ClassLoader loader) {
+    for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
+      Class<?> type = load(file.getKey(), loader);
+      if (type == null) {
+        continue;
+      }
+      for (MethodNode method : ClassFiles.read(file.getValue()).methods) {
+        if ((method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) == 0
+            && !method.name.startsWith("<")
+            && !RunningClasses.hasMethod(type, method.name, method.desc)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Puts into {@code now} (the class the JVM runs) each constructor of the edit whose code
+   * differs and can run in the running class as it is: it uses no member the running program
+   * lacks and makes no lambda (javac numbers those afresh). A constructor is a body the JVM can
+   * redefine, so objects made after the reload run the edit's initializers.
+   *
+   * @param type the running class
+   * @param now its class file as the JVM runs it, changed in place
+   * @param nowBytes the same, as bytes
+   * @param editedFiles the compiled edit, new fields lowered ({@link NewFields#lowered})
+   * @param taken receives the constructors taken, described
+   * @return the changed constructors that cannot be taken
+   */
+  private static List<MethodNode> takeConstructors(
+      Class<?> type, ClassNode now, byte[] nowBytes, Map<String, byte[]> editedFiles, List<String> taken) {
+    ClassNode edited = ClassFiles.read(editedFiles.get(type.getName()));
+    Map<String, byte[]> nowFiles = Map.of(type.getName(), nowBytes);
+    List<MethodNode> refused = new ArrayList<>();
+    for (MethodNode replacement : edited.methods) {
+      if (!replacement.name.equals("<init>")) {
+        continue;
+      }
+      String key = replacement.name + replacement.desc;
+      int index = -1;
+      for (int i = 0; i < now.methods.size(); i++) {
+        if ((now.methods.get(i).name + now.methods.get(i).desc).equals(key)) {
+          index = i;
+        }
+      }
+      String was = index < 0 ? null : Fingerprint.of(now, key, nowFiles, type);
+      String will = Fingerprint.of(edited, key, editedFiles, type);
+      if (index < 0 || will == null || will.equals(was)) {
+        continue;
+      }
+      ClassNode alone = new ClassNode();
+      alone.methods.add(replacement);
+      boolean lambda = false;
+      for (AbstractInsnNode insn : replacement.instructions) {
+        lambda |= insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals(LAMBDAS);
+      }
+      if (lambda || !unresolved(alone, type.getClassLoader()).isEmpty()) {
+        refused.add(replacement);
+        continue;
+      }
+      replacement.access = now.methods.get(index).access;
+      now.methods.set(index, replacement);
+      taken.add(describe(type, replacement));
+    }
+    return refused;
+  }
+
+  /**
+   * Declares the fields that the classes of one compiled file add to the running classes ({@link
+   * NewFields}), and says where each starts, one line each.
+   *
+   * @throws ReloadRefusal when a new field would hide an inherited one
+   */
+  private static List<String> declareNewFields(Recompiler.Compiled compiled, ClassLoader loader)
+      throws ReloadRefusal {
+    List<String> lines = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
+      Class<?> type = load(file.getKey(), loader);
+      if (type == null) {
+        continue;
+      }
+      ClassNode edited = ClassFiles.read(file.getValue());
+      List<FieldNode> fields = NewFields.added(edited, type);
+      for (FieldNode field : fields) {
+        String problem = ShapeCheck.newFieldProblem(type, field);
+        if (problem != null) {
+          problems.add(problem);
+        } else {
+          NewFields.declare(type, field.name, field.desc);
+        }
+      }
+      String line = problems.isEmpty() && !fields.isEmpty() ? NewFields.startLine(type, fields) : null;
+      if (line != null) {
+        lines.add(line);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ReloadRefusal(
+          "hotrestart: cannot reload "
+              + compiled.file().getFileName()
+              + ": the edit changes what a running JVM cannot redefine:\n  - "
+              + String.join("\n  - ", problems),
+          "Undo that part of the edit and type c again, or r to raise the exception (a restart"
+              + " applies it).");
+    }
+    return lines;
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
 
 /**
  * Compiles the source file of a running class in memory, as a reload needs it: found in the
@@ -102,6 +103,15 @@ final class Recompiler {
       output = text[0] == null ? compiler.compile(file, release) : compiler.compile(file, text[0], release);
     }
     if (!output.succeeded()) {
+      output =
+          seeingOtherSources(
+              compiler,
+              file,
+              release,
+              source -> BodyPruner.prune(source, fileName, running, reloaded).orElse(source),
+              output);
+    }
+    if (!output.succeeded()) {
       throw new ReloadRefusal(output.errors() + "\nhotrestart: " + fileName + " does not compile.");
     }
     byte[] bytes = output.classes().get(running.getName());
@@ -118,6 +128,9 @@ final class Recompiler {
               + String.join("\n  - ", differences),
           "Undo that part of the edit and type c again, or r to raise the exception (a restart"
               + " applies it).");
+    }
+    for (FieldNode field : NewFields.added(edited, running)) {
+      NewFields.declare(running, field.name, field.desc);
     }
     return new Compiled(file, output, edited, start, text[0], modified);
   }
@@ -147,6 +160,9 @@ final class Recompiler {
             });
     String fileName = file.getFileName().toString();
     if (!output.succeeded()) {
+      output = seeingOtherSources(compiler, file, release(running), source -> source, output);
+    }
+    if (!output.succeeded()) {
       throw new ReloadRefusal(output.errors() + "\nhotrestart: " + fileName + " does not compile.");
     }
     byte[] bytes = output.classes().get(running.getName());
@@ -154,6 +170,26 @@ final class Recompiler {
       throw new ReloadRefusal("hotrestart: " + file + " no longer declares " + running.getName() + ".");
     }
     return new Compiled(file, output, ClassFiles.read(bytes), start, text[0], modified);
+  }
+
+  /**
+   * A failed compile tried again with the source roots as javac's source path, so that code
+   * using a method or field another saved file adds compiles; {@code failed}, whose errors are
+   * the ones to show, when that fails too. Only after a failure: reading sources costs time, and
+   * processors do not run on them.
+   */
+  private InMemoryCompiler.Output seeingOtherSources(
+      InMemoryCompiler compiler,
+      Path file,
+      int release,
+      java.util.function.UnaryOperator<String> transform,
+      InMemoryCompiler.Output failed) {
+    List<Path> roots = sources.roots();
+    if (roots.isEmpty()) {
+      return failed;
+    }
+    InMemoryCompiler.Output again = compiler.compileSeeing(file, release, transform, roots);
+    return again.succeeded() ? again : failed;
   }
 
   /**

@@ -143,6 +143,7 @@ public final class Reloader {
     List<String> notApplied = new ArrayList<>();
     List<Path> handled = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<PlainClasses.Prepared> redefinedConstructors = new ArrayList<>();
     String advice = null;
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
       Class<?> running = entry.getKey();
@@ -179,7 +180,12 @@ public final class Reloader {
             }
           }
         }
-        notApplied.addAll(unapplied.inClass(running, result, swapping));
+        PlainClasses.Prepared constructors =
+            swapping.isEmpty() ? null : plainClasses.constructors(running, result);
+        if (constructors != null) {
+          redefinedConstructors.add(constructors);
+        }
+        notApplied.addAll(unapplied.inClass(running, result, swapping, constructors != null));
         compiled.put(running, result);
         changed.put(running, swapping);
       } catch (ReloadRefusal refusal) {
@@ -213,25 +219,35 @@ public final class Reloader {
       return ReloadResult.failure(String.join("\n", problems));
     }
     List<String> messages = new ArrayList<>();
-    if (plain != null) {
+    if (plain != null || !redefinedConstructors.isEmpty()) {
       // First, and in one call: the JVM redefines every plain class or none, and nothing was
       // swapped yet if it refuses.
+      List<PlainClasses.Prepared> redefining = new ArrayList<>(redefinedConstructors);
+      if (plain != null) {
+        redefining.addAll(plain.prepared());
+      }
       try {
-        plainClasses.apply(plain.prepared());
+        plainClasses.apply(redefining);
       } catch (ReloadRefusal refusal) {
         return ReloadResult.failure(
             refusal.getMessage()
                 + "\nhotrestart: nothing was reloaded, in any class; the old code is still running."
                 + " Fix it and type c again, or r to raise the exception.");
       }
-      plain.unchanged().forEach(plainClasses::done);
-      plain.prepared().forEach(p -> messages.add(p.message()));
+      if (plain != null) {
+        plain.unchanged().forEach(plainClasses::done);
+        plain.prepared().forEach(p -> messages.add(p.message()));
+      }
     }
     ReloadResult applied = applyAll(compiled, changed);
     if (!applied.message().isEmpty()) {
       messages.add(applied.message());
     }
-    boolean otherCode = applied.changed() || (plain != null && !plain.prepared().isEmpty());
+    redefinedConstructors.forEach(p -> messages.add(p.message()));
+    boolean otherCode =
+        applied.changed()
+            || (plain != null && !plain.prepared().isEmpty())
+            || !redefinedConstructors.isEmpty();
     unchanged.forEach(slot -> messages.add(unchanged(slot, otherCode)));
     messages.addAll(notApplied);
     return new ReloadResult(
@@ -332,6 +348,7 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       fingerprints.put(slot, fingerprintOfSwapped(compiled, slot));
     }
+    String newFields = NewFields.startLine(running, NewFields.added(compiled.edited(), running));
     String name = workClassName(running, slots.get(0).methodName());
     long transplantStart = System.nanoTime();
     Transplant.Result transplant =
@@ -372,7 +389,8 @@ public final class Reloader {
         + total
         + " ms (javac "
         + compiled.output().millis()
-        + " ms)";
+        + " ms)"
+        + (newFields == null ? "" : "\n" + newFields);
   }
 
   /**

@@ -20,8 +20,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Compares the shape of a recompiled class (superclass, interfaces, fields, methods) with the
  * running class. Objects built before the crash keep their layout, and other code keeps calling
- * the running methods, so a change there cannot be applied without a restart. New private
- * methods are the exception: they are moved out with the reloaded code.
+ * the running methods, so a change there cannot be applied without a restart. New methods are
+ * the exception (they are moved out with the reloaded code), and so are new fields (they live
+ * in side tables, {@link NewFields}); a removed or retyped field is not.
  */
 final class ShapeCheck {
 
@@ -66,7 +67,10 @@ final class ShapeCheck {
       Field before = runningFields.get(field.name);
       String declared = Type.getType(field.desc).getClassName() + " " + field.name;
       if (before == null) {
-        problems.add("a new field `" + declared + "` was added to " + className);
+        String problem = newFieldProblem(running, field);
+        if (problem != null) {
+          problems.add(problem);
+        }
       } else if (!RunningClasses.descriptorOf(before.getType()).equals(field.desc)) {
         problems.add(
             "field `"
@@ -134,6 +138,26 @@ final class ShapeCheck {
       }
     }
     return problems;
+  }
+
+  /**
+   * Why a new field cannot live in a side table ({@link NewFields}), or null when it can: one
+   * that hides a field of a supertype would change what running code that names it reads.
+   *
+   * @param running the running class, which lacks the field
+   * @param field the new field
+   */
+  static String newFieldProblem(Class<?> running, FieldNode field) {
+    for (Class<?> type = running.getSuperclass(); type != null; type = type.getSuperclass()) {
+      for (Field inherited : type.getDeclaredFields()) {
+        if (inherited.getName().equals(field.name)) {
+          return "a new field `" + Type.getType(field.desc).getClassName() + " " + field.name
+              + "` in " + running.getName() + " hides the field of " + type.getName()
+              + " that running code reads";
+        }
+      }
+    }
+    return null;
   }
 
   /**

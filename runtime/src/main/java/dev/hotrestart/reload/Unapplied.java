@@ -55,9 +55,15 @@ final class Unapplied {
    * @param running the running class
    * @param compiled its compiled edit
    * @param swapping the methods about to be swapped in
+   * @param constructorsApplied whether the reload redefines the class's constructors (an edit
+   *     that adds fields, with the Java agent)
    * @return one line per member
    */
-  List<String> inClass(Class<?> running, Recompiler.Compiled compiled, List<MethodSlot> swapping) {
+  List<String> inClass(
+      Class<?> running,
+      Recompiler.Compiled compiled,
+      List<MethodSlot> swapping,
+      boolean constructorsApplied) {
     Map<String, byte[]> originalFiles = tracker.original(running);
     byte[] originalBytes = originalFiles.get(running.getName());
     if (originalBytes == null) {
@@ -83,7 +89,8 @@ final class Unapplied {
       if (moving.contains(key)
           || method.name.startsWith("lambda$")
           || (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0
-          || blanked(method)) {
+          || blanked(method)
+          || (constructorsApplied && method.name.equals("<init>"))) {
         continue;
       }
       if (wrapped.contains(key)) {

@@ -70,6 +70,21 @@ class EvaluatorTest {
   }
 
   @Test
+  void readsAFieldAReloadAddedFromItsSideTable() throws Throwable {
+    program.write(
+        "demo.Ledger",
+        LEDGER
+            .replace("  private int balance = 40;", "  private int balance = 40;\n  private int adds;")
+            .replace("    rows.add(row);", "    rows.add(row);\n    adds += 10;"));
+    ReloadResult reloaded = program.reload(program.slot("demo.Ledger", 0));
+    assertTrue(reloaded.succeeded(), reloaded.message());
+    call(ledger, "add", 1, new String[0]);
+    Evaluation result = evaluator.evaluate(crash, "adds + 1");
+    assertTrue(result.succeeded(), result::error);
+    assertEquals(11, result.value());
+  }
+
+  @Test
   void seesArgumentsThisAndPrivateMembers() {
     Evaluation result = evaluator.evaluate(crash, "balance + twice(amount.intValue()) + notes.length");
     assertTrue(result.succeeded(), result::error);

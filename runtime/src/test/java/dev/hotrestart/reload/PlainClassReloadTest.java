@@ -58,6 +58,11 @@ class PlainClassReloadTest {
   private static final String FEE =
       "package demo;\npublic final class Fee {\n  public static int fee() {\n    return 1;\n  }\n}\n";
 
+  /** A plain class with instances. */
+  private static final String TALLY =
+      "package demo;\npublic class Tally {\n  private int seen;\n  public int add(int x) {\n"
+          + "    seen += x;\n    return seen;\n  }\n}\n";
+
   private static Object instrumentation;
 
   @TempDir Path dir;
@@ -90,6 +95,7 @@ class PlainClassReloadTest {
 
   @BeforeEach
   void setUp() throws Throwable {
+    Instances.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
     Redefiner.install((java.lang.instrument.Instrumentation) instrumentation);
     start(dir, MONEY);
     assertEquals(300, call(shop, "price", "3"));
@@ -100,6 +106,7 @@ class PlainClassReloadTest {
     program
         .write("demo.Money", money)
         .write("demo.Fee", FEE)
+        .write("demo.Tally", TALLY)
         .write("demo.Shop", SHOP)
         .proxy("demo.Shop", new Wrapped("public int price(String amount)", "int", "String.class", "amount"))
         .start();
@@ -198,15 +205,17 @@ class PlainClassReloadTest {
   }
 
   @Test
-  void aNewFieldIsRefusedByNameAndNothingChanges() throws Throwable {
+  void aRemovedFieldIsRefusedByNameAndNothingChanges() throws Throwable {
     save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
     save(
         "demo.Money",
         "  private Money() {}",
-        "  private static int calls;\n  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
+        "  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
+    save("demo.Money", "  private static final int SCALE = 100;\n", "");
+    save("demo.Money", "* SCALE;", "* 100;");
     ReloadResult result = reloadAll();
     assertFalse(result.succeeded(), result.message());
-    assertTrue(result.message().contains("a new field `int calls` was added to demo.Money"), result.message());
+    assertTrue(result.message().contains("field `SCALE` was removed from demo.Money"), result.message());
     assertTrue(
         result.message().contains(
             "a new method `java.lang.String toString()` in demo.Money overrides an inherited one"),
@@ -216,7 +225,103 @@ class PlainClassReloadTest {
   }
 
   @Test
-  void aNewPublicMethodMovesWithItsCallerAndOnlyItsOwnClassMayCallIt() throws Throwable {
+  void aNewInstanceFieldLivesBesideTheObjectsMadeBeforeAndNewObjectsRunItsInitializer()
+      throws Throwable {
+    Class<?> tally = program.type("demo.Tally");
+    Object before = tally.getConstructor().newInstance();
+    assertEquals(2, call(before, "add", 2));
+    save("demo.Tally", "  private int seen;", "  private int seen;\n  private int empties;\n  private int limit = 5;");
+    save(
+        "demo.Tally",
+        "    seen += x;",
+        "    if (x == 0) {\n      empties++;\n    }\n    seen += x * 100;\n    seen += empties * 10 + limit;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains("reloaded the constructor demo.Tally(), demo.Tally.add(int)"),
+        result.message());
+    assertTrue(result.message().contains("class redefined"), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new field `empties` starts at 0 in the 1 existing object; new field"
+                + " `limit` starts at 0 in the 1 existing object of demo.Tally"),
+        result.message());
+    // Made before: no initializer ran, so `limit` is 0; `empties` counts from 0.
+    assertEquals(2 + 10, call(before, "add", 0));
+    assertEquals(12 + 20, call(before, "add", 0));
+    // Made after: the redefined constructor ran `limit = 5`; each object has its own values.
+    Object after = tally.getConstructor().newInstance();
+    assertEquals(10 + 5, call(after, "add", 0));
+    assertEquals(32 + 30, call(before, "add", 0), "the first object's fields are its own");
+
+    // A later edit keeps the values: the field stays in its side table.
+    save("demo.Tally", "seen += empties * 10 + limit;", "seen += empties * 1000 + limit;");
+    ReloadResult again = reloadAll();
+    assertTrue(again.succeeded(), again.message());
+    assertFalse(again.message().contains("new field"), again.message());
+    assertEquals(15 + 2000 + 5, call(after, "add", 0));
+  }
+
+  @Test
+  void aWrappedClassWithANewFieldGetsItsConstructorRedefinedSoNewObjectsRunTheInitializer()
+      throws Throwable {
+    save("demo.Shop", "public class Shop {", "public class Shop {\n  private int limit = 5;");
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + limit;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Shop.price(String)"), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new field `limit` starts at 0 in the 1 existing object of demo.Shop"),
+        result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: redefined the constructor demo.Shop() through the Java agent"),
+        result.message());
+    assertFalse(result.message().contains("not applied"), result.message());
+    assertEquals(300, call(shop, "price", "3"), "made before the reload: limit is 0");
+    assertEquals(305, call(program.create("demo.Shop"), "price", "3"), "made after: limit is 5");
+  }
+
+  @Test
+  void aConstructorWithANewFieldsInitializerIsRedefinedWhenTheChangedMethodsMove()
+      throws Throwable {
+    Class<?> tally = program.type("demo.Tally");
+    Object before = tally.getConstructor().newInstance();
+    save("demo.Tally", "  private int seen;", "  private int seen;\n  private int limit = 5;");
+    save(
+        "demo.Tally",
+        "    seen += x;",
+        "    java.util.function.IntUnaryOperator plus = v -> v + limit;\n    seen = plus.applyAsInt(seen + x);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("changed methods moved beside the running class"), result.message());
+    assertTrue(result.message().contains("the constructor demo.Tally()"), result.message());
+    assertFalse(result.message().contains("not applied"), result.message());
+    assertEquals(1, call(before, "add", 1), "made before: limit is 0");
+    assertEquals(6, call(tally.getConstructor().newInstance(), "add", 1), "made after: limit is 5");
+  }
+
+  @Test
+  void aNewStaticFieldStartsAtItsDefaultValue() throws Throwable {
+    save("demo.Money", "  private Money() {}", "  private static int calls = 7;\n  private Money() {}");
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;",
+        "    calls++;\n    return Integer.parseInt(amount) * SCALE + calls;");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new static field `calls` starts at 0 (static initializers are not re-run)"
+                + " of demo.Money"),
+        result.message());
+    assertEquals(301, call(shop, "price", "3"));
+    assertEquals(302, call(shop, "price", "3"));
+  }
+
+  @Test
+  void aNewPublicMethodMovesWithItsCallerAndOtherClassesCallTheMovedCopy() throws Throwable {
     save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;\n  }",
@@ -227,26 +332,50 @@ class PlainClassReloadTest {
     assertTrue(result.message().contains("changed methods moved beside the running class"), result.message());
     assertEquals(30, call(shop, "price", "3"));
 
-    // A plain class redefined whole that calls it would fail at run time: refused, by name.
+    // A plain class redefined whole that calls it: linked to the moved copy.
     save("demo.Fee", "return 1;", "return Money.rate();");
     program.recompile(); // as an IDE would: javac compiles Fee against the class files
     ReloadResult plain = reloadAll();
-    assertFalse(plain.succeeded(), plain.message());
-    assertTrue(
-        plain.message().contains(
-            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
-                + " not have (new in this edit? only the reloaded code of its own class can call a"
-                + " new method):\n  - method `demo.Money.rate()`"),
-        plain.message());
-    save("demo.Fee", "return Money.rate();", "return 1;");
+    assertTrue(plain.succeeded(), plain.message());
+    assertEquals(10, program.type("demo.Fee").getMethod("fee").invoke(null));
 
-    // A wrapped method calling it: refused too, before anything changes.
+    // A wrapped method calling it: linked the same way.
     save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
     ReloadResult wrapped = reloadAll();
-    assertFalse(wrapped.succeeded(), wrapped.message());
-    assertTrue(wrapped.message().contains("rate"), wrapped.message());
-    assertEquals(30, call(shop, "price", "3"));
+    assertTrue(wrapped.succeeded(), wrapped.message());
+    assertEquals(40, call(shop, "price", "3"));
+
+    // A new method of a wrapped class moves only with its own reloaded code: another class
+    // calling it is refused, by name, before anything changes.
+    save("demo.Shop", "public class Shop {", "public class Shop {\n  public static int extra() {\n    return 5;\n  }");
+    save("demo.Fee", "return Money.rate();", "return Shop.extra();");
+    ReloadResult refused = reloadAll();
+    assertFalse(refused.succeeded(), refused.message());
+    assertTrue(
+        refused.message().contains(
+            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
+                + " not have (new in this edit? only the reloaded code of its own class can call a"
+                + " new method):\n  - method `demo.Shop.extra()`"),
+        refused.message());
+    assertEquals(40, call(shop, "price", "3"));
   }
+
+  @Test
+  void aNewMethodOfAnotherFileChangedInTheSameReloadIsCalledThroughItsMovedCopy()
+      throws Throwable {
+    save(
+        "demo.Money",
+        "  private Money() {}",
+        "  private Money() {}\n  public static int tip(int cents) {\n    return cents / 10;\n  }");
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.tip(50);");
+    save("demo.Fee", "return 1;", "return Money.tip(20);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Money.tip(int) from Money.java"), result.message());
+    assertEquals(305, call(shop, "price", "3"));
+    assertEquals(2, program.type("demo.Fee").getMethod("fee").invoke(null));
+  }
+
 
   @Test
   void aBrokenPlainFileBlocksTheWholeReload() throws Throwable {

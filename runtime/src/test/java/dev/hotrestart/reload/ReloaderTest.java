@@ -26,6 +26,7 @@ class ReloaderTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    Instances.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
     program = new ReloadHarness(dir);
   }
 
@@ -258,7 +259,33 @@ class ReloaderTest {
   }
 
   @Test
-  void newFieldIsRefusedAndTheOldCodeKeepsRunning() throws Throwable {
+  void newFieldLivesInASideTableAndStartsAtItsDefaultInExistingObjects() throws Throwable {
+    // A class name no other test loads: the count of existing objects is by name.
+    String tally = COUNTER_V1.replace("Counter", "SideTally");
+    program
+        .write("demo.SideTally", tally)
+        .proxy("demo.SideTally", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.SideTally");
+    Object other = program.create("demo.SideTally");
+    program.write(
+        "demo.SideTally",
+        tally
+            .replace("  private int count;", "  private int count;\n  private long extra;")
+            .replace("return helper(x) + this.count;", "extra += x;\n    return (int) extra;"));
+    ReloadResult result = program.reload(program.slot("demo.SideTally", 0));
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new field `extra` starts at 0 in the 2 existing objects of demo.SideTally"),
+        result.message());
+    assertEquals(10, call(counter, "work", 10));
+    assertEquals(15, call(counter, "work", 5), "the new field keeps its value");
+    assertEquals(1, call(other, "work", 1), "each object has its own");
+  }
+
+  @Test
+  void retypedFieldIsRefusedAndTheOldCodeKeepsRunning() throws Throwable {
     program
         .write("demo.Counter", COUNTER_V1)
         .proxy("demo.Counter", new Wrapped("public int work(int x)", "int", "int.class", "x"))
@@ -267,11 +294,14 @@ class ReloaderTest {
     program.write(
         "demo.Counter",
         COUNTER_V1
-            .replace("  private int count;", "  private int count;\n  private long extra;")
-            .replace("return helper(x) + this.count;", "return (int) extra;"));
+            .replace("  private int count;", "  private long count;")
+            .replace("return helper(x) + this.count;", "return (int) count;")
+            .replace("public int count() { return count; }", "public int count() { return 0; }"));
     ReloadResult result = program.reload(program.slot("demo.Counter", 0));
     assertFalse(result.succeeded());
-    assertTrue(result.message().contains("a new field `long extra` was added to demo.Counter"), result.message());
+    assertTrue(
+        result.message().contains("field `count` of demo.Counter changed type from int to long"),
+        result.message());
     assertTrue(result.message().contains("restart"), result.message());
     assertEquals(12, call(counter, "work", 10), "the old code still runs");
   }

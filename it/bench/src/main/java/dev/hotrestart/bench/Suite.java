@@ -29,13 +29,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The one entry point of the benchmarks ({@code it/bench/run}): runs the sections named on the
- * command line ({@code jmh swap latency processor commonslang startup}; all by default), each but JMH in a
+ * command line ({@code jmh swap latency reach processor commonslang startup}; all by default), each but JMH in a
  * JVM of its own, prints their tables, and writes them to {@code target/results/results.md}.
  * {@code --quick} runs fewer forks, iterations and rounds, for a smoke test of the harness.
  */
 public final class Suite {
 
-  private static final List<String> SECTIONS = List.of("jmh", "swap", "latency", "processor", "commonslang", "startup");
+  private static final List<String> SECTIONS = List.of("jmh", "swap", "latency", "reach", "processor", "commonslang", "startup");
 
   private Suite() {}
 
@@ -74,6 +74,9 @@ public final class Suite {
           break;
         case "latency":
           table = child(ReloadLatency.class, quick ? "2" : "3", quick ? "7" : "15");
+          break;
+        case "reach":
+          table = child(ReachLatency.class, quick ? "2" : "3", quick ? "7" : "15");
           break;
         case "processor":
           table = processor(quick);
