@@ -184,7 +184,7 @@ final class NewFields {
         parts.add("static field " + start + " (static initializers are not re-run)");
       } else {
         if (existing == null) {
-          existing = Instances.existing(type);
+          existing = ObjectCounts.existing(type);
         }
         parts.add("field " + start + " in " + existing);
       }

@@ -95,7 +95,7 @@ class PlainClassReloadTest {
 
   @BeforeEach
   void setUp() throws Throwable {
-    Instances.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
+    ObjectCounts.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
     Redefiner.install((java.lang.instrument.Instrumentation) instrumentation);
     start(dir, MONEY);
     assertEquals(300, call(shop, "price", "3"));

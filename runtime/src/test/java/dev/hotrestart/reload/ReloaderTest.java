@@ -26,7 +26,7 @@ class ReloaderTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Instances.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
+    ObjectCounts.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
     program = new ReloadHarness(dir);
   }
 

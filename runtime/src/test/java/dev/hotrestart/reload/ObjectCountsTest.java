@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The count of existing objects a reload line gives for a new field. */
-class InstancesTest {
+class ObjectCountsTest {
 
   /** A class only this test makes objects of. */
   static class Counted {}
@@ -16,16 +16,16 @@ class InstancesTest {
   /** A subclass, as a wrapped class's proxy is: its objects count as the class's. */
   static final class Sub extends Counted {}
 
-  private final long limit = Instances.maxUsedHeap;
+  private final long limit = ObjectCounts.maxUsedHeap;
 
   @AfterEach
   void restore() {
-    Instances.maxUsedHeap = limit;
+    ObjectCounts.maxUsedHeap = limit;
   }
 
   @Test
   void countsTheLiveObjectsOfTheClassAndItsSubclasses() throws Exception {
-    Instances.maxUsedHeap = Long.MAX_VALUE;
+    ObjectCounts.maxUsedHeap = Long.MAX_VALUE;
     List<Object> live = new ArrayList<>();
     live.add(new Counted());
     live.add(new Counted());
@@ -33,17 +33,17 @@ class InstancesTest {
     for (int i = 0; i < 50; i++) {
       new Counted(); // garbage: the histogram collects it first
     }
-    assertEquals(3, Instances.count(Counted.class));
-    assertEquals("the 3 existing objects", Instances.existing(Counted.class));
+    assertEquals(3, ObjectCounts.count(Counted.class));
+    assertEquals("the 3 existing objects", ObjectCounts.existing(Counted.class));
     live.remove(2);
     live.remove(1);
-    assertEquals("the 1 existing object", Instances.existing(Counted.class));
+    assertEquals("the 1 existing object", ObjectCounts.existing(Counted.class));
     assertEquals(1, live.size());
   }
 
   @Test
   void aLargeHeapIsNotCountedAndTheLineSaysSo() {
-    Instances.maxUsedHeap = 0;
-    assertEquals("objects made before this reload", Instances.existing(Counted.class));
+    ObjectCounts.maxUsedHeap = 0;
+    assertEquals("objects made before this reload", ObjectCounts.existing(Counted.class));
   }
 }

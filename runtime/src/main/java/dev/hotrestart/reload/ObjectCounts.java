@@ -16,9 +16,9 @@ import javax.management.ObjectName;
  * on 2 cores): paid by the first reload that adds a field, not warmed up in the background, which
  * would cost every session's first seconds for a rare reload.
  */
-final class Instances {
+final class ObjectCounts {
 
-  private static final System.Logger LOG = System.getLogger(Instances.class.getName());
+  private static final System.Logger LOG = System.getLogger(ObjectCounts.class.getName());
 
   /**
    * Above this much old generation the count is not taken: the histogram collects garbage first,
@@ -29,7 +29,7 @@ final class Instances {
    */
   static volatile long maxUsedHeap = 128L << 20;
 
-  private Instances() {}
+  private ObjectCounts() {}
 
   /** "the 1 existing object", "the 3 existing objects", or the words without a number. */
   static String existing(Class<?> type) {
