@@ -6,6 +6,7 @@ import dev.hotrestart.debug.PostMortem;
 import dev.hotrestart.debug.StartupSnapshots;
 import dev.hotrestart.reload.LocalsPreparation;
 import dev.hotrestart.reload.ReloadPreparation;
+import dev.hotrestart.reload.UnroutedInstances;
 import dev.hotrestart.slot.ClassStartListener;
 import dev.hotrestart.slot.CrashHandler;
 import java.util.List;
@@ -25,7 +26,10 @@ class ServicesTest {
   void theSnapshotIsScheduledBeforeTheReloaderPrepares() {
     assertEquals(
         List.of(
-            StartupSnapshots.Listener.class, ReloadPreparation.class, LocalsPreparation.class),
+            StartupSnapshots.Listener.class,
+            ReloadPreparation.class,
+            LocalsPreparation.class,
+            UnroutedInstances.class),
         providers(ClassStartListener.class));
   }
 

@@ -23,6 +23,30 @@ final class ForkedJvm {
   }
 
   /**
+   * Writes the list of the class path's {@code @HotRestartable} classes for the agent to route
+   * (beside the class path's argfile), or returns null with a debug line when there is no agent
+   * or no proxy.
+   */
+  static Path instanceList(Path runtimeAgent, ClassPath classPath, Path argFile, Log log)
+      throws MojoExecutionException {
+    if (runtimeAgent == null) {
+      log.debug("hotrestart: no agent, so only instances made by HotRestart_* factories restart");
+      return null;
+    }
+    Path file = argFile.resolveSibling("instances.txt");
+    try {
+      Path written = InstanceList.write(classPath, file);
+      if (written == null) {
+        log.debug("hotrestart: no HotRestart_* proxy in the class path's directories");
+      }
+      return written;
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "hotrestart: cannot list the @HotRestartable classes in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * JLine, for line editing at the prompt: a dependency of this plugin, handed to the program's
    * JVM by path, where the runtime loads it apart from the program's own class path.
    */

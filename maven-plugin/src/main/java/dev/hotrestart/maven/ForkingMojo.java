@@ -1,6 +1,7 @@
 package dev.hotrestart.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -150,10 +151,12 @@ public abstract class ForkingMojo extends AbstractMojo {
     Map<String, String> properties = new LinkedHashMap<String, String>(defaults);
     properties.putAll(CompilePaths.properties(project, session, scope, classPath, getLog()));
     properties.putAll(SystemProperties.fromPom(systemProperties, mojoExecution, session));
+    Path agent = ForkedJvm.runtimeAgent(classPath, getLog());
     return JavaCommand.builder()
         .javaExecutable(JavaCommand.javaExecutable(Paths.get(System.getProperty("java.home"))))
         .jvmArguments(ArgumentSplitter.splitParameter("hotrestart.jvmArgs", jvmArguments))
-        .runtimeAgent(ForkedJvm.runtimeAgent(classPath, getLog()))
+        .runtimeAgent(agent)
+        .instanceList(ForkedJvm.instanceList(agent, classPath, module.argFile(), getLog()))
         .sourceRoots(module.sourceRoots(scope, sourceRoots, classPath))
         .sourceEncoding(module.sourceEncoding())
         .consoleClassPath(ForkedJvm.consoleClassPath(plugin, getLog()))

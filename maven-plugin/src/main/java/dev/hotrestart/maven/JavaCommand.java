@@ -16,7 +16,8 @@ import java.util.jar.Manifest;
 /**
  * The command line of the forked JVM, in this order: the {@code java} executable, the JVM
  * arguments, the runtime jar as a Java agent watching Maven ({@code
- * -javaagent:hotrestart-runtime.jar=watchParent=PID}, when the class path has that jar),
+ * -javaagent:hotrestart-runtime.jar=watchParent=PID,instances=FILE}, when the class path has that
+ * jar; {@code instances} when the project has proxies, see {@link InstanceList}),
  * {@code -Dhotrestart.enabled=true}, {@code -Dhotrestart.sourceRoots=...} and the
  * plugin's other switches, the {@code systemProperties} of the pom, the runtime settings given
  * to Maven as user properties, the class path, the main class, the program arguments.
@@ -32,6 +33,7 @@ final class JavaCommand {
   private final Path javaExecutable;
   private final List<String> jvmArguments;
   private final Path runtimeAgent;
+  private final Path instanceList;
   private final List<Path> sourceRoots;
   private final String sourceEncoding;
   private final List<Path> consoleClassPath;
@@ -47,6 +49,7 @@ final class JavaCommand {
     this.classPath = Objects.requireNonNull(builder.classPath, "classPath");
     this.jvmArguments = List.copyOf(builder.jvmArguments);
     this.runtimeAgent = builder.runtimeAgent;
+    this.instanceList = builder.instanceList;
     this.sourceRoots = List.copyOf(builder.sourceRoots);
     this.sourceEncoding = builder.sourceEncoding;
     this.consoleClassPath = List.copyOf(builder.consoleClassPath);
@@ -79,8 +82,12 @@ final class JavaCommand {
     command.addAll(jvmArguments);
     if (runtimeAgent != null) {
       // the program ends when this JVM, Maven, ends: even by kill -9, where no shutdown hook runs
+      // and, last as a path may hold commas, the classes whose every instance restarts
       command.add("-javaagent:" + runtimeAgent + "=" + RuntimeContract.AGENT_WATCH_PARENT + "="
-          + ProcessHandle.current().pid());
+          + ProcessHandle.current().pid()
+          + (instanceList == null
+              ? ""
+              : "," + RuntimeContract.AGENT_INSTANCES + "=" + instanceList.toAbsolutePath()));
     }
     // The debugger reads the variables of the callers still waiting for a crashed call through
     // the JDK's java.lang.LiveStackFrame, which only an opened java.lang lets it use.
@@ -157,6 +164,7 @@ final class JavaCommand {
     private Path javaExecutable;
     private final List<String> jvmArguments = new ArrayList<>();
     private Path runtimeAgent;
+    private Path instanceList;
     private final List<Path> sourceRoots = new ArrayList<>();
     private String sourceEncoding;
     private final List<Path> consoleClassPath = new ArrayList<>();
@@ -184,6 +192,15 @@ final class JavaCommand {
      */
     Builder runtimeAgent(Path jar) {
       this.runtimeAgent = jar;
+      return this;
+    }
+
+    /**
+     * The list of classes the agent routes ({@link InstanceList}); null for none. Used only with
+     * {@link #runtimeAgent}.
+     */
+    Builder instanceList(Path file) {
+      this.instanceList = file;
       return this;
     }
 

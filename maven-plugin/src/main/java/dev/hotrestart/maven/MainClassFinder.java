@@ -120,6 +120,34 @@ final class MainClassFinder {
     }
   }
 
+  /**
+   * The internal names of a class file's class and of its superclass ({@code demo/Work}), read
+   * from its constant pool as {@link #mainOf} reads it; {@link InstanceList} uses it for proxies.
+   *
+   * @param classFile a class file
+   * @return the class's name, then its superclass's (empty for {@code java.lang.Object})
+   * @throws IOException if the file cannot be read or is not a class file
+   */
+  static List<String> classAndSuperclass(Path classFile) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(classFile)))) {
+      if (in.readInt() != 0xCAFEBABE) {
+        throw new IOException("not a class file (bad magic number)");
+      }
+      in.readUnsignedShort(); // minor
+      in.readUnsignedShort(); // major
+      ConstantPool pool = readConstantPool(in);
+      in.readUnsignedShort(); // access
+      int thisClass = in.readUnsignedShort();
+      int superClass = in.readUnsignedShort();
+      return List.of(
+          pool.utf8(pool.classNames()[thisClass]),
+          superClass == 0 ? "" : pool.utf8(pool.classNames()[superClass]));
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("cannot read class file " + classFile + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Optional<MainClass> mainOf(DataInputStream in) throws IOException {
     if (in.readInt() != 0xCAFEBABE) {
       throw new IOException("not a class file (bad magic number)");

@@ -34,6 +34,11 @@ final class RuntimeContract {
   static final String AGENT_CLASS = "dev.hotrestart.agent.Agent";
   /** The agent's option {@code watchParent=PID}: end the program when process PID (Maven) ends. */
   static final String AGENT_WATCH_PARENT = "watchParent";
+  /**
+   * The agent's option {@code instances=FILE}, last on its line: route the classes {@link
+   * InstanceList} wrote to FILE, so that instances not made by a factory restart too.
+   */
+  static final String AGENT_INSTANCES = "instances";
 
   /** What the simple name of every generated proxy starts with ({@code HotRestart_Pipeline}). */
   static final String PROXY_PREFIX = "HotRestart_";

@@ -237,6 +237,19 @@ class JavaCommandTest {
     assertTrue(without.stream().noneMatch(a -> a.startsWith("-javaagent")), without.toString());
   }
 
+  /** The list of routed classes is the agent's last option: its path may hold a comma. */
+  @Test
+  void theInstanceListFollowsTheWatchOnTheAgentsLine() throws IOException {
+    Path jar = Path.of("/repo/hotrestart-runtime.jar");
+    Path list = temp.resolve("a,b").resolve("instances.txt");
+    List<String> command =
+        sample().runtimeAgent(jar).instanceList(list).build()
+            .toList(ClassPath.ARGFILE_THRESHOLD, temp.resolve("cp.argfile"));
+    assertEquals(
+        "-javaagent:" + jar + "=watchParent=" + ProcessHandle.current().pid() + ",instances=" + list,
+        command.get(3));
+  }
+
   @Test
   void theRuntimeJarOfTheClassPathIsTheAgent() throws IOException {
     Path runtime = jar("hotrestart-runtime-0.1.0.jar", RuntimeContract.AGENT_CLASS, true);

@@ -70,6 +70,7 @@ class RuntimeContractTest {
   void theAgentAndItsOptionAreTheRuntimes() {
     assertEquals(Agent.class.getName(), RuntimeContract.AGENT_CLASS);
     assertEquals(Agent.WATCH_PARENT, RuntimeContract.AGENT_WATCH_PARENT);
+    assertEquals(Agent.INSTANCES, RuntimeContract.AGENT_INSTANCES);
   }
 
   @Test

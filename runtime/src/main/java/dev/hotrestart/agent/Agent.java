@@ -1,15 +1,16 @@
 package dev.hotrestart.agent;
 
+import dev.hotrestart.reload.InstanceRouting;
 import dev.hotrestart.reload.Redefiner;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code Premain-Class} of the runtime jar. Options follow the jar's path, separated by
- * commas: {@code -javaagent:hotrestart-runtime.jar=watchParent=12345}. Without options it does
- * nothing but keep the JVM's {@link Instrumentation}, with which {@code c} redefines the program's
- * classes that have no wrapped method: a user who adds the agent to a run configuration by hand
- * gets that and no other behaviour.
+ * commas: {@code -javaagent:hotrestart-runtime.jar=watchParent=12345,instances=/path/list}.
+ * Without options it does nothing but keep the JVM's {@link Instrumentation}, with which {@code c}
+ * redefines the program's classes that have no wrapped method: a user who adds the agent to a run
+ * configuration by hand gets that and no other behaviour.
  */
 public final class Agent {
 
@@ -18,6 +19,15 @@ public final class Agent {
    * be this JVM's parent (Maven's JVM under {@code mvn hotrestart:run}), ends.
    */
   public static final String WATCH_PARENT = "watchParent";
+
+  /**
+   * The option {@code instances=FILE}: route the wrapped methods of the {@code @HotRestartable}
+   * classes {@code FILE} lists (one a line: {@code pkg/Class pkg/HotRestart_Class}) through their
+   * slots as they load, so that instances not made by the proxy's factory restart too; {@code
+   * FILE} may also be directories of class files ({@code instances=target/classes}), searched for
+   * proxies. Last, as the path may hold commas.
+   */
+  public static final String INSTANCES = InstanceRouting.OPTION;
 
   private Agent() {}
 
@@ -28,11 +38,30 @@ public final class Agent {
    *
    * @param options the text after {@code =} in {@code -javaagent:jar=...}, or null
    * @param instrumentation kept for {@code c}, which redefines the program's classes that have
-   *     no wrapped method; no transformer is registered, so no class changes as it loads
+   *     no wrapped method; a transformer is registered only with {@link #INSTANCES}, and changes
+   *     only the classes listed
    */
   public static void premain(String options, Instrumentation instrumentation) {
     Redefiner.install(instrumentation);
+    String list = instancesList(options);
+    if (list != null) {
+      InstanceRouting.install(instrumentation, list, System.err);
+    }
     start(options, System.err);
+  }
+
+  /** The value of {@link #INSTANCES}, which runs to the end of the options; or null. */
+  static String instancesList(String options) {
+    if (options == null) {
+      return null;
+    }
+    String prefix = INSTANCES + "=";
+    int at = options.startsWith(prefix) ? 0 : options.indexOf("," + prefix);
+    if (at < 0) {
+      return null;
+    }
+    String value = options.substring(at == 0 ? prefix.length() : at + 1 + prefix.length());
+    return value.isEmpty() ? null : value;
   }
 
   /**
@@ -53,7 +82,13 @@ public final class Agent {
     if (options == null || options.isBlank()) {
       return null;
     }
-    for (String option : options.split(",")) {
+    String list = instancesList(options);
+    String others =
+        list == null ? options : options.substring(0, options.length() - list.length());
+    for (String option : others.split(",")) {
+      if (option.isEmpty() || option.equals(INSTANCES + "=")) {
+        continue;
+      }
       String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
       String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
       if (name.equals(WATCH_PARENT)) {
@@ -65,7 +100,8 @@ public final class Agent {
           watch = ParentWatch.start(pid, err);
         }
       } else {
-        err.println("hotrestart: unknown agent option '" + option + "' ignored (known: " + WATCH_PARENT + "=PID)");
+        err.println("hotrestart: unknown agent option '" + option + "' ignored (known: " + WATCH_PARENT + "=PID, "
+            + INSTANCES + "=FILE)");
       }
     }
     return watch;

@@ -138,7 +138,7 @@ final class Frames {
       }
     }
     // Without a proxy (a test method) the callers are the test framework's: none is shown.
-    int liveProxy = slot.proxied() ? proxyIndex(live, slot) : -1;
+    int liveProxy = slot.proxied() ? liveProxyIndex(live, slot) : -1;
     if (liveProxy >= 0) {
       hidden += liveProxy + 1; // the debugger's own frames, down to and including the proxy
       for (int i = liveProxy + 1; i < live.length; i++) {
@@ -146,7 +146,7 @@ final class Frames {
           hidden++;
         } else {
           // An enclosing wrapped method: its proxy is the next frame out, its caller's side.
-          boolean wrappedHere = i + 1 < live.length && isProxy(live[i + 1].getClassName());
+          boolean wrappedHere = i + 1 < live.length && isRoutingFrame(live[i + 1], live[i]);
           frames.add(new Frame(live[i], true, wrappedHere));
         }
       }
@@ -177,14 +177,65 @@ final class Frames {
    * @return the index
    */
   static int proxyIndex(StackTraceElement[] trace, MethodSlot slot) {
-    String proxy = slot.proxyClass().getName();
     for (int i = 0; i < trace.length; i++) {
-      if (trace[i].getClassName().equals(proxy)
-          && trace[i].getMethodName().equals(slot.methodName())) {
+      if (isProxyOf(trace[i], slot)) {
+        return i;
+      }
+      // Routed by the agent, the class's own m calls the slot, and the body below it reads m too.
+      if (slot.routed() && i > 0 && isRoutingOf(trace[i], slot) && isBodyOf(trace[i - 1], slot)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Index of the frame that called the slot's failure hook in the crashed thread's live stack:
+   * the proxy's, or the routing method's for an instance the agent routes. No frame of the
+   * method's body is live there, so the innermost match is it.
+   */
+  private static int liveProxyIndex(StackTraceElement[] live, MethodSlot slot) {
+    for (int i = 0; i < live.length; i++) {
+      if (isProxyOf(live[i], slot) || (slot.routed() && isRoutingOf(live[i], slot))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isProxyOf(StackTraceElement frame, MethodSlot slot) {
+    // A routed slot without a proxy names its own class, whose frames the routing rule reads.
+    return slot.proxyClass() != slot.declaringClass()
+        && frame.getClassName().equals(slot.proxyClass().getName())
+        && frame.getMethodName().equals(slot.methodName());
+  }
+
+  private static boolean isRoutingOf(StackTraceElement frame, MethodSlot slot) {
+    return frame.getClassName().equals(slot.declaringClass().getName())
+        && frame.getMethodName().equals(slot.methodName());
+  }
+
+  /** A frame running the slot's method: its body, a copy named as it, or a reloaded version. */
+  private static boolean isBodyOf(StackTraceElement frame, MethodSlot slot) {
+    String declaring = slot.declaringClass().getName();
+    String name = frame.getClassName();
+    String method = frame.getMethodName();
+    return (name.equals(declaring) || name.startsWith(declaring + RELOADED_MARK))
+        && (method.equals(slot.methodName())
+            || method.equals(slot.methodName() + MethodSlot.BODY_SUFFIX));
+  }
+
+  /**
+   * Whether {@code outer} is what called the wrapped method running in {@code inner}: a proxy, or
+   * the routing method of a class the agent routes (then both frames read the same method).
+   */
+  private static boolean isRoutingFrame(StackTraceElement outer, StackTraceElement inner) {
+    if (isProxy(outer.getClassName())) {
+      return true;
+    }
+    return outer.getClassName().equals(inner.getClassName())
+        && outer.getMethodName().equals(inner.getMethodName())
+        && MethodSlot.isRouted(outer.getClassName(), outer.getMethodName());
   }
 
   /**

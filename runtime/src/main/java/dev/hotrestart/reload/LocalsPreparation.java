@@ -60,12 +60,12 @@ public final class LocalsPreparation implements ClassStartListener {
     try {
       byte[] bytes = ClassFiles.of(running);
       if (bytes.length == 0) {
-        note(running, wrappedKeys(first.proxyClass()), "the class file of " + running.getName()
+        note(running, wrappedKeys(first), "the class file of " + running.getName()
             + " cannot be read from its class loader");
         return;
       }
       ClassNode original = ClassFiles.read(bytes);
-      Set<String> wrapped = wrappedKeys(first.proxyClass());
+      Set<String> wrapped = wrappedKeys(first);
       for (MethodNode method : original.methods) {
         String key = method.name + method.desc;
         if (!wrapped.contains(key) || method.instructions.size() == 0) {
@@ -128,10 +128,16 @@ public final class LocalsPreparation implements ClassStartListener {
     }
   }
 
-  /** The methods a proxy overrides: the wrapped ones. */
-  private static Set<String> wrappedKeys(Class<?> proxy) {
+  /**
+   * The wrapped methods: those the agent routes, or those a proxy overrides. A routed class starts
+   * before its proxy (if it has one) exists, and its own methods include the routed bodies.
+   */
+  private static Set<String> wrappedKeys(MethodSlot first) {
+    if (first.routed()) {
+      return new HashSet<>(first.routedKeys());
+    }
     Set<String> keys = new HashSet<>();
-    for (Method method : proxy.getDeclaredMethods()) {
+    for (Method method : first.proxyClass().getDeclaredMethods()) {
       if (!Modifier.isStatic(method.getModifiers()) && !method.isSynthetic()) {
         keys.add(method.getName() + Type.getMethodDescriptor(method));
       }

@@ -6,7 +6,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,7 +42,19 @@ import java.util.stream.Stream;
  */
 public final class MethodSlot {
 
-  private final Class<?> proxyClass;
+  /**
+   * The suffix of the name under which the agent keeps a routed method's own body: {@code
+   * work$HR$body} beside the {@code work} that routes through the slot. Private and synthetic.
+   */
+  public static final String BODY_SUFFIX = "$HR$body";
+
+  /** The routed slots, by declaring class, then by name and descriptor; proxies join them. */
+  private static final Map<Class<?>, Map<String, MethodSlot>> ROUTED = new ConcurrentHashMap<>();
+
+  private final Class<?> ownClass;
+  private volatile Class<?> proxyClass;
+  private final boolean routed;
+  private final List<String> routedKeys;
   private final Class<?> declaringClass;
   private final String methodName;
   private final MethodType methodType;
@@ -80,8 +94,12 @@ public final class MethodSlot {
       MethodType methodType,
       List<String> parameterNames,
       List<Class<? extends Throwable>> propagated,
-      MethodHandle original) {
+      MethodHandle original,
+      List<String> routedKeys) {
+    this.ownClass = proxyClass;
     this.proxyClass = proxyClass;
+    this.routed = routedKeys != null;
+    this.routedKeys = routedKeys == null ? List.of() : routedKeys;
     this.declaringClass = declaringClass;
     this.methodName = methodName;
     this.methodType = methodType;
@@ -122,6 +140,19 @@ public final class MethodSlot {
               + "); rebuild the project so the proxy is generated again",
           e);
     }
+    return register(
+        proxy, declaringClass, methodName, methodType, parameterNames, propagated, original, null);
+  }
+
+  private static MethodSlot register(
+      Class<?> proxy,
+      Class<?> declaringClass,
+      String methodName,
+      MethodType methodType,
+      String[] parameterNames,
+      Class<?>[] propagated,
+      MethodHandle original,
+      List<String> routedKeys) {
     List<Class<? extends Throwable>> propagatedTypes =
         Stream.of(propagated).map(MethodSlot::throwableType).collect(Collectors.toUnmodifiableList());
     MethodSlot slot =
@@ -132,7 +163,13 @@ public final class MethodSlot {
             methodType,
             List.of(parameterNames),
             propagatedTypes,
-            original);
+            original,
+            routedKeys);
+    if (routedKeys != null) {
+      ROUTED
+          .computeIfAbsent(declaringClass, type -> new ConcurrentHashMap<>())
+          .put(methodName + methodType.toMethodDescriptorString(), slot);
+    }
     SlotRegistry.register(slot);
     if (HotRestart.isEnabled()) {
       Hooks.slotCreated(slot);
@@ -168,25 +205,94 @@ public final class MethodSlot {
       String descriptor,
       String parameterNames,
       String propagated) {
-    ClassLoader loader = proxyLookup.lookupClass().getClassLoader();
-    MethodType type;
-    Class<?>[] propagatedTypes;
+    Map<String, MethodSlot> routedHere = ROUTED.get(declaringClass);
+    MethodSlot shared = routedHere == null ? null : routedHere.get(methodName + descriptor);
+    if (shared != null) {
+      // The agent routes the class: its slot already calls the method's own body, which the
+      // proxy's super.m would now reach only through the routing again.
+      if (proxyLookup.lookupClass() != declaringClass) {
+        shared.proxyClass = proxyLookup.lookupClass();
+      }
+      return shared;
+    }
+    Decoded decoded = decode(proxyLookup, methodName, descriptor, propagated);
+    return create(
+        proxyLookup,
+        declaringClass,
+        methodName,
+        decoded.type(),
+        words(parameterNames),
+        decoded.propagated());
+  }
+
+  /** A method's type and propagated exceptions, decoded from a proxy's constants. */
+  private record Decoded(MethodType type, Class<?>[] propagated) {}
+
+  private static Decoded decode(
+      MethodHandles.Lookup lookup, String methodName, String descriptor, String propagated) {
+    ClassLoader loader = lookup.lookupClass().getClassLoader();
     try {
-      type = MethodType.fromMethodDescriptorString(descriptor, loader);
+      MethodType type = MethodType.fromMethodDescriptorString(descriptor, loader);
       String[] names = words(propagated);
-      propagatedTypes = new Class<?>[names.length];
+      Class<?>[] propagatedTypes = new Class<?>[names.length];
       for (int i = 0; i < names.length; i++) {
         propagatedTypes[i] = Class.forName(names[i], false, loader);
       }
+      return new Decoded(type, propagatedTypes);
     } catch (ClassNotFoundException | TypeNotPresentException | IllegalArgumentException e) {
       throw new IllegalStateException(
-          "hotrestart: " + proxyLookup.lookupClass().getName() + " names a type that is not on"
+          "hotrestart: " + lookup.lookupClass().getName() + " names a type that is not on"
               + " the class path (" + methodName + descriptor + ", " + propagated + "); rebuild"
               + " the project so the proxy is generated again",
           e);
     }
-    return create(
-        proxyLookup, declaringClass, methodName, type, words(parameterNames), propagatedTypes);
+  }
+
+  /**
+   * Creates the slots of the wrapped methods of a class that the runtime's Java agent routes:
+   * called from the class's static initialiser, which the agent extends as the class loads. Each
+   * method {@code m} of the class then calls its slot as a proxy's override does, and its own
+   * body, kept as the private {@code m$HR$body} ({@link #BODY_SUFFIX}), is the slot's first
+   * implementation. The class's proxy, initialised after it, gets these same slots from {@link
+   * #of}, so a proxy and an instance made by {@code new}, reflection or a framework restart
+   * through one slot per method.
+   *
+   * @param lookup the class's own lookup
+   * @param declaringClass the annotated class
+   * @param methods one per method, as {@link #all} takes them
+   * @return the slots, in the order of {@code methods}, already registered with the runtime
+   */
+  public static MethodSlot[] routed(
+      MethodHandles.Lookup lookup, Class<?> declaringClass, String... methods) {
+    List<String[]> specs = Stream.of(methods).map(method -> fields(lookup, method)).collect(
+        Collectors.toUnmodifiableList());
+    List<String> keys =
+        specs.stream().map(spec -> spec[0] + spec[1]).collect(Collectors.toUnmodifiableList());
+    MethodSlot[] slots = new MethodSlot[methods.length];
+    for (int i = 0; i < slots.length; i++) {
+      String[] spec = specs.get(i);
+      Decoded decoded = decode(lookup, spec[0], spec[1], spec[3]);
+      MethodHandle body;
+      try {
+        body = lookup.findVirtual(declaringClass, spec[0] + BODY_SUFFIX, decoded.type());
+      } catch (NoSuchMethodException | IllegalAccessException e) {
+        throw new IllegalStateException(
+            "hotrestart: the agent routed " + declaringClass.getName() + "." + spec[0]
+                + " but its body " + spec[0] + BODY_SUFFIX + decoded.type() + " is missing",
+            e);
+      }
+      slots[i] =
+          register(
+              declaringClass,
+              declaringClass,
+              spec[0],
+              decoded.type(),
+              words(spec[2]),
+              decoded.propagated(),
+              body,
+              keys);
+    }
+    return slots;
   }
 
   /**
@@ -206,16 +312,21 @@ public final class MethodSlot {
       MethodHandles.Lookup proxyLookup, Class<?> declaringClass, String... methods) {
     MethodSlot[] slots = new MethodSlot[methods.length];
     for (int i = 0; i < methods.length; i++) {
-      String[] fields = methods[i].split("\\|", -1);
-      if (fields.length != 4) {
-        throw new IllegalStateException(
-            "hotrestart: " + proxyLookup.lookupClass().getName() + " describes a method as \""
-                + methods[i] + "\", not name|descriptor|parameters|propagated; rebuild the project"
-                + " so the proxy is generated again");
-      }
+      String[] fields = fields(proxyLookup, methods[i]);
       slots[i] = of(proxyLookup, declaringClass, fields[0], fields[1], fields[2], fields[3]);
     }
     return slots;
+  }
+
+  private static String[] fields(MethodHandles.Lookup lookup, String method) {
+    String[] fields = method.split("\\|", -1);
+    if (fields.length != 4) {
+      throw new IllegalStateException(
+          "hotrestart: " + lookup.lookupClass().getName() + " describes a method as \""
+              + method + "\", not name|descriptor|parameters|propagated; rebuild the project"
+              + " so the proxy is generated again");
+    }
+    return fields;
   }
 
   private static String[] words(String list) {
@@ -365,17 +476,59 @@ public final class MethodSlot {
     return version;
   }
 
-  /** The generated proxy class. */
+  /**
+   * The generated proxy class; for a slot the agent routes, the proxy once one was initialised,
+   * else the annotated class itself (whose routing method then plays the proxy's part).
+   */
   public Class<?> proxyClass() {
     return proxyClass;
   }
 
   /**
-   * Whether a generated proxy calls this slot; false for a slot made for a method without one
-   * (a test method), whose own frame is then the outermost frame of the crash.
+   * Whether a generated proxy, or the agent's routing, calls this slot; false for a slot made for
+   * a method without one (a test method), whose own frame is then the outermost frame of the
+   * crash.
    */
   public boolean proxied() {
-    return proxyClass != declaringClass;
+    return routed || ownClass != declaringClass;
+  }
+
+  /**
+   * Whether the runtime's Java agent routes the method: its instances made by {@code new},
+   * reflection or a framework call this slot from the annotated class's own method {@code m},
+   * whose body runs as {@code m$HR$body} ({@link #BODY_SUFFIX}).
+   */
+  public boolean routed() {
+    return routed;
+  }
+
+  /**
+   * The wrapped methods of a routed slot's class, {@code name + descriptor} each, in the order
+   * the agent created their slots; empty for a slot that is not {@link #routed()}.
+   */
+  public List<String> routedKeys() {
+    return routedKeys;
+  }
+
+  /**
+   * Whether the agent routes a method of a class: its frame named {@code className.methodName}
+   * is then the routing's, in the place a proxy's frame would be.
+   *
+   * @param className the binary name of a class
+   * @param methodName a method name
+   * @return whether a routed slot has that class and method
+   */
+  public static boolean isRouted(String className, String methodName) {
+    for (Map.Entry<Class<?>, Map<String, MethodSlot>> entry : ROUTED.entrySet()) {
+      if (entry.getKey().getName().equals(className)) {
+        for (MethodSlot slot : entry.getValue().values()) {
+          if (slot.methodName.equals(methodName)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The annotated class that declares the method. */

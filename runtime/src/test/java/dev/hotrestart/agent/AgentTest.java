@@ -44,7 +44,7 @@ class AgentTest {
     String[] lines = errors.toString(StandardCharsets.UTF_8).split("\\R");
     assertEquals(4, lines.length, String.join("\n", lines));
     assertTrue(lines[0].contains("needs the parent's process id (watchParent=PID), not 'watchParent=maven'"), lines[0]);
-    assertTrue(lines[3].contains("unknown agent option 'verbose' ignored (known: watchParent=PID)"), lines[3]);
+    assertTrue(lines[3].contains("unknown agent option 'verbose' ignored (known: watchParent=PID, instances=FILE)"), lines[3]);
   }
 
   @Test

@@ -89,6 +89,56 @@ class FramesTest {
     assertEquals(1, frames.crashed());
   }
 
+  /**
+   * An instance the agent routes (made by {@code new}): the class's own method calls the slot, and
+   * the copy below it reads the same class and method, so the routing frame is the one just
+   * outside a frame of the method's code.
+   */
+  @Test
+  void aRoutedInstanceEndsAtItsCopyAndShowsTheCallersOfTheRoutingMethod() throws Exception {
+    MethodSlot slot =
+        MethodSlot.routed(
+            java.lang.invoke.MethodHandles.privateLookupIn(
+                RoutedLike.class, java.lang.invoke.MethodHandles.lookup()),
+            RoutedLike.class,
+            "check|()V||")[0];
+    assertTrue(slot.proxied() && slot.routed());
+    String routed = RoutedLike.class.getName();
+    StackTraceElement[] dead = {
+      frame("java.lang.Integer", "parseInt", "Integer.java", 652),
+      frame(routed, "check", "FramesTest.java", 21), // the copy, named back to the class
+      frame(routed, "check", "FramesTest.java", 20), // the routing method
+      frame("demo.Driver", "run", "Driver.java", 7),
+    };
+    StackTraceElement[] live = {
+      frame("java.lang.Thread", "getStackTrace", "Thread.java", 1610),
+      frame("dev.hotrestart.slot.MethodSlot", "failed", "MethodSlot.java", 1),
+      frame(routed, "check", "FramesTest.java", 20),
+      frame("demo.Driver", "run", "Driver.java", 7),
+      frame("demo.Main", "main", "Main.java", 5),
+    };
+    assertEquals(2, Frames.proxyIndex(dead, slot));
+    Frames frames = Frames.of(slot, dead, live);
+    assertEquals(
+        List.of(
+            "java.lang.Integer.parseInt(Integer.java:652)",
+            routed + ".check(FramesTest.java:21)",
+            "demo.Driver.run(Driver.java:7)",
+            "demo.Main.main(Main.java:5)"),
+        frames.list().stream().map(Frames.Frame::describe).collect(Collectors.toList()));
+    assertEquals(1, frames.crashed());
+    assertFalse(frames.list().get(1).live());
+    assertTrue(frames.list().get(2).live());
+  }
+
+  /** Stands for a class the agent routed: {@code check} and the body it moved aside. */
+  static class RoutedLike {
+    void check() {}
+
+    @SuppressWarnings("unused")
+    private void check$HR$body() {}
+  }
+
   /** Stands for a test class: a method no proxy wraps. */
   static final class TestLike {
     void check() {}
