@@ -31,7 +31,7 @@ class SpringAopIT {
       assertTrue(rule.contains("crashed in words.LengthRule.accepts(String)\n"), rule);
       assertTrue(rule.contains("For input string: \"five\""), rule);
 
-      project.edit(RULE, "Integer.parseInt(\"five\"); // RULE", "5; // RULE");
+      project.edit(RULE, "Integer.parseInt(\"five\")", "5");
       terminal.type("c");
       String add = terminal.prompt();
       assertTrue(
@@ -44,8 +44,8 @@ class SpringAopIT {
 
       project.edit(
           SERVICE,
-          "throw new IllegalArgumentException(\"empty word\"); // FIX",
-          "return \"(nothing)\"; // FIX");
+          "throw new IllegalArgumentException(\"empty word\");",
+          "return \"(nothing)\";");
       terminal.type("c");
       String done = terminal.expect("tally .*\n", RELOAD);
       assertTrue(done.contains("aspect #3 leaves add( ) = (nothing)\n"), done);

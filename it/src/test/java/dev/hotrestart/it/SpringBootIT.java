@@ -34,8 +34,8 @@ class SpringBootIT {
 
       project.edit(
           SERVICE,
-          "throw new IllegalArgumentException(\"empty word\"); // FIX",
-          "return \"(nothing)\"; // FIX");
+          "throw new IllegalArgumentException(\"empty word\");",
+          "return \"(nothing)\";");
       terminal.type("c");
       String done = terminal.expect("tally .*\n", RELOAD);
       assertTrue(

@@ -10,6 +10,6 @@ public class LengthRule implements Rule {
 
   @Override
   public boolean accepts(String word) {
-    return word.length() <= Integer.parseInt("five"); // RULE
+    return word.length() <= Integer.parseInt("five");
   }
 }

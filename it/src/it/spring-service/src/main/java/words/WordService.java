@@ -15,7 +15,7 @@ public class WordService {
 
   public String add(String word) {
     if (word.isBlank()) {
-      throw new IllegalArgumentException("empty word"); // FIX
+      throw new IllegalArgumentException("empty word");
     }
     String key = word.strip().toLowerCase();
     tally.count(key);
