@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * agent routes {@code Counter}, so an instance made with {@code new}, one made by reflection and a
  * plain subclass calling {@code super.parse} open the prompt in {@code Counter.parse}, take a fix
  * with {@code c}, and {@code q} stops restarting for all; a factory-made proxy still opens exactly
- * one prompt per crash ({@code r} raises to its caller at once). Run by hand, as an IDE does,
+ * one prompt per crash ({@code r} raises to its caller at once). Under {@code mvn hotrestart:test}
+ * a test's {@code new Cart()} restarts the same way. Run by hand, as an IDE does,
  * without the agent a plain instance's crash says so once when it ends its thread; with the agent
  * given the class directory, it opens the prompt.
  */
@@ -83,6 +84,35 @@ class InstancesIT {
       assertTrue(done.contains("after quit: For input string: \"z\"\n"), done);
       assertFalse(done.contains("(hotrestart)"), "no prompt after q: " + done);
       assertEquals(0, terminal.exitCode(Duration.ofSeconds(60)), terminal.text());
+    }
+  }
+
+  /**
+   * {@code mvn hotrestart:test}: a test's fixture made with {@code new Cart()} crashes in the code
+   * under test, which opens the prompt in {@code Cart.discounted}; {@code c} applies the fix there,
+   * then, at the test's own prompt, a fix to another method of the same plain instance.
+   */
+  @Test
+  void underTheTestGoalAnInstanceMadeWithNewInATestRestarts() throws Exception {
+    SampleProject project = SampleProject.copy("junit");
+    project.edit("src/test/java/shop/CartTest.java", "cart = HotRestart_Cart.create();", "cart = new Cart();");
+    try (Terminal terminal = project.test("-Dtest=CartTest#discount")) {
+      String wrapped = terminal.prompt();
+      assertTrue(wrapped.contains("crashed in shop.Cart.discounted(int)\n"), wrapped);
+      assertTrue(wrapped.contains("discount of 10% refused"), wrapped);
+      project.edit("src/main/java/shop/Cart.java", "if (percent > 5) {", "if (percent > 50) {");
+      terminal.type("c");
+
+      String test = terminal.prompt();
+      assertTrue(test.contains("shop.CartTest.discount()"), test);
+      assertTrue(test.contains("expected: <54> but was: <45>"), test);
+      project.edit("src/main/java/shop/Cart.java", "int i = 1;", "int i = 0;");
+      terminal.type("c");
+      String summary = terminal.expect("Tests run: .*\n", Duration.ofSeconds(120));
+      assertTrue(
+          summary.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Passed after a restart: 1"),
+          summary);
+      assertEquals(0, terminal.exitCode(Duration.ofSeconds(120)), terminal.text());
     }
   }
 

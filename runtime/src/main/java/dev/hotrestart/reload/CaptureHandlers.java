@@ -140,7 +140,8 @@ final class CaptureHandlers {
         new Object[] {"java/lang/Throwable"});
   }
 
-  private static Object verificationType(Type type) {
+  /** The stack map frame entry of a value of {@code type} (shared with {@link RoutedClass}). */
+  static Object verificationType(Type type) {
     switch (type.getSort()) {
       case Type.BOOLEAN:
       case Type.BYTE:
@@ -173,16 +174,7 @@ final class CaptureHandlers {
       code.add(new InsnNode(Opcodes.DUP));
       code.add(number(i));
       code.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), variable.index));
-      if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) {
-        Type boxed = boxed(type);
-        code.add(
-            new MethodInsnNode(
-                Opcodes.INVOKESTATIC,
-                boxed.getInternalName(),
-                "valueOf",
-                Type.getMethodDescriptor(boxed, type),
-                false));
-      }
+      box(code, type);
       code.add(new InsnNode(Opcodes.AASTORE));
     }
     code.add(number(site));
@@ -195,6 +187,23 @@ final class CaptureHandlers {
             false));
     code.add(new InsnNode(Opcodes.ATHROW));
     return code;
+  }
+
+  /**
+   * Boxes the value of {@code type} on top of the stack ({@code Integer.valueOf} for an {@code
+   * int}); a reference is left as it is. Shared with {@link RoutedClass}.
+   */
+  static void box(InsnList code, Type type) {
+    if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) {
+      Type boxed = boxed(type);
+      code.add(
+          new MethodInsnNode(
+              Opcodes.INVOKESTATIC,
+              boxed.getInternalName(),
+              "valueOf",
+              Type.getMethodDescriptor(boxed, type),
+              false));
+    }
   }
 
   private static Type boxed(Type primitive) {
@@ -218,7 +227,8 @@ final class CaptureHandlers {
     }
   }
 
-  private static AbstractInsnNode number(int value) {
+  /** The shortest instruction pushing {@code value} (shared with {@link RoutedClass}). */
+  static AbstractInsnNode number(int value) {
     if (value >= -1 && value <= 5) {
       return new InsnNode(Opcodes.ICONST_0 + value);
     }

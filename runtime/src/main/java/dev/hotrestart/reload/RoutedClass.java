@@ -14,7 +14,6 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -167,11 +166,11 @@ final class RoutedClass {
             "lookup",
             "()Ljava/lang/invoke/MethodHandles$Lookup;"));
     code.add(new LdcInsnNode(Type.getObjectType(owner)));
-    code.add(number(specs.size()));
+    code.add(CaptureHandlers.number(specs.size()));
     code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/String"));
     for (int i = 0; i < specs.size(); i++) {
       code.add(new InsnNode(Opcodes.DUP));
-      code.add(number(i));
+      code.add(CaptureHandlers.number(i));
       code.add(new LdcInsnNode(specs.get(i)));
       code.add(new InsnNode(Opcodes.AASTORE));
     }
@@ -185,7 +184,7 @@ final class RoutedClass {
     code.add(new FieldInsnNode(Opcodes.PUTSTATIC, owner, SLOTS_FIELD, "[L" + SLOT + ";"));
     for (int i = 0; i < specs.size(); i++) {
       code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, SLOTS_FIELD, "[L" + SLOT + ";"));
-      code.add(number(i));
+      code.add(CaptureHandlers.number(i));
       code.add(new InsnNode(Opcodes.AALOAD));
       code.add(
           new MethodInsnNode(
@@ -229,7 +228,7 @@ final class RoutedClass {
     StringBuilder erased = new StringBuilder("(L" + OBJECT + ";");
     int next = 1;
     for (Type parameter : parameters) {
-      locals.add(frameType(parameter));
+      locals.add(CaptureHandlers.verificationType(parameter));
       erased.append(erase(parameter).getDescriptor());
       next += parameter.getSize();
     }
@@ -263,18 +262,18 @@ final class RoutedClass {
             Opcodes.F_FULL, frameLocals.length, frameLocals, 1, new Object[] {THROWABLE}));
     code.add(new VarInsnNode(Opcodes.ASTORE, next));
     code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, SLOTS_FIELD, "[L" + SLOT + ";"));
-    code.add(number(index));
+    code.add(CaptureHandlers.number(index));
     code.add(new InsnNode(Opcodes.AALOAD));
     code.add(new VarInsnNode(Opcodes.ALOAD, next));
     code.add(new VarInsnNode(Opcodes.ALOAD, 0));
-    code.add(number(parameters.length));
+    code.add(CaptureHandlers.number(parameters.length));
     code.add(new TypeInsnNode(Opcodes.ANEWARRAY, OBJECT));
     int slot = 1;
     for (int i = 0; i < parameters.length; i++) {
       code.add(new InsnNode(Opcodes.DUP));
-      code.add(number(i));
+      code.add(CaptureHandlers.number(i));
       code.add(new VarInsnNode(parameters[i].getOpcode(Opcodes.ILOAD), slot));
-      box(code, parameters[i]);
+      CaptureHandlers.box(code, parameters[i]);
       code.add(new InsnNode(Opcodes.AASTORE));
       slot += parameters[i].getSize();
     }
@@ -310,53 +309,5 @@ final class RoutedClass {
     return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY
         ? Type.getObjectType(OBJECT)
         : type;
-  }
-
-  private static Object frameType(Type type) {
-    switch (type.getSort()) {
-      case Type.BOOLEAN:
-      case Type.BYTE:
-      case Type.CHAR:
-      case Type.SHORT:
-      case Type.INT:
-        return Opcodes.INTEGER;
-      case Type.FLOAT:
-        return Opcodes.FLOAT;
-      case Type.LONG:
-        return Opcodes.LONG;
-      case Type.DOUBLE:
-        return Opcodes.DOUBLE;
-      default:
-        return type.getInternalName();
-    }
-  }
-
-  private static void box(InsnList code, Type type) {
-    if (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) {
-      return;
-    }
-    String boxed;
-    switch (type.getSort()) {
-      case Type.BOOLEAN: boxed = "java/lang/Boolean"; break;
-      case Type.BYTE: boxed = "java/lang/Byte"; break;
-      case Type.CHAR: boxed = "java/lang/Character"; break;
-      case Type.SHORT: boxed = "java/lang/Short"; break;
-      case Type.INT: boxed = "java/lang/Integer"; break;
-      case Type.FLOAT: boxed = "java/lang/Float"; break;
-      case Type.LONG: boxed = "java/lang/Long"; break;
-      default: boxed = "java/lang/Double"; break;
-    }
-    code.add(
-        new MethodInsnNode(
-            Opcodes.INVOKESTATIC, boxed, "valueOf", "(" + type.getDescriptor() + ")L" + boxed + ";"));
-  }
-
-  private static AbstractInsnNode number(int value) {
-    if (value >= -1 && value <= 5) {
-      return new InsnNode(Opcodes.ICONST_0 + value);
-    }
-    return value <= Short.MAX_VALUE
-        ? new IntInsnNode(value <= Byte.MAX_VALUE ? Opcodes.BIPUSH : Opcodes.SIPUSH, value)
-        : new LdcInsnNode(value);
   }
 }

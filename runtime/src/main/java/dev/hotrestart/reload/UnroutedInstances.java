@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Says, once, that a wrapped method crashed on an instance its proxy did not make, when the agent
- * does not route the class (an IDE run with {@code -Dhotrestart.enabled=true} only): registered
+ * Says, once, that a wrapped method crashed on an instance its proxy did not make, when the
+ * runtime is not the program's Java agent (an IDE run with {@code -Dhotrestart.enabled=true} only): registered
  * in {@code META-INF/services/dev.hotrestart.slot.ClassStartListener}.
  *
  * <p>Without the agent nothing of hotrestart runs inside such an instance's method, so the crash
@@ -36,7 +36,10 @@ public final class UnroutedInstances implements ClassStartListener {
 
   @Override
   public void classStarted(MethodSlot first) {
-    if (!first.routed() && INSTALLED.compareAndSet(false, true)) {
+    // With the agent, a class it does not route comes from a jar, which the option cannot name.
+    if (!first.routed()
+        && Redefiner.instrumentation().isEmpty()
+        && INSTALLED.compareAndSet(false, true)) {
       Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
       Thread.setDefaultUncaughtExceptionHandler(
           (thread, thrown) -> {

@@ -61,4 +61,16 @@ class AgentTest {
     assertFalse(thread.isAlive());
     assertEquals(1, stops.get());
   }
+
+  /** The list of classes to route is the last option: its path may hold commas. */
+  @Test
+  void theInstancesOptionRunsToTheEndAndIsNoUnknownOption() {
+    assertEquals("/tmp/a,b/instances.txt", Agent.instancesList("watchParent=1,instances=/tmp/a,b/instances.txt"));
+    assertEquals("target/classes", Agent.instancesList("instances=target/classes"));
+    assertNull(Agent.instancesList("watchParent=1"));
+    assertNull(Agent.instancesList(null));
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    assertNull(Agent.start("instances=/tmp/a,b/instances.txt", new PrintStream(errors, true, StandardCharsets.UTF_8)));
+    assertEquals("", errors.toString(StandardCharsets.UTF_8));
+  }
 }
