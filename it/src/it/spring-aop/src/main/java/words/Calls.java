@@ -1,0 +1,34 @@
+package words;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.springframework.stereotype.Component;
+
+/** Counts and logs every call that goes through the proxies of the two beans. */
+@Aspect
+@Component
+public class Calls {
+
+  private final AtomicInteger count = new AtomicInteger();
+
+  @Around("execution(* words.WordService.add(..)) || execution(* words.Rule.accepts(..))")
+  public Object around(ProceedingJoinPoint call) throws Throwable {
+    int n = count.incrementAndGet();
+    String name = call.getSignature().getName() + "(" + call.getArgs()[0] + ")";
+    System.out.println("aspect #" + n + " enters " + name);
+    try {
+      Object result = call.proceed();
+      System.out.println("aspect #" + n + " leaves " + name + " = " + result);
+      return result;
+    } catch (Throwable e) {
+      System.out.println("aspect #" + n + " saw " + e);
+      throw e;
+    }
+  }
+
+  public int count() {
+    return count.get();
+  }
+}

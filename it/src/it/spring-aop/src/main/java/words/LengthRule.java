@@ -1,0 +1,15 @@
+package words;
+
+import dev.hotrestart.HotRestartable;
+import org.springframework.stereotype.Component;
+
+/** Behind a JDK dynamic proxy: it implements an interface. */
+@Component
+@HotRestartable
+public class LengthRule implements Rule {
+
+  @Override
+  public boolean accepts(String word) {
+    return word.length() <= Integer.parseInt("five");
+  }
+}

@@ -1,0 +1,6 @@
+package words;
+
+public interface Rule {
+
+  boolean accepts(String word);
+}
