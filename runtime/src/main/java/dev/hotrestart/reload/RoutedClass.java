@@ -83,12 +83,18 @@ final class RoutedClass {
    * @param classBytes the annotated class's file, as the class loader read it
    * @param specs the wrapped methods ({@link #wrappedMethods})
    * @return the new class file, or null when nothing is to route (no method found, an interface,
-   *     or a class file older than Java 6, which has no stack map frames to extend)
+   *     a class file older than Java 6, which has no stack map frames to extend, or a class file
+   *     already routed)
    */
   static byte[] rewrite(byte[] classBytes, List<String> specs) {
     ClassNode node = new ClassNode();
     new ClassReader(classBytes).accept(node, 0);
     if ((node.access & Opcodes.ACC_INTERFACE) != 0 || (node.version & 0xFFFF) < JAVA_6) {
+      return null;
+    }
+    if (node.fields.stream().anyMatch(field -> field.name.equals(SLOTS_FIELD))) {
+      // Already routed: a redefinition through the agent (a reload that adds fields takes the
+      // running, routed class file and swaps its constructors) must not route it twice.
       return null;
     }
     List<String> routed = new ArrayList<>();

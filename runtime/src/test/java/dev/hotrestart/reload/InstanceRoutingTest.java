@@ -152,6 +152,21 @@ class InstanceRoutingTest {
   }
 
   @Test
+  void aRedefinitionOfTheRoutedClassIsNotRoutedTwice() throws IOException {
+    // A reload that adds fields redefines the running (routed) class file; the JVM hands it to
+    // the transformer again, which must leave it as it is.
+    byte[] routed =
+        routing.transform(
+            getClass().getClassLoader(), "dev/hotrestart/testing/Sample", null, null,
+            classFile("dev/hotrestart/testing/Sample"));
+    assertTrue(routed != null && routed.length > 0, "the first load is routed");
+    assertNull(
+        routing.transform(
+            getClass().getClassLoader(), "dev/hotrestart/testing/Sample", Object.class, null, routed));
+    assertEquals("", errors.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theProxyNamesTheWrappedMethods() throws IOException {
     assertEquals(
         List.of(
