@@ -27,8 +27,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Warns where code of the same compilation writes {@code new Foo(...)} for a class {@code Foo}
- * that got a proxy: that instance is not the proxy, so its methods never restart, which is easy
- * to miss. {@code @SuppressWarnings("hotrestart")} on an enclosing variable, method or class
+ * that got a proxy: that instance is not the proxy, so its methods restart only when the runtime
+ * agent that {@code hotrestart:run} and {@code hotrestart:test} start transforms the class itself,
+ * and never in a run without the goal (an IDE with {@code -Dhotrestart.enabled=true}), which is
+ * easy to miss. {@code @SuppressWarnings("hotrestart")} on an enclosing variable, method or class
  * silences it.
  *
  * <p>For a class annotated by hand (it or its methods), each {@code new} is a warning: someone
@@ -166,10 +168,12 @@ final class DirectConstructionWarner implements TaskListener {
         "HotRestartDirectNew",
         "new "
             + Names.name(site.type())
-            + "(...) creates an instance whose methods never restart; call "
+            + "(...) creates an instance that restarts under mvn hotrestart:run or"
+            + " hotrestart:test (their agent) but not in a run with only"
+            + " -Dhotrestart.enabled=true; call "
             + site.proxied().proxy()
-            + ".create(...) instead, or add @SuppressWarnings(\"hotrestart\") to silence"
-            + " this");
+            + ".create(...) to make it restart there too, or add"
+            + " @SuppressWarnings(\"hotrestart\") to silence this");
   }
 
   /** One warning for every {@code new} of package-proxied classes in {@code analyzed}. */
@@ -193,9 +197,12 @@ final class DirectConstructionWarner implements TaskListener {
             + line
             + ": new "
             + Names.name(first.type())
-            + "(...); those instances never restart: call the generated factories ("
+            + "(...); those instances restart under mvn hotrestart:run or hotrestart:test"
+            + " (their agent) but not in a run with only -Dhotrestart.enabled=true: call the"
+            + " generated factories ("
             + first.proxied().proxy()
-            + ".create(...)) instead, or add @SuppressWarnings(\"hotrestart\") to class "
+            + ".create(...)) to make them restart there too, or add"
+            + " @SuppressWarnings(\"hotrestart\") to class "
             + Names.name(analyzed)
             + " to silence this");
   }
