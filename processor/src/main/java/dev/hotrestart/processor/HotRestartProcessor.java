@@ -77,6 +77,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
   private final Set<String> done = new TreeSet<>();
 
   private ErrorReporter reporter;
+  private AllMembers members;
   private ProxyValidator validator;
   private ProxyModelBuilder models;
   private ProxyWriter writer;
@@ -92,8 +93,9 @@ public final class HotRestartProcessor extends AbstractProcessor {
     Elements elements = processingEnv.getElementUtils();
     Optional<Trees> trees = ErrorReporter.trees(processingEnv);
     reporter = new ErrorReporter(processingEnv.getMessager(), trees);
-    validator = new ProxyValidator(elements, processingEnv.getTypeUtils(), reporter);
-    models = new ProxyModelBuilder(elements, processingEnv.getTypeUtils());
+    members = new AllMembers(elements);
+    validator = new ProxyValidator(elements, processingEnv.getTypeUtils(), reporter, members);
+    models = new ProxyModelBuilder(elements, processingEnv.getTypeUtils(), members);
     writer =
         new ProxyWriter(
             elements.getTypeElement(Annotations.GENERATED) != null
@@ -126,6 +128,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    members.clear();
     if (round.processingOver()) {
       reportStillUndefined();
       return true;
