@@ -49,7 +49,7 @@ public final class CommonsLang {
    * {@code --compile VARIANT WORK}: one cold compile of {@code VARIANT} over the sources that
    * {@link #prepare} wrote under {@code WORK} ({@code proxies} needs a {@code hotrestart} compile
    * first, whose proxies it compiles); prints the wall time and javac's CPU time in milliseconds,
-   * and the number of proxies generated.
+   * the number of proxies generated, and javac's CPU time in annotation processing rounds.
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 3 || !args[0].equals("--compile") || !VARIANTS.contains(args[1])) {
@@ -90,7 +90,8 @@ public final class CommonsLang {
     } else {
       proxies = 0;
     }
-    System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000 + " " + proxies);
+    System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000 + " " + proxies
+        + " " + timing.roundsCpuNanos() / 1_000_000);
   }
 
   /**
@@ -182,8 +183,11 @@ public final class CommonsLang {
     }
   }
 
-  /** One round's figures of one variant: wall and CPU milliseconds. */
-  record Timing(double wall, double cpu) {}
+  /**
+   * One round's figures of one variant: wall and CPU milliseconds, and the CPU milliseconds of
+   * the processors' rounds.
+   */
+  record Timing(double wall, double cpu, double rounds) {}
 
   /**
    * The table: per variant the median ratio to plain javac of the same round (CPU and wall),
@@ -223,8 +227,24 @@ public final class CommonsLang {
       }
       table.append("| ").append(labels[v]).append(" | ").append(ratio(cpu)).append(" | ")
           .append(ratio(wall)).append(" |\n");
+      if (VARIANTS.get(v).equals("hotrestart")) {
+        ownRounds(table, rounds, v);
+      }
     }
     return table.toString();
+  }
+
+  /** The processor's own work inside the hotrestart compile, apart from what javac does around it. */
+  private static void ownRounds(StringBuilder table, List<List<Timing>> rounds, int hotrestart) {
+    List<Double> own = new ArrayList<>();
+    List<Double> ownMillis = new ArrayList<>();
+    for (List<Timing> round : rounds) {
+      own.add(round.get(hotrestart).rounds() / round.get(0).cpu());
+      ownMillis.add(round.get(hotrestart).rounds());
+    }
+    table.append(String.format(Locale.ROOT,
+        "| of which the processor's own rounds (javac's CPU in them, as a share of plain javac's; median %.0f ms) | %s | |%n",
+        ReloadLatency.median(ownMillis), ratio(own)));
   }
 
   private static String ratio(List<Double> ratios) {
