@@ -76,22 +76,27 @@ final class Javac {
       JavacTask task =
           (JavacTask) javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(all));
       // The processors' share: javac runs them inside ANNOTATION_PROCESSING_ROUND, on its thread.
+      // Only with a processor: any TaskListener makes javac keep every comment and end position
+      // while parsing, which -proc:none compiles would otherwise not pay (with a processor javac
+      // keeps them anyway).
       long[] rounds = new long[2];
-      task.addTaskListener(new TaskListener() {
-        @Override
-        public void started(TaskEvent event) {
-          if (event.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
-            rounds[1] = threads.getCurrentThreadCpuTime();
+      if (processor != null) {
+        task.addTaskListener(new TaskListener() {
+          @Override
+          public void started(TaskEvent event) {
+            if (event.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+              rounds[1] = threads.getCurrentThreadCpuTime();
+            }
           }
-        }
 
-        @Override
-        public void finished(TaskEvent event) {
-          if (event.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
-            rounds[0] += threads.getCurrentThreadCpuTime() - rounds[1];
+          @Override
+          public void finished(TaskEvent event) {
+            if (event.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+              rounds[0] += threads.getCurrentThreadCpuTime() - rounds[1];
+            }
           }
-        }
-      });
+        });
+      }
       long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       boolean ok = task.call();
