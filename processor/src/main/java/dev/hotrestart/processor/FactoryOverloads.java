@@ -12,7 +12,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -37,9 +36,11 @@ final class FactoryOverloads {
 
   private final Elements elements;
   private final Types types;
+  private final AllMembers members;
 
-  FactoryOverloads(Elements elements, Types types) {
+  FactoryOverloads(Elements elements, Types types, AllMembers members) {
     this.elements = elements;
+    this.members = members;
     this.types = types;
   }
 
@@ -60,7 +61,7 @@ final class FactoryOverloads {
         return true;
       }
     }
-    for (ExecutableElement create : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+    for (ExecutableElement create : members.methods(type)) {
       if (create.getSimpleName().contentEquals("create")
           && !create.getModifiers().contains(Modifier.PRIVATE)) {
         ExecutableType seen =
@@ -135,7 +136,7 @@ final class FactoryOverloads {
     if (!elements.isFunctionalInterface(element)) {
       return OptionalInt.empty();
     }
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {
+    for (ExecutableElement method : members.methods(element)) {
       if (method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
         return OptionalInt.of(method.getParameters().size());
       }

@@ -13,7 +13,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -30,11 +29,13 @@ import javax.lang.model.util.Types;
 final class LintKeys {
 
   private final Elements elements;
+  private final AllMembers members;
   private final FactoryOverloads overloads;
 
-  LintKeys(Elements elements, Types types) {
+  LintKeys(Elements elements, Types types, AllMembers members) {
     this.elements = elements;
-    this.overloads = new FactoryOverloads(elements, types);
+    this.members = members;
+    this.overloads = new FactoryOverloads(elements, types, members);
   }
 
   /**
@@ -176,7 +177,7 @@ final class LintKeys {
       return List.of();
     }
     TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
-    return ElementFilter.methodsIn(elements.getAllMembers(parent));
+    return members.methods(parent);
   }
 
   private void noteDeprecatedSignature(ExecutableElement executable, Set<String> keys) {

@@ -20,7 +20,6 @@ import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -34,12 +33,14 @@ final class ProxyModelBuilder {
 
   private final Elements elements;
   private final Types types;
+  private final AllMembers members;
   private final LintKeys lint;
 
-  ProxyModelBuilder(Elements elements, Types types) {
+  ProxyModelBuilder(Elements elements, Types types, AllMembers members) {
     this.elements = elements;
     this.types = types;
-    this.lint = new LintKeys(elements, types);
+    this.members = members;
+    this.lint = new LintKeys(elements, types, members);
   }
 
   ProxyModel build(ProxyPlan plan) {
@@ -114,7 +115,7 @@ final class ProxyModelBuilder {
       factory.constructorTypeVariables().forEach(v -> names.add(v.name()));
       factory.factoryTypeVariables().forEach(v -> names.add(v.name()));
     }
-    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(type))) {
+    for (TypeElement member : members.types(type)) {
       names.add(member.getSimpleName().toString());
     }
     return names;

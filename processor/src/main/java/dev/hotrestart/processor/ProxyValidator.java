@@ -52,9 +52,11 @@ final class ProxyValidator {
   private final Types types;
   private final ErrorReporter reporter;
   private final WrappedMethods methods;
+  private final AllMembers members;
 
-  ProxyValidator(Elements elements, Types types, ErrorReporter reporter) {
+  ProxyValidator(Elements elements, Types types, ErrorReporter reporter, AllMembers members) {
     this.elements = elements;
+    this.members = members;
     this.types = types;
     this.reporter = reporter;
     this.methods = new WrappedMethods(elements, reporter);
@@ -326,13 +328,13 @@ final class ProxyValidator {
   }
 
   private void checkAbstract(TypeElement type, Subject subject) {
-    List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(type));
-    for (ExecutableElement method : members) {
+    List<ExecutableElement> all = members.methods(type);
+    for (ExecutableElement method : all) {
       if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;
       }
       boolean implemented =
-          members.stream()
+          all.stream()
               .anyMatch(
                   other ->
                       other != method
@@ -354,7 +356,7 @@ final class ProxyValidator {
   private void checkFactoryClash(
       TypeElement type, List<ExecutableElement> constructors, Subject subject) {
     List<ExecutableElement> creates =
-        ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+        members.methods(type).stream()
             .filter(m -> m.getSimpleName().contentEquals("create"))
             .filter(m -> !m.getModifiers().contains(Modifier.PRIVATE))
             .collect(Collectors.toList());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code [HotRestartDirectNew]}: {@code new Foo(...)} of a class that got a proxy makes an
- * instance that never restarts. Said at each {@code new} of a class annotated by hand; said once
+ * instance that restarts only under the goals' agent, never in a run without it. Said at each {@code new} of a class annotated by hand; said once
  * per class, with a count and the first line, for classes proxied through their package's
  * annotation, whose own package constructs them freely (Commons Lang's {@code new
  * StrBuilder(...)}, 103 times).
@@ -44,9 +44,10 @@ class DirectConstructionTest {
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
         .hadWarningContaining(
-            "[HotRestartDirectNew] new Job(...) creates an instance whose methods never restart;"
-                + " call HotRestart_Job.create(...) instead, or add"
-                + " @SuppressWarnings(\"hotrestart\") to silence this")
+            "[HotRestartDirectNew] new Job(...) creates an instance that restarts under mvn"
+                + " hotrestart:run or hotrestart:test (their agent) but not in a run with only"
+                + " -Dhotrestart.enabled=true; call HotRestart_Job.create(...) to make it restart"
+                + " there too, or add @SuppressWarnings(\"hotrestart\") to silence this")
         .inFile(user)
         .onLineContaining("Job direct()");
   }
@@ -161,20 +162,26 @@ class DirectConstructionTest {
         List.of(
             "[HotRestartDirectNew] class Builder creates 2 instances with new of classes that got"
                 + " a proxy through their package's @HotRestartable, first on line 4: new"
-                + " Builder(...); those instances never restart: call the generated factories"
-                + " (HotRestart_Builder.create(...)) instead, or add"
+                + " Builder(...); those instances restart under mvn hotrestart:run or"
+                + " hotrestart:test (their agent) but not in a run with only"
+                + " -Dhotrestart.enabled=true: call the generated factories"
+                + " (HotRestart_Builder.create(...)) to make them restart there too, or add"
                 + " @SuppressWarnings(\"hotrestart\") to class Builder to silence this",
             "[HotRestartDirectNew] class Tool creates 4 instances with new of classes that got a"
                 + " proxy through their package's @HotRestartable, first on line 6: new"
-                + " Builder(...); those instances never restart: call the generated factories"
-                + " (HotRestart_Builder.create(...)) instead, or add"
+                + " Builder(...); those instances restart under mvn hotrestart:run or"
+                + " hotrestart:test (their agent) but not in a run with only"
+                + " -Dhotrestart.enabled=true: call the generated factories"
+                + " (HotRestart_Builder.create(...)) to make them restart there too, or add"
                 + " @SuppressWarnings(\"hotrestart\") to class Tool to silence this",
-            "[HotRestartDirectNew] new Job(...) creates an instance whose methods never restart;"
-                + " call HotRestart_Job.create(...) instead, or add"
-                + " @SuppressWarnings(\"hotrestart\") to silence this",
-            "[HotRestartDirectNew] new Job(...) creates an instance whose methods never restart;"
-                + " call HotRestart_Job.create(...) instead, or add"
-                + " @SuppressWarnings(\"hotrestart\") to silence this"),
+            "[HotRestartDirectNew] new Job(...) creates an instance that restarts under mvn"
+                + " hotrestart:run or hotrestart:test (their agent) but not in a run with only"
+                + " -Dhotrestart.enabled=true; call HotRestart_Job.create(...) to make it restart"
+                + " there too, or add @SuppressWarnings(\"hotrestart\") to silence this",
+            "[HotRestartDirectNew] new Job(...) creates an instance that restarts under mvn"
+                + " hotrestart:run or hotrestart:test (their agent) but not in a run with only"
+                + " -Dhotrestart.enabled=true; call HotRestart_Job.create(...) to make it restart"
+                + " there too, or add @SuppressWarnings(\"hotrestart\") to silence this"),
         compilation.warnings().stream()
             .map(d -> d.getMessage(Locale.ROOT))
             .sorted()

@@ -21,15 +21,17 @@ import java.util.zip.ZipInputStream;
  * fetched by {@code it/bench/run} from the registry into the local repository at benchmark time
  * and named by {@code -Dbench.commonsLang}; it is never committed.
  *
- * <p>Three variants, each compiled in a JVM of its own: <em>plain</em>, the annotated sources with
+ * <p>Six variants, each compiled in a JVM of its own: <em>plain</em>, the annotated sources with
  * {@code -proc:none}; the <em>floor</em>, the sources as published (nothing annotated) with the
  * processor on the path, which is what any build with the processor pays before a class is
  * annotated; <em>files</em>, the sources as published with {@link FloorProcessor} writing an
  * empty class for each class that hotrestart proxies, which is what any processor that writes
- * that many files pays, whatever they hold; <em>hotrestart</em>, the annotated sources with the processor; and <em>proxies</em>,
+ * that many files pays, whatever they hold; <em>classfiles</em>, the same empty classes written as
+ * class files, which javac enters without parsing or compiling them: the floor of a processor
+ * that writes bytecode; <em>hotrestart</em>, the annotated sources with the processor; and <em>proxies</em>,
  * the annotated sources together with the proxies the processor wrote, with {@code -proc:none}:
  * what javac spends compiling the proxies, without the processor's rounds. A round compiles the
- * four back to back, forwards in even rounds and backwards in odd ones, and each figure is
+ * six back to back, forwards in even rounds and backwards in odd ones, and each figure is
  * the median over the rounds of the ratio to plain javac <em>of the same round</em>, in javac's
  * thread CPU time and in wall time, with the lowest and highest ratio beside it: on a shared
  * machine a compile can take 30% more than the same compile a minute earlier, and the ratio of
@@ -38,7 +40,8 @@ import java.util.zip.ZipInputStream;
 public final class CommonsLang {
 
   /** Variants in the order of a forward round: plain javac first, the baseline. */
-  static final List<String> VARIANTS = List.of("plain", "floor", "files", "hotrestart", "proxies");
+  static final List<String> VARIANTS =
+      List.of("plain", "floor", "files", "classfiles", "hotrestart", "proxies");
 
   private CommonsLang() {}
 
@@ -46,7 +49,7 @@ public final class CommonsLang {
    * {@code --compile VARIANT WORK}: one cold compile of {@code VARIANT} over the sources that
    * {@link #prepare} wrote under {@code WORK} ({@code proxies} needs a {@code hotrestart} compile
    * first, whose proxies it compiles); prints the wall time and javac's CPU time in milliseconds,
-   * and the number of proxies generated.
+   * the number of proxies generated, and javac's CPU time in annotation processing rounds.
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 3 || !args[0].equals("--compile") || !VARIANTS.contains(args[1])) {
@@ -54,7 +57,7 @@ public final class CommonsLang {
     }
     String variant = args[1];
     Path work = Path.of(args[2]);
-    boolean published = variant.equals("floor") || variant.equals("files");
+    boolean published = variant.equals("floor") || variant.equals("files") || variant.equals("classfiles");
     Path sources = work.resolve(published ? "published" : "annotated");
     if (variant.equals("proxies")) {
       // The proxies of the hotrestart variant's first compile, beside the annotated sources.
@@ -68,9 +71,10 @@ public final class CommonsLang {
     delete(classes);
     delete(classes.resolveSibling(classes.getFileName() + "-generated"));
     String processor;
-    if (variant.equals("files")) {
+    if (variant.equals("files") || variant.equals("classfiles")) {
       processor = FloorProcessor.class.getName();
       System.setProperty("bench.floorNames", proxiedNames(work).toString());
+      System.setProperty("bench.floorClassFiles", String.valueOf(variant.equals("classfiles")));
     } else if (variant.equals("floor") || variant.equals("hotrestart")) {
       processor = Javac.PROCESSOR;
     } else {
@@ -86,7 +90,8 @@ public final class CommonsLang {
     } else {
       proxies = 0;
     }
-    System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000 + " " + proxies);
+    System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000 + " " + proxies
+        + " " + timing.roundsCpuNanos() / 1_000_000);
   }
 
   /**
@@ -178,8 +183,11 @@ public final class CommonsLang {
     }
   }
 
-  /** One round's figures of one variant: wall and CPU milliseconds. */
-  record Timing(double wall, double cpu) {}
+  /**
+   * One round's figures of one variant: wall and CPU milliseconds, and the CPU milliseconds of
+   * the processors' rounds.
+   */
+  record Timing(double wall, double cpu, double rounds) {}
 
   /**
    * The table: per variant the median ratio to plain javac of the same round (CPU and wall),
@@ -206,6 +214,7 @@ public final class CommonsLang {
       null,
       "floor: the processor on the path, nothing annotated",
       "a processor that writes an empty class for each of the classes hotrestart proxies (nothing annotated)",
+      "the same, written as class files (`Filer.createClassFile`) instead of sources",
       "**the hotrestart processor, every package annotated (" + proxies + " proxies)**",
       "the annotated sources and the proxies it wrote, `-proc:none`"
     };
@@ -218,8 +227,24 @@ public final class CommonsLang {
       }
       table.append("| ").append(labels[v]).append(" | ").append(ratio(cpu)).append(" | ")
           .append(ratio(wall)).append(" |\n");
+      if (VARIANTS.get(v).equals("hotrestart")) {
+        ownRounds(table, rounds, v);
+      }
     }
     return table.toString();
+  }
+
+  /** The processor's own work inside the hotrestart compile, apart from what javac does around it. */
+  private static void ownRounds(StringBuilder table, List<List<Timing>> rounds, int hotrestart) {
+    List<Double> own = new ArrayList<>();
+    List<Double> ownMillis = new ArrayList<>();
+    for (List<Timing> round : rounds) {
+      own.add(round.get(hotrestart).rounds() / round.get(0).cpu());
+      ownMillis.add(round.get(hotrestart).rounds());
+    }
+    table.append(String.format(Locale.ROOT,
+        "| of which the processor's own rounds (javac's CPU in them, as a share of plain javac's; median %.0f ms) | %s | |%n",
+        ReloadLatency.median(ownMillis), ratio(own)));
   }
 
   private static String ratio(List<Double> ratios) {

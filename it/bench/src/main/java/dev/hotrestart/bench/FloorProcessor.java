@@ -1,6 +1,9 @@
 package dev.hotrestart.bench;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -27,7 +30,10 @@ import javax.lang.model.element.TypeElement;
  * <p>With {@code -Dbench.floorNames=FILE} (one qualified class name a line) it writes the empty
  * class for each class of the compile named in the file instead, annotated or not: {@link
  * CommonsLang} names the classes hotrestart proxied, to measure what writing that many files
- * costs by itself.
+ * costs by itself. With {@code -Dbench.floorClassFiles=true} as well, it writes each as a class
+ * file ({@code Filer.createClassFile}) instead of a source: the floor of a processor that writes
+ * its classes as bytecode, which javac enters for the next round without parsing or compiling
+ * them.
  */
 public final class FloorProcessor extends AbstractProcessor {
 
@@ -82,6 +88,15 @@ public final class FloorProcessor extends AbstractProcessor {
 
   private void write(TypeElement type, PackageElement pkg) {
     String name = "HotRestart_" + type.getSimpleName();
+    if (Boolean.getBoolean("bench.floorClassFiles")) {
+      String binary = pkg.getQualifiedName() + "." + name;
+      try (OutputStream out = processingEnv.getFiler().createClassFile(binary, type).openOutputStream()) {
+        out.write(emptyClass(binary.replace('.', '/')));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
     try (Writer out =
         processingEnv
             .getFiler()
@@ -91,5 +106,31 @@ public final class FloorProcessor extends AbstractProcessor {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code final class NAME {}} compiled for Java 17: a constant pool of four entries, no members. */
+  private static byte[] emptyClass(String internalName) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(0xCAFEBABE);
+    out.writeShort(0); // minor version
+    out.writeShort(61); // Java 17
+    out.writeShort(5); // constant pool count: entries 1 to 4
+    out.writeByte(1); // #1 Utf8: this class
+    out.writeUTF(internalName);
+    out.writeByte(7); // #2 Class #1
+    out.writeShort(1);
+    out.writeByte(1); // #3 Utf8: the superclass
+    out.writeUTF("java/lang/Object");
+    out.writeByte(7); // #4 Class #3
+    out.writeShort(3);
+    out.writeShort(0x0010 | 0x0020); // ACC_FINAL | ACC_SUPER
+    out.writeShort(2); // this class
+    out.writeShort(4); // superclass
+    out.writeShort(0); // interfaces
+    out.writeShort(0); // fields
+    out.writeShort(0); // methods
+    out.writeShort(0); // attributes
+    return bytes.toByteArray();
   }
 }

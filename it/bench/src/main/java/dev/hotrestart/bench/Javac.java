@@ -1,5 +1,8 @@
 package dev.hotrestart.bench;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -39,9 +42,10 @@ final class Javac {
    * The wall time of a compile, and the CPU time of the thread that ran it (javac compiles on
    * the caller's thread). The CPU time leaves out other processes, the JIT and the garbage
    * collector, which run on threads of their own; it does not remove the JVM's own variation from
-   * one run to the next (performance.md, section 4, measured both).
+   * one run to the next (performance.md, section 4, measured both). {@code roundsCpuNanos} is the
+   * part of that CPU time spent in annotation processing rounds: the processors' own work.
    */
-  record Timing(long wallNanos, long cpuNanos) {}
+  record Timing(long wallNanos, long cpuNanos, long roundsCpuNanos) {}
 
   /**
    * Like {@link #compile(Path, Path, boolean)}, with the processor of class {@code processor} (on
@@ -69,16 +73,39 @@ final class Javac {
         options.add("-proc:none");
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      JavacTask task =
+          (JavacTask) javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(all));
+      // The processors' share: javac runs them inside ANNOTATION_PROCESSING_ROUND, on its thread.
+      // Only with a processor: any TaskListener makes javac keep every comment and end position
+      // while parsing, which -proc:none compiles would otherwise not pay (with a processor javac
+      // keeps them anyway).
+      long[] rounds = new long[2];
+      if (processor != null) {
+        task.addTaskListener(new TaskListener() {
+          @Override
+          public void started(TaskEvent event) {
+            if (event.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+              rounds[1] = threads.getCurrentThreadCpuTime();
+            }
+          }
+
+          @Override
+          public void finished(TaskEvent event) {
+            if (event.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+              rounds[0] += threads.getCurrentThreadCpuTime() - rounds[1];
+            }
+          }
+        });
+      }
       long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
-      boolean ok =
-          javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(all)).call();
+      boolean ok = task.call();
       long elapsed = System.nanoTime() - start;
       long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
       if (!ok) {
         throw new IllegalStateException("generated sources do not compile: " + diagnostics.getDiagnostics());
       }
-      return new Timing(elapsed, cpu);
+      return new Timing(elapsed, cpu, rounds[0]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

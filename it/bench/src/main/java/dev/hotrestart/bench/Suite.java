@@ -235,7 +235,7 @@ public final class Suite {
         String[] out =
             child(List.of(), false, CommonsLang.class, "--compile", variant, work.toString()).trim().split(" ");
         timings[CommonsLang.VARIANTS.indexOf(variant)] =
-            new CommonsLang.Timing(Double.parseDouble(out[0]), Double.parseDouble(out[1]));
+            new CommonsLang.Timing(Double.parseDouble(out[0]), Double.parseDouble(out[1]), Double.parseDouble(out[3]));
         proxies = Math.max(proxies, Long.parseLong(out[2]));
         line.append(' ').append(variant).append(' ').append(out[1]).append(" ms CPU, ").append(out[0]).append(" ms wall;");
       }
