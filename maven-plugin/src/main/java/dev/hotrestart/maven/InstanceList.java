@@ -68,9 +68,7 @@ final class InstanceList {
   }
 
   private static boolean isProxyFile(Path file) {
-    String name = file.getFileName().toString();
-    return name.startsWith(RuntimeContract.PROXY_PREFIX)
-        && name.endsWith(".class")
+    return RuntimeContract.isProxyClassFile(file.getFileName().toString())
         && Files.isRegularFile(file);
   }
 }

@@ -56,7 +56,7 @@ final class ProcessorCheck {
 
   private static boolean directoryHasGenerated(Path directory) throws IOException {
     try (Stream<Path> files = Files.walk(directory)) {
-      return files.anyMatch(file -> isGenerated(file.getFileName().toString()));
+      return files.anyMatch(file -> RuntimeContract.isProxyClassFile(file.getFileName().toString()));
     }
   }
 
@@ -66,12 +66,8 @@ final class ProcessorCheck {
     }
     try (JarFile jar = new JarFile(file.toFile())) {
       return jar.stream()
-          .anyMatch(entry -> isGenerated(entry.getName().substring(entry.getName().lastIndexOf('/') + 1)));
+          .anyMatch(entry -> RuntimeContract.isProxyClassFile(entry.getName().substring(entry.getName().lastIndexOf('/') + 1)));
     }
-  }
-
-  private static boolean isGenerated(String fileName) {
-    return fileName.startsWith(RuntimeContract.PROXY_PREFIX) && fileName.endsWith(".class");
   }
 
   /**

@@ -42,6 +42,12 @@ final class RuntimeContract {
 
   /** What the simple name of every generated proxy starts with ({@code HotRestart_Pipeline}). */
   static final String PROXY_PREFIX = "HotRestart_";
+
+  /** Whether a file name ({@code HotRestart_Pipeline.class}) is a generated proxy's class file. */
+  static boolean isProxyClassFile(String fileName) {
+    return fileName.startsWith(PROXY_PREFIX) && fileName.endsWith(".class");
+  }
+
   /** The annotation that makes the processor wrap a class. */
   static final String ANNOTATION = "dev.hotrestart.HotRestartable";
   /** The processor's group, for the {@code annotationProcessorPaths} snippet. */

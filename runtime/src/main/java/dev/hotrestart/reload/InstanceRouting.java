@@ -2,7 +2,6 @@ package dev.hotrestart.reload;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -140,27 +139,19 @@ public final class InstanceRouting implements ClassFileTransformer {
       return null;
     }
     try {
-      byte[] proxyBytes = resource(loader, proxy);
-      if (proxyBytes == null) {
+      byte[] proxyBytes = ClassFiles.classFile(loader, proxy);
+      if (proxyBytes.length == 0) {
         err.println("hotrestart: " + className.replace('/', '.') + " is listed but its proxy "
             + proxy.replace('/', '.') + " is not on the class path; only its factory-made"
             + " instances would restart (rebuild the project)");
         return null;
       }
       return RoutedClass.rewrite(classfileBuffer, RoutedClass.wrappedMethods(proxyBytes));
-    } catch (IOException | RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError e) {
       // The JVM ignores a transformer's exception silently: say it, and load the class unchanged.
       err.println("hotrestart: cannot route the methods of " + className.replace('/', '.')
           + " (" + e + "); instances not made by its HotRestart_ factory will not restart");
       return null;
-    }
-  }
-
-  private static byte[] resource(ClassLoader loader, String internalName) throws IOException {
-    String name = internalName + ".class";
-    try (InputStream in =
-        loader == null ? ClassLoader.getSystemResourceAsStream(name) : loader.getResourceAsStream(name)) {
-      return in == null ? null : in.readAllBytes();
     }
   }
 }
