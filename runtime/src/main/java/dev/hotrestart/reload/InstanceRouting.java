@@ -146,7 +146,10 @@ public final class InstanceRouting implements ClassFileTransformer {
             + " instances would restart (rebuild the project)");
         return null;
       }
-      return RoutedClass.rewrite(classfileBuffer, RoutedClass.wrappedMethods(proxyBytes));
+      return RoutedClass.rewrite(
+          classfileBuffer,
+          RoutedClass.wrappedMethods(proxyBytes),
+          supertype -> ClassFiles.classFile(loader, supertype));
     } catch (RuntimeException | LinkageError e) {
       // The JVM ignores a transformer's exception silently: say it, and load the class unchanged.
       err.println("hotrestart: cannot route the methods of " + className.replace('/', '.')

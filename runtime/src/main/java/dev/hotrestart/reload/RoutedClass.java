@@ -1,12 +1,18 @@
 package dev.hotrestart.reload;
 
 import dev.hotrestart.slot.MethodSlot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.SerialVersionUIDAdder;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -80,13 +86,19 @@ final class RoutedClass {
   /**
    * Rewrites {@code classBytes} to route the methods {@code specs} describes.
    *
+   * <p>A class that may be serialized and has neither a {@code serialVersionUID} nor a static
+   * initialiser gets its computed {@code serialVersionUID} as a field first: the routing adds a
+   * static initialiser, which the JDK's computed value counts, and objects written by a run with
+   * the goal must read back in a run without it, and the other way round.
+   *
    * @param classBytes the annotated class's file, as the class loader read it
    * @param specs the wrapped methods ({@link #wrappedMethods})
+   * @param classFiles the class file of a supertype by internal name, empty if it cannot be read
    * @return the new class file, or null when nothing is to route (no method found, an interface,
    *     a class file older than Java 6, which has no stack map frames to extend, or a class file
    *     already routed)
    */
-  static byte[] rewrite(byte[] classBytes, List<String> specs) {
+  static byte[] rewrite(byte[] classBytes, List<String> specs, Function<String, byte[]> classFiles) {
     ClassNode node = new ClassNode();
     new ClassReader(classBytes).accept(node, 0);
     if ((node.access & Opcodes.ACC_INTERFACE) != 0 || (node.version & 0xFFFF) < JAVA_6) {
@@ -125,6 +137,9 @@ final class RoutedClass {
     if (routed.isEmpty()) {
       return null;
     }
+    if (needsSerialVersionUid(node, classFiles)) {
+      node.fields.add(computedSerialVersionUid(classBytes));
+    }
     node.methods.addAll(stubs);
     int fieldAccess =
         Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC;
@@ -137,6 +152,62 @@ final class RoutedClass {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     node.accept(writer);
     return writer.toByteArray();
+  }
+
+  private static boolean needsSerialVersionUid(ClassNode node, Function<String, byte[]> classFiles) {
+    return node.fields.stream().noneMatch(field -> field.name.equals("serialVersionUID"))
+        && node.methods.stream().noneMatch(method -> method.name.equals("<clinit>"))
+        && maySerialize(node, classFiles);
+  }
+
+  /**
+   * Whether the class or a supertype implements {@code Serializable}, read from class files
+   * without loading a class (the transformer runs while its class loads). A supertype whose class
+   * file cannot be read counts as serializable: the field then added is harmless, a changed
+   * {@code serialVersionUID} is not.
+   */
+  static boolean maySerialize(ClassNode node, Function<String, byte[]> classFiles) {
+    Deque<String> toRead = new ArrayDeque<>(node.interfaces);
+    if (node.superName != null) {
+      toRead.add(node.superName);
+    }
+    Set<String> seen = new HashSet<>();
+    while (!toRead.isEmpty()) {
+      String type = toRead.poll();
+      if (type.equals("java/io/Serializable")) {
+        return true;
+      }
+      if (type.equals(OBJECT) || !seen.add(type)) {
+        continue;
+      }
+      byte[] bytes = classFiles.apply(type);
+      if (bytes.length == 0) {
+        return true;
+      }
+      ClassReader reader = new ClassReader(bytes);
+      toRead.addAll(List.of(reader.getInterfaces()));
+      if (reader.getSuperName() != null) {
+        toRead.add(reader.getSuperName());
+      }
+    }
+    return false;
+  }
+
+  /** The {@code serialVersionUID} the JDK computes for the class as compiled, as a field. */
+  private static FieldNode computedSerialVersionUid(byte[] classBytes) {
+    ClassNode withUid = new ClassNode();
+    new ClassReader(classBytes)
+        .accept(new SerialVersionUIDAdder(withUid), ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG);
+    FieldNode uid =
+        withUid.fields.stream()
+            .filter(field -> field.name.equals("serialVersionUID"))
+            .findFirst()
+            .orElseThrow();
+    // Synthetic, like the rest of the routing: serialization reads any static final long of that
+    // name, while the reloader's shape check and the debugger skip it.
+    uid.access =
+        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC;
+    return uid;
   }
 
   private static MethodNode find(ClassNode node, String name, String descriptor) {

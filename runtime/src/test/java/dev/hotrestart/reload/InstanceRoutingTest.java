@@ -14,6 +14,7 @@ import dev.hotrestart.slot.SlotRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectStreamClass;
 import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
@@ -176,6 +177,79 @@ class InstanceRoutingTest {
             "fail|(Ljava/lang/String;)Ljava/lang/Object;|message|java.lang.InterruptedException"),
         RoutedClass.wrappedMethods(classFile("dev/hotrestart/testing/HotRestart_Sample")));
   }
+
+  @Test
+  void aSerializableClassKeepsItsComputedSerialVersionUid() throws Exception {
+    for (Class<?> type : List.of(Serial.class, SerialByInheritance.class)) {
+      Class<?> routed = routedCopy(type, "work|(I)I|x|");
+      assertTrue(
+          Arrays.stream(routed.getDeclaredFields()).anyMatch(f -> f.getName().equals("$HR$slots")),
+          "routed: " + type);
+      assertEquals(
+          ObjectStreamClass.lookup(type).getSerialVersionUID(),
+          ObjectStreamClass.lookup(routed).getSerialVersionUID(),
+          "the routing's static initialiser must not change " + type + "'s computed value");
+      Field uid = routed.getDeclaredField("serialVersionUID");
+      assertTrue(uid.isSynthetic(), uid.toString());
+    }
+  }
+
+  @Test
+  void aClassThatCannotBeSerializedGetsNoSerialVersionUid() throws Exception {
+    Class<?> routed = routedCopy(Unserializable.class, "work|(I)I|x|");
+    assertFalse(
+        Arrays.stream(routed.getDeclaredFields()).anyMatch(f -> f.getName().equals("serialVersionUID")));
+    assertTrue(
+        RoutedClass.maySerialize(
+            ClassFiles.read(classFile(Unserializable.class.getName().replace('.', '/'))),
+            unreadable -> new byte[0]),
+        "a supertype that cannot be read counts as serializable");
+  }
+
+  /** {@code type} defined anew in a loader of its own, routed with {@code spec}. */
+  private static Class<?> routedCopy(Class<?> type, String spec) throws Exception {
+    String internalName = type.getName().replace('.', '/');
+    byte[] routed =
+        RoutedClass.rewrite(
+            classFile(internalName),
+            List.of(spec),
+            supertype -> ClassFiles.classFile(InstanceRoutingTest.class.getClassLoader(), supertype));
+    assertTrue(routed != null, "routed");
+    return new ClassLoader(InstanceRoutingTest.class.getClassLoader()) {
+      Class<?> define() {
+        return defineClass(type.getName(), routed, 0, routed.length);
+      }
+    }.define();
+  }
+
+  /** No {@code serialVersionUID} and no static initialiser: the JDK computes the value. */
+  @SuppressWarnings("serial")
+  static class Serial implements java.io.Serializable {
+    int total;
+
+    public int work(int x) {
+      return total += x;
+    }
+  }
+
+  /** Serializable through its superclass's interface. */
+  @SuppressWarnings("serial")
+  static class SerialByInheritance extends java.util.ArrayList<String> {
+    public int work(int x) {
+      return size() + x;
+    }
+  }
+
+  static class Unserializable extends Plain implements Runnable {
+    public int work(int x) {
+      return x;
+    }
+
+    @Override
+    public void run() {}
+  }
+
+  public static class Plain {}
 
   @Test
   void theListIsReadLineByLine(@TempDir Path dir) throws IOException {
