@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.slot.MethodSlot;
+import dev.hotrestart.testing.InheritedSerialSample;
+import dev.hotrestart.testing.SerialSample;
+import dev.hotrestart.testing.UnserializableSample;
 import dev.hotrestart.slot.SlotRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -180,7 +183,7 @@ class InstanceRoutingTest {
 
   @Test
   void aSerializableClassKeepsItsComputedSerialVersionUid() throws Exception {
-    for (Class<?> type : List.of(Serial.class, SerialByInheritance.class)) {
+    for (Class<?> type : List.of(SerialSample.class, InheritedSerialSample.class)) {
       Class<?> routed = routedCopy(type, "work|(I)I|x|");
       assertTrue(
           Arrays.stream(routed.getDeclaredFields()).anyMatch(f -> f.getName().equals("$HR$slots")),
@@ -196,12 +199,12 @@ class InstanceRoutingTest {
 
   @Test
   void aClassThatCannotBeSerializedGetsNoSerialVersionUid() throws Exception {
-    Class<?> routed = routedCopy(Unserializable.class, "work|(I)I|x|");
+    Class<?> routed = routedCopy(UnserializableSample.class, "work|(I)I|x|");
     assertFalse(
         Arrays.stream(routed.getDeclaredFields()).anyMatch(f -> f.getName().equals("serialVersionUID")));
     assertTrue(
         RoutedClass.maySerialize(
-            ClassFiles.read(classFile(Unserializable.class.getName().replace('.', '/'))),
+            ClassFiles.read(classFile(UnserializableSample.class.getName().replace('.', '/'))),
             unreadable -> new byte[0]),
         "a supertype that cannot be read counts as serializable");
   }
@@ -221,35 +224,6 @@ class InstanceRoutingTest {
       }
     }.define();
   }
-
-  /** No {@code serialVersionUID} and no static initialiser: the JDK computes the value. */
-  @SuppressWarnings("serial")
-  static class Serial implements java.io.Serializable {
-    int total;
-
-    public int work(int x) {
-      return total += x;
-    }
-  }
-
-  /** Serializable through its superclass's interface. */
-  @SuppressWarnings("serial")
-  static class SerialByInheritance extends java.util.ArrayList<String> {
-    public int work(int x) {
-      return size() + x;
-    }
-  }
-
-  static class Unserializable extends Plain implements Runnable {
-    public int work(int x) {
-      return x;
-    }
-
-    @Override
-    public void run() {}
-  }
-
-  public static class Plain {}
 
   @Test
   void theListIsReadLineByLine(@TempDir Path dir) throws IOException {
