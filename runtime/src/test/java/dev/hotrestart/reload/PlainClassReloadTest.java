@@ -243,8 +243,8 @@ class PlainClassReloadTest {
     assertTrue(result.message().contains("class redefined"), result.message());
     assertTrue(
         result.message().contains(
-            "hotrestart: new field `empties` starts at 0 in the 1 existing object; new field"
-                + " `limit` starts at 0 in the 1 existing object of demo.Tally"),
+            "hotrestart: new fields `empties` and `limit` start at 0 in the 1 existing object of"
+                + " demo.Tally"),
         result.message());
     // Made before: no initializer ran, so `limit` is 0; `empties` counts from 0.
     assertEquals(2 + 10, call(before, "add", 0));
@@ -303,21 +303,41 @@ class PlainClassReloadTest {
   }
 
   @Test
-  void aNewStaticFieldStartsAtItsDefaultValue() throws Throwable {
-    save("demo.Money", "  private Money() {}", "  private static int calls = 7;\n  private Money() {}");
+  void aNewStaticFieldGetsTheValueOfItsInitializer() throws Throwable {
+    save(
+        "demo.Money",
+        "  private Money() {}",
+        "  private static int calls = 7;\n"
+            + "  private static final java.util.Map<String, Integer> SEEN = new java.util.HashMap<>();\n"
+            + "  private Money() {}");
     save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;",
-        "    calls++;\n    return Integer.parseInt(amount) * SCALE + calls;");
+        "    calls++;\n    SEEN.merge(amount, 1, Integer::sum);\n"
+            + "    return Integer.parseInt(amount) * SCALE + calls + SEEN.get(amount) * 1000;");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(
         result.message().contains(
-            "hotrestart: new static field `calls` starts at 0 (static initializers are not re-run)"
-                + " of demo.Money"),
+            "hotrestart: new static fields `calls` and `SEEN` of demo.Money set by their"
+                + " initializers"),
         result.message());
-    assertEquals(301, call(shop, "price", "3"));
-    assertEquals(302, call(shop, "price", "3"));
+    assertFalse(result.message().contains("not applied"), result.message());
+    assertEquals(300 + 8 + 1000, call(shop, "price", "3"));
+    assertEquals(300 + 9 + 2000, call(shop, "price", "3"));
+
+    // A new static field of a class redefined whole (no new lambda or method) starts the same.
+    save("demo.Fee", "  public static int fee() {", "  static final long BASE = 40L;\n"
+        + "  private static String unit = \"c\".repeat(2);\n  public static int fee() {");
+    save("demo.Fee", "return 1;", "return (int) BASE + unit.length();");
+    ReloadResult fee = reloadAll();
+    assertTrue(fee.succeeded(), fee.message());
+    assertTrue(
+        fee.message().contains(
+            "hotrestart: new static fields `BASE` and `unit` of demo.Fee set by their initializers"),
+        fee.message());
+    assertFalse(fee.message().contains("not applied"), fee.message());
+    assertEquals(42, program.type("demo.Fee").getMethod("fee").invoke(null));
   }
 
   @Test

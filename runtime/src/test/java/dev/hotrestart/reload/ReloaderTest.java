@@ -285,6 +285,130 @@ class ReloaderTest {
   }
 
   @Test
+  void newStaticFieldsRunTheirInitializersOnceInDeclarationOrder() throws Throwable {
+    String tally = COUNTER_V1.replace("Counter", "StaticTally");
+    program
+        .write("demo.StaticTally", tally)
+        .proxy("demo.StaticTally", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.StaticTally");
+    assertEquals(2, call(counter, "work", 0)); // total is 1 now
+    String edited =
+        tally
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n"
+                    + "  private static final java.util.Map<String, Integer> CACHE =\n"
+                    + "      new java.util.HashMap<>();\n"
+                    + "  static final int LIMIT = 3;\n"
+                    + "  private static final int START = base() + LIMIT;\n"
+                    + "  private static final java.util.List<Integer> SEEN =\n"
+                    + "      new java.util.ArrayList<>(java.util.List.of(START));\n"
+                    + "  private static final int[] SIZES = {1, 2};\n"
+                    + "  private static int hits;\n"
+                    + "  private static int base() { return 10 + total; }")
+            .replace(
+                "return helper(x) + this.count;",
+                "hits++;\n    CACHE.merge(\"k\", x, Integer::sum);\n    SEEN.add(x);\n"
+                    + "    return CACHE.get(\"k\") * 1000 + START * 10 + hits + SEEN.size() * 100000"
+                    + " + SIZES[1];");
+    program.write("demo.StaticTally", edited);
+    ReloadResult result = program.reload(program.slot("demo.StaticTally", 0));
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new static fields `CACHE`, `LIMIT`, `START`, `SEEN` and `SIZES` of"
+                + " demo.StaticTally set by their initializers, `hits` starts at 0"),
+        result.message());
+    assertFalse(result.message().contains("not applied"), result.message());
+    // START = base() + LIMIT = 10 + total (1) + 3, read by SEEN's initializer after it.
+    assertEquals(200000 + 5000 + 140 + 1 + 2, call(counter, "work", 5));
+    assertEquals(300000 + 7000 + 140 + 2 + 2, call(counter, "work", 2), "the map is the same map");
+
+    // A later edit keeps their values: initializers run once, when their field is new.
+    program.write("demo.StaticTally", edited.replace("+ SIZES[1];", "+ SIZES[0];"));
+    ReloadResult again = program.reload(program.slot("demo.StaticTally", 0));
+    assertTrue(again.succeeded(), again.message());
+    assertFalse(again.message().contains("new static field"), again.message());
+    assertFalse(again.message().contains("not applied"), again.message());
+    assertEquals(400000 + 8000 + 140 + 3 + 1, call(counter, "work", 1));
+  }
+
+  @Test
+  void aNewStaticFieldWhoseInitializerThrowsChangesNothing() throws Throwable {
+    String source = COUNTER_V1.replace("Counter", "BadStatic");
+    program
+        .write("demo.BadStatic", source)
+        .proxy("demo.BadStatic", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.BadStatic");
+    program.write(
+        "demo.BadStatic",
+        source
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n  private static final int FIRST = 7;\n"
+                    + "  private static Integer second = 8;\n"
+                    + "  private static final int BAD = Integer.parseInt(\"x\");")
+            .replace("return helper(x) + this.count;", "return FIRST + second + BAD;"));
+    ReloadResult result = program.reload(program.slot("demo.BadStatic", 0));
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: cannot reload: the initializer of the new static field `BAD` of"
+                + " demo.BadStatic threw java.lang.NumberFormatException: For input string:"
+                + " \"x\" (at BadStatic.java:7)"),
+        result.message());
+    assertTrue(result.message().contains("nothing was reloaded"), result.message());
+    assertEquals(2, call(counter, "work", 0), "the old code runs");
+
+    program.write(
+        "demo.BadStatic",
+        source
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n  private static final int FIRST = 7;\n"
+                    + "  private static Integer second = 8;\n"
+                    + "  private static final int BAD = Integer.parseInt(\"1\");")
+            .replace("return helper(x) + this.count;", "return FIRST + second + BAD;"));
+    ReloadResult fixed = program.reload(program.slot("demo.BadStatic", 0));
+    assertTrue(fixed.succeeded(), fixed.message());
+    assertTrue(
+        fixed.message().contains(
+            "new static fields `FIRST`, `second` and `BAD` of demo.BadStatic set by their"
+                + " initializers"),
+        fixed.message());
+    assertEquals(16, call(counter, "work", 0));
+  }
+
+  @Test
+  void aStaticBlockThatUsesANewStaticFieldIsRefusedByName() throws Throwable {
+    String source = COUNTER_V1.replace("Counter", "BlockStatic");
+    program
+        .write("demo.BlockStatic", source)
+        .proxy("demo.BlockStatic", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.BlockStatic");
+    program.write(
+        "demo.BlockStatic",
+        source
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n"
+                    + "  private static final java.util.List<String> NAMES = new java.util.ArrayList<>();\n"
+                    + "  static {\n    NAMES.add(\"a\");\n  }")
+            .replace("return helper(x) + this.count;", "return NAMES.size();"));
+    ReloadResult result = program.reload(program.slot("demo.BlockStatic", 0));
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: cannot reload BlockStatic.java: a static block of demo.BlockStatic uses"
+                + " the new static field `NAMES`, and a reload does not run static blocks"),
+        result.message());
+    assertEquals(2, call(counter, "work", 0), "the old code runs");
+  }
+
+  @Test
   void retypedFieldIsRefusedAndTheOldCodeKeepsRunning() throws Throwable {
     program
         .write("demo.Counter", COUNTER_V1)
