@@ -28,11 +28,14 @@ import org.objectweb.asm.tree.MethodNode;
  * held weakly, so an object is never kept alive and its {@code equals} and {@code hashCode} are
  * never called), one value for a static field. Reloaded code, and a class redefined with the
  * edit, reach the table through {@code invokedynamic} instructions that {@link Linkage} binds
- * once (in place of each {@code getfield} and the like), in place of the {@code getfield}/{@code putfield} the JVM would reject.
+ * once, in place of each {@code getfield}, {@code putstatic} and the like, which the JVM would
+ * reject.
  *
  * <p>An object that has no entry reads the field's default value: objects made before the reload
  * never ran the initializer. A constructor redefined with the edit writes the initial value, so
- * objects made after it start as the source says.
+ * objects made after it start as the source says. A new static field starts at the value of its
+ * initializer ({@link NewStatics}). The debugger lists an object's new fields through {@link
+ * #in}, since reflection does not see them.
  */
 public final class NewFields {
 
@@ -255,10 +258,8 @@ public final class NewFields {
   static List<String> startLines(Recompiler.Compiled compiled, ClassLoader loader) {
     List<String> lines = new java.util.ArrayList<>();
     for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
-      Class<?> type;
-      try {
-        type = Class.forName(file.getKey(), false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
+      Class<?> type = PlainClasses.load(file.getKey(), loader);
+      if (type == null) {
         continue; // new to the JVM: it has no fields to add
       }
       List<FieldNode> fields = added(ClassFiles.read(file.getValue()), type);

@@ -113,7 +113,7 @@ final class NewStatics {
     Map<Class<?>, List<FieldNode>> added = new LinkedHashMap<>();
     Map<Class<?>, ClassNode> editedNodes = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
-      Class<?> type = load(file.getKey(), loader);
+      Class<?> type = PlainClasses.load(file.getKey(), loader);
       if (type == null) {
         continue;
       }
@@ -139,12 +139,18 @@ final class NewStatics {
             .orElseThrow(() -> new ReloadRefusal("hotrestart: this JVM has no Java compiler; run it on a JDK"));
     List<Edit> edits = new ArrayList<>();
     Map<Class<?>, Map<FieldNode, String>> methods = new LinkedHashMap<>();
-    Set<Class<?>> surgery = new HashSet<>();
     for (Map.Entry<Class<?>, List<FieldNode>> entry : added.entrySet()) {
       Class<?> type = entry.getKey();
       ClassTree tree = SourceTrees.findClass(parsed.unit(), type).orElse(null);
       Map<FieldNode, String> ofType = new LinkedHashMap<>();
       for (FieldNode field : entry.getValue()) {
+        if ((field.access & Opcodes.ACC_ENUM) != 0) {
+          throw new ReloadRefusal(
+              "hotrestart: cannot reload " + fileName + ": the new enum constant `" + field.name
+                  + "` of " + type.getName() + " cannot be added while the program runs"
+                  + " (values() and the switches over the enum know the running ones)",
+              "Undo that part of the edit and type c again, or restart the program.");
+        }
         VariableTree variable = tree == null ? null : variable(tree, field.name);
         boolean fresh = !NewFields.started(type, field.name, field.desc);
         if (field.value != null || variable == null || variable.getInitializer() == null) {
@@ -166,7 +172,6 @@ final class NewStatics {
           }
           continue; // an interface's field cannot be blank: its <clinit> is not analysed
         }
-        surgery.add(type);
         String method = fresh ? methodName(field) : null;
         edits.addAll(inPlace(parsed, text, tree, variable, field, method));
         if (fresh) {
@@ -178,7 +183,7 @@ final class NewStatics {
     Map<String, byte[]> classes = compiled.output().classes();
     if (!edits.isEmpty()) {
       InMemoryCompiler.Output output =
-          recompiler.compiler(top).compile(compiled.file(), apply(text, edits), recompiler.release(top));
+          Evaluator.compileCopy(recompiler, top, compiled.file(), apply(text, edits));
       if (!output.succeeded()) {
         throw new ReloadRefusal(
             "hotrestart: cannot reload "
@@ -194,7 +199,7 @@ final class NewStatics {
     for (Map.Entry<Class<?>, List<FieldNode>> entry : added.entrySet()) {
       Class<?> type = entry.getKey();
       ClassNode copy = ClassFiles.read(classes.get(type.getName()));
-      if (surgery.contains(type) || classes == compiled.output().classes()) {
+      if (!type.isInterface()) { // an interface has no static block, and blank fields
         refuseStaticBlocks(type, copy, entry.getValue(), fileName);
         Map<String, String> rest = REST.get(type);
         rest.put("plain", orNone(Fingerprint.of(copy, CLINIT, classes)));
@@ -470,14 +475,6 @@ final class NewStatics {
       return Files.readString(file, dev.hotrestart.config.Settings.sourceEncoding());
     } catch (IOException e) {
       throw new ReloadRefusal("hotrestart: cannot read " + file + ": " + e.getMessage());
-    }
-  }
-
-  private static Class<?> load(String name, ClassLoader loader) {
-    try {
-      return Class.forName(name, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      return null;
     }
   }
 }

@@ -640,7 +640,7 @@ final class PlainClasses {
   }
 
   /** The loaded class named {@code name}, loading it (not initialising it) if it can be; or null. */
-  private static Class<?> load(String name, ClassLoader loader) {
+  static Class<?> load(String name, ClassLoader loader) {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {

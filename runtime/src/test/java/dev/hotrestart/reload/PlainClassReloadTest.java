@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
 import dev.hotrestart.reload.ReloadHarness.Wrapped;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -421,6 +422,49 @@ class PlainClassReloadTest {
                 + " runtime jar is the program's Java agent: add -javaagent:"),
         result.message());
     assertEquals(300, call(shop, "price", "3"));
+  }
+
+  @Test
+  void withoutTheAgentAWrappedClassesNewStaticFieldStartsTheSameAndItsConstructorIsNotApplied()
+      throws Throwable {
+    Redefiner.uninstall();
+    save(
+        "demo.Shop",
+        "public class Shop {",
+        "public class Shop {\n"
+            + "  private static final java.util.List<String> SEEN = new java.util.ArrayList<>();\n"
+            + "  private int limit = 5;");
+    save(
+        "demo.Shop",
+        "return Money.cents(amount);",
+        "SEEN.add(amount);\n    return Money.cents(amount) + limit * 10 + SEEN.size();");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains("hotrestart: new static field `SEEN` of demo.Shop set by its initializer"),
+        result.message());
+    assertTrue(
+        result.message().contains("hotrestart: not applied: the change to the constructor Shop() in Shop.java"),
+        result.message());
+    assertEquals(300 + 1, call(shop, "price", "3"));
+    assertEquals(300 + 2, call(program.create("demo.Shop"), "price", "3"), "no initializer ran: limit is 0");
+  }
+
+  @Test
+  void pCompilesAFileThatCallsAMethodAnotherFilesReloadAdded() throws Throwable {
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;\n  }",
+        "    return Integer.parseInt(amount) * rate();\n  }\n"
+            + "  public static int rate() {\n    return 10;\n  }");
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    // Shop.java compiles only seeing Money.java: Money's class file on disk has no rate().
+    Crash crash = new Crash(price, new IllegalStateException("boom"), shop, new Object[] {"2"});
+    Evaluation value = new Evaluator(program.reloader).evaluate(crash, "price(amount) + Money.rate()");
+    assertTrue(value.succeeded(), value.error());
+    assertEquals(40, value.value());
   }
 
   private ReloadResult reloadAll() {

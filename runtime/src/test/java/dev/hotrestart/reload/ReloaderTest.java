@@ -282,6 +282,10 @@ class ReloaderTest {
     assertEquals(10, call(counter, "work", 10));
     assertEquals(15, call(counter, "work", 5), "the new field keeps its value");
     assertEquals(1, call(other, "work", 1), "each object has its own");
+    // What the debugger's `this` and `p` list beside the fields reflection sees.
+    Class<?> declaring = counter.getClass().getSuperclass();
+    assertEquals(List.of(new NewFields.Added(declaring, "extra", 15L)), NewFields.in(counter));
+    assertEquals(List.of(), NewFields.in("a string"));
   }
 
   @Test
@@ -342,15 +346,16 @@ class ReloaderTest {
         .proxy("demo.BadStatic", new Wrapped("public int work(int x)", "int", "int.class", "x"))
         .start();
     Object counter = program.create("demo.BadStatic");
-    program.write(
-        "demo.BadStatic",
-        source
-            .replace(
-                "  private static int total;",
-                "  private static int total;\n  private static final int FIRST = 7;\n"
-                    + "  private static Integer second = 8;\n"
-                    + "  private static final int BAD = Integer.parseInt(\"x\");")
-            .replace("return helper(x) + this.count;", "return FIRST + second + BAD;"));
+    java.util.function.UnaryOperator<String> parsing =
+        number ->
+            source
+                .replace(
+                    "  private static int total;",
+                    "  private static int total;\n  private static final int FIRST = 7;\n"
+                        + "  private static Integer second = 8;\n"
+                        + "  private static final int BAD = Integer.parseInt(\"" + number + "\");")
+                .replace("return helper(x) + this.count;", "return FIRST + second + BAD;");
+    program.write("demo.BadStatic", parsing.apply("x"));
     ReloadResult result = program.reload(program.slot("demo.BadStatic", 0));
     assertFalse(result.succeeded(), result.message());
     assertTrue(
@@ -362,15 +367,7 @@ class ReloaderTest {
     assertTrue(result.message().contains("nothing was reloaded"), result.message());
     assertEquals(2, call(counter, "work", 0), "the old code runs");
 
-    program.write(
-        "demo.BadStatic",
-        source
-            .replace(
-                "  private static int total;",
-                "  private static int total;\n  private static final int FIRST = 7;\n"
-                    + "  private static Integer second = 8;\n"
-                    + "  private static final int BAD = Integer.parseInt(\"1\");")
-            .replace("return helper(x) + this.count;", "return FIRST + second + BAD;"));
+    program.write("demo.BadStatic", parsing.apply("1"));
     ReloadResult fixed = program.reload(program.slot("demo.BadStatic", 0));
     assertTrue(fixed.succeeded(), fixed.message());
     assertTrue(
