@@ -79,6 +79,18 @@ final class NewStatics {
         }
       };
 
+  /**
+   * The initializer of each new static field as it was when it ran, by class: name + descriptor,
+   * blanks collapsed; so a later change of it is named as not applied.
+   */
+  private static final ClassValue<Map<String, String>> INITIALIZERS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, String> computeValue(Class<?> type) {
+          return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+      };
+
   private NewStatics() {}
 
   /**
@@ -103,11 +115,14 @@ final class NewStatics {
    * @param recompiler the compiler of the file
    * @param top the running class the file was compiled for
    * @param compiled the compiled edit
+   * @param notApplied receives a line for each changed initializer of a field an earlier reload
+   *     added, which does not run again
    * @return the starts, in declaration order, class by class
    * @throws ReloadRefusal if an initializer cannot be compiled on its own, or a static block uses
    *     a new static field
    */
-  static List<Start> prepare(Recompiler recompiler, Class<?> top, Recompiler.Compiled compiled)
+  static List<Start> prepare(
+      Recompiler recompiler, Class<?> top, Recompiler.Compiled compiled, List<String> notApplied)
       throws ReloadRefusal {
     ClassLoader loader = top.getClassLoader();
     Map<Class<?>, List<FieldNode>> added = new LinkedHashMap<>();
@@ -163,6 +178,17 @@ final class NewStatics {
                 "Move the field to a named class, or restart the program.");
           }
           continue; // a constant, or no initializer: nothing to compile
+        }
+        String initializer = parsed.text(text, variable.getInitializer()).replaceAll("\\s+", " ");
+        String key = field.name + ":" + field.desc;
+        if (fresh) {
+          INITIALIZERS.get(type).put(key, initializer);
+        } else if (!initializer.equals(INITIALIZERS.get(type).getOrDefault(key, initializer))) {
+          notApplied.add(
+              "hotrestart: not applied: the change to the initializer of the static field `"
+                  + field.name + "` of " + type.getName() + " in " + fileName + " (an earlier"
+                  + " reload added the field and ran its initializer, which runs once; a"
+                  + " restart applies it)");
         }
         if (type.isInterface()) {
           if (fresh) {

@@ -173,7 +173,7 @@ final class PlainClasses {
     // Then the start of each new static field, whose initializer may read another's.
     for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
       try {
-        statics.addAll(NewStatics.prepare(recompiler, entry.getKey(), entry.getValue()));
+        statics.addAll(NewStatics.prepare(recompiler, entry.getKey(), entry.getValue(), notApplied));
         added.put(entry.getKey(), NewFields.startLines(entry.getValue(), loader));
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());

@@ -168,7 +168,7 @@ public final class Reloader {
           continue;
         }
         Recompiler.Compiled result = recompiler.compile(running, names(stale));
-        statics.addAll(NewStatics.prepare(recompiler, running, result));
+        statics.addAll(NewStatics.prepare(recompiler, running, result, notApplied));
         List<MethodSlot> swapping = new ArrayList<>();
         for (MethodSlot slot : stale) {
           String key = key(slot);

@@ -336,6 +336,20 @@ class ReloaderTest {
     assertFalse(again.message().contains("new static field"), again.message());
     assertFalse(again.message().contains("not applied"), again.message());
     assertEquals(400000 + 8000 + 140 + 3 + 1, call(counter, "work", 1));
+
+    // A changed initializer of such a field does not run again, and is named.
+    program.write(
+        "demo.StaticTally",
+        edited.replace("+ SIZES[1];", "+ SIZES[0];").replace("base() + LIMIT;", "base() + LIMIT + 1;"));
+    ReloadResult changed = program.reload(program.slot("demo.StaticTally", 0));
+    assertTrue(changed.succeeded(), changed.message());
+    assertTrue(
+        changed.message().contains(
+            "hotrestart: not applied: the change to the initializer of the static field `START` of"
+                + " demo.StaticTally in StaticTally.java (an earlier reload added the field and ran"
+                + " its initializer, which runs once; a restart applies it)"),
+        changed.message());
+    assertEquals(500000 + 9000 + 140 + 4 + 1, call(counter, "work", 1));
   }
 
   @Test
