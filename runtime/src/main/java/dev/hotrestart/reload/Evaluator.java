@@ -242,7 +242,8 @@ public final class Evaluator {
     }
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
     Inserted inserted = insertMethod(source, file, slot, name, expression, kind, scope);
-    InMemoryCompiler.Output output = compileCopy(reloader.recompiler(), running, file, inserted.text());
+    InMemoryCompiler.Output output =
+        compileCopy(reloader.recompiler(), running, file, inserted.text());
     if (!output.succeeded()) {
       throw new ReloadRefusal(ExpressionErrors.explain(output, inserted, crash, file));
     }

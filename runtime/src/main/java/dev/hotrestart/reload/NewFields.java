@@ -5,7 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -56,7 +59,7 @@ public final class NewFields {
       new ClassValue<>() {
         @Override
         protected Map<String, Boolean> computeValue(Class<?> type) {
-          return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+          return Collections.synchronizedMap(new LinkedHashMap<>());
         }
       };
 
@@ -90,7 +93,8 @@ public final class NewFields {
 
   /** Notes that an edit of {@code owner} declares the field, which the running class lacks. */
   static void declare(Class<?> owner, FieldNode field) {
-    DECLARED.get(owner).put(field.name + ":" + field.desc, (field.access & Opcodes.ACC_STATIC) != 0);
+    boolean isStatic = (field.access & Opcodes.ACC_STATIC) != 0;
+    DECLARED.get(owner).put(field.name + ":" + field.desc, isStatic);
   }
 
   /** Whether an edit of {@code owner} declared the field in a side table. */
@@ -124,7 +128,7 @@ public final class NewFields {
    * @param loader the program's class loader
    */
   static Map<String, byte[]> lowered(Map<String, byte[]> classes, ClassLoader loader) {
-    Map<String, byte[]> result = new java.util.LinkedHashMap<>();
+    Map<String, byte[]> result = new LinkedHashMap<>();
     Map<String, java.util.Optional<Class<?>>> owners = new HashMap<>();
     for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
       ClassNode node = ClassFiles.read(entry.getValue());
@@ -206,8 +210,8 @@ public final class NewFields {
    * one was added by an earlier reload already (its table is in use).
    */
   static String startLine(Class<?> type, List<FieldNode> fields) {
-    Map<String, List<String>> instance = new java.util.LinkedHashMap<>();
-    Map<String, List<String>> statics = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> instance = new LinkedHashMap<>();
+    Map<String, List<String>> statics = new LinkedHashMap<>();
     for (FieldNode field : fields) {
       String key = field.name + ":" + field.desc;
       String name = "`" + field.name + "`";
@@ -217,15 +221,17 @@ public final class NewFields {
           how = "starts at " + defaultText(Type.getType(field.desc));
         }
         if (how != null) {
-          statics.computeIfAbsent(how, k -> new java.util.ArrayList<>()).add(name);
+          statics.computeIfAbsent(how, k -> new ArrayList<>()).add(name);
         }
       } else if (!TABLES.get(type).containsKey(key)) { // else in use since an earlier reload
-        instance.computeIfAbsent(defaultText(Type.getType(field.desc)), k -> new java.util.ArrayList<>()).add(name);
+        instance
+            .computeIfAbsent(defaultText(Type.getType(field.desc)), k -> new ArrayList<>())
+            .add(name);
       }
     }
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     if (!instance.isEmpty()) {
-      List<String> groups = new java.util.ArrayList<>();
+      List<String> groups = new ArrayList<>();
       for (Map.Entry<String, List<String>> group : instance.entrySet()) {
         boolean several = group.getValue().size() > 1;
         groups.add(
@@ -239,7 +245,7 @@ public final class NewFields {
               + ObjectCounts.existing(type) + " of " + type.getName());
     }
     if (!statics.isEmpty()) {
-      List<String> groups = new java.util.ArrayList<>();
+      List<String> groups = new ArrayList<>();
       for (Map.Entry<String, List<String>> group : statics.entrySet()) {
         boolean several = group.getValue().size() > 1;
         String how = several ? plural(group.getKey()) : group.getKey();
@@ -256,7 +262,7 @@ public final class NewFields {
 
   /** The reload lines of the fields each class of a compiled file adds ({@link #startLine}). */
   static List<String> startLines(Recompiler.Compiled compiled, ClassLoader loader) {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
       Class<?> type = PlainClasses.load(file.getKey(), loader);
       if (type == null) {
@@ -301,11 +307,7 @@ public final class NewFields {
     return STARTED.get(owner).contains(name + ":" + descriptor);
   }
 
-  /** Whether an edit declared the new field of {@code owner} static. */
-  static boolean declaredStatic(Class<?> owner, String name, String descriptor) {
-    return Boolean.TRUE.equals(DECLARED.get(owner).get(name + ":" + descriptor));
-  }
-
+  /** How a field of {@code type} reads before anything writes it, as Java writes it. */
   static String defaultText(Type type) {
     return switch (type.getSort()) {
       case Type.BOOLEAN -> "false";
@@ -365,7 +367,7 @@ public final class NewFields {
    * @return its added fields; empty when no reload added any
    */
   public static List<Added> in(Object object) {
-    List<Added> added = new java.util.ArrayList<>();
+    List<Added> added = new ArrayList<>();
     if (object == null) {
       return added;
     }

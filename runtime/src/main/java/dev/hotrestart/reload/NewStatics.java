@@ -126,7 +126,6 @@ final class NewStatics {
       throws ReloadRefusal {
     ClassLoader loader = top.getClassLoader();
     Map<Class<?>, List<FieldNode>> added = new LinkedHashMap<>();
-    Map<Class<?>, ClassNode> editedNodes = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
       Class<?> type = PlainClasses.load(file.getKey(), loader);
       if (type == null) {
@@ -141,7 +140,6 @@ final class NewStatics {
       REST.get(type).clear();
       if (!fields.isEmpty()) {
         added.put(type, fields);
-        editedNodes.put(type, edited);
       }
     }
     if (added.isEmpty()) {
@@ -151,7 +149,8 @@ final class NewStatics {
     String fileName = compiled.file().getFileName().toString();
     SourceTrees.Parsed parsed =
         SourceTrees.parse(text, fileName)
-            .orElseThrow(() -> new ReloadRefusal("hotrestart: this JVM has no Java compiler; run it on a JDK"));
+            .orElseThrow(
+                () -> new ReloadRefusal("hotrestart: this JVM has no Java compiler; run it on a JDK"));
     List<Edit> edits = new ArrayList<>();
     Map<Class<?>, Map<FieldNode, String>> methods = new LinkedHashMap<>();
     for (Map.Entry<Class<?>, List<FieldNode>> entry : added.entrySet()) {
@@ -193,7 +192,8 @@ final class NewStatics {
         if (type.isInterface()) {
           if (fresh) {
             String method = methodName(field);
-            edits.add(atClassEnd(parsed, tree, initializerMethod(parsed, text, variable, field, method, "")));
+            String declaration = initializerMethod(parsed, text, variable, field, method, "");
+            edits.add(atClassEnd(parsed, tree, declaration));
             ofType.put(field, method);
           }
           continue; // an interface's field cannot be blank: its <clinit> is not analysed
@@ -217,7 +217,8 @@ final class NewStatics {
                 + ": the initializers of its new static fields do not compile on their own, in"
                 + " static methods of their class:\n"
                 + output.errors(),
-            "Give the field a simpler initializer (a call of a static method), or restart the program.");
+            "Give the field a simpler initializer (a call of a static method), or restart the"
+                + " program.");
       }
       classes = output.classes();
     }
@@ -258,10 +259,12 @@ final class NewStatics {
         String method = ofType.get(field);
         MethodHandle initializer = null;
         if (method != null) {
-          String root = roots.stream().filter(r -> r.startsWith(method + "(")).findFirst().orElse(null);
+          String root =
+              roots.stream().filter(r -> r.startsWith(method + "(")).findFirst().orElse(null);
           initializer = root == null ? null : handles.get(root);
           if (initializer == null) {
-            throw new IllegalStateException("the initializer of " + field.name + " was not compiled");
+            throw new IllegalStateException(
+                "the initializer of " + field.name + " was not compiled");
           }
         }
         Object constant = field.value == null ? null : constant(field);
@@ -269,7 +272,9 @@ final class NewStatics {
         NewFields.startsStatic(
             type,
             field,
-            set ? "set by its initializer" : "starts at " + NewFields.defaultText(Type.getType(field.desc)));
+            set
+                ? "set by its initializer"
+                : "starts at " + NewFields.defaultText(Type.getType(field.desc)));
         starts.add(new Start(type, field.name, field.desc, constant, initializer));
       }
     }
@@ -462,7 +467,8 @@ final class NewStatics {
               "; " + initializerMethod(parsed, text, variable, field, method, gap)));
     } else {
       edits.add(new Edit(equals, initializerEnd, gap));
-      edits.add(atClassEnd(parsed, type, initializerMethod(parsed, text, variable, field, method, "")));
+      String declaration = initializerMethod(parsed, text, variable, field, method, "");
+      edits.add(atClassEnd(parsed, type, declaration));
     }
     return edits;
   }
