@@ -1,5 +1,6 @@
 package dev.hotrestart.reload;
 
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewArrayTree;
@@ -484,12 +485,15 @@ final class NewStatics {
       FieldNode field,
       String method,
       String gap) {
-    String typeText = parsed.text(text, variable.getType());
-    int dimensions = Type.getType(field.desc).getSort() == Type.ARRAY
-        ? Type.getType(field.desc).getDimensions()
-        : 0;
-    int written = typeText.length() - typeText.replace("[", "").length();
-    typeText = typeText + "[]".repeat(Math.max(0, dimensions - written));
+    // The element type as written, then the dimensions: `int sizes[]` writes some after the name.
+    Tree element = variable.getType();
+    while (element instanceof ArrayTypeTree array) {
+      element = array.getType();
+    }
+    Type type = Type.getType(field.desc);
+    String typeText =
+        parsed.text(text, element)
+            + "[]".repeat(type.getSort() == Type.ARRAY ? type.getDimensions() : 0);
     String value = parsed.text(text, variable.getInitializer());
     if (variable.getInitializer() instanceof NewArrayTree array && array.getType() == null) {
       value = "new " + typeText + " " + value;

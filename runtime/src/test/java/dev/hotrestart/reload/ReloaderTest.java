@@ -353,6 +353,36 @@ class ReloaderTest {
   }
 
   @Test
+  void newStaticFieldsWithLambdasArraysAndSeveralDeclaratorsStartAsWritten() throws Throwable {
+    String source = COUNTER_V1.replace("Counter", "ShapedStatics");
+    program
+        .write("demo.ShapedStatics", source)
+        .proxy("demo.ShapedStatics", new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    Object counter = program.create("demo.ShapedStatics");
+    program.write(
+        "demo.ShapedStatics",
+        source
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n"
+                    + "  private static final java.util.function.IntUnaryOperator TWICE = v -> v * 2;\n"
+                    + "  private static int sizes[] = {1, 2, 3}, many = sizes.length;\n"
+                    + "  private static final String[][] GRID = {{\"a\"}, {\"b\", \"c\"}};")
+            .replace(
+                "return helper(x) + this.count;",
+                "return TWICE.applyAsInt(x) + sizes[2] * 10 + many * 100 + GRID[1].length * 1000;"));
+    ReloadResult result = program.reload(program.slot("demo.ShapedStatics", 0));
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "new static fields `TWICE`, `sizes`, `many` and `GRID` of demo.ShapedStatics set by"
+                + " their initializers"),
+        result.message());
+    assertEquals(2000 + 300 + 30 + 8, call(counter, "work", 4));
+  }
+
+  @Test
   void aNewStaticFieldWhoseInitializerThrowsChangesNothing() throws Throwable {
     String source = COUNTER_V1.replace("Counter", "BadStatic");
     program
