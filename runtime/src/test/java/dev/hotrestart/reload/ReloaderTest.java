@@ -288,14 +288,19 @@ class ReloaderTest {
     assertEquals(List.of(), NewFields.in("a string"));
   }
 
+  /** Starts {@code COUNTER_V1} renamed {@code name}, a class no other test loads; makes one. */
+  private Object startCounterNamed(String name) throws Throwable {
+    program
+        .write("demo." + name, COUNTER_V1.replace("Counter", name))
+        .proxy("demo." + name, new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    return program.create("demo." + name);
+  }
+
   @Test
   void newStaticFieldsRunTheirInitializersOnceInDeclarationOrder() throws Throwable {
     String tally = COUNTER_V1.replace("Counter", "StaticTally");
-    program
-        .write("demo.StaticTally", tally)
-        .proxy("demo.StaticTally", new Wrapped("public int work(int x)", "int", "int.class", "x"))
-        .start();
-    Object counter = program.create("demo.StaticTally");
+    Object counter = startCounterNamed("StaticTally");
     assertEquals(2, call(counter, "work", 0)); // total is 1 now
     String edited =
         tally
@@ -355,11 +360,7 @@ class ReloaderTest {
   @Test
   void newStaticFieldsWithLambdasArraysAndSeveralDeclaratorsStartAsWritten() throws Throwable {
     String source = COUNTER_V1.replace("Counter", "ShapedStatics");
-    program
-        .write("demo.ShapedStatics", source)
-        .proxy("demo.ShapedStatics", new Wrapped("public int work(int x)", "int", "int.class", "x"))
-        .start();
-    Object counter = program.create("demo.ShapedStatics");
+    Object counter = startCounterNamed("ShapedStatics");
     program.write(
         "demo.ShapedStatics",
         source
@@ -385,11 +386,7 @@ class ReloaderTest {
   @Test
   void aNewStaticFieldWhoseInitializerThrowsChangesNothing() throws Throwable {
     String source = COUNTER_V1.replace("Counter", "BadStatic");
-    program
-        .write("demo.BadStatic", source)
-        .proxy("demo.BadStatic", new Wrapped("public int work(int x)", "int", "int.class", "x"))
-        .start();
-    Object counter = program.create("demo.BadStatic");
+    Object counter = startCounterNamed("BadStatic");
     java.util.function.UnaryOperator<String> parsing =
         number ->
             source
@@ -425,11 +422,7 @@ class ReloaderTest {
   @Test
   void aStaticBlockThatUsesANewStaticFieldIsRefusedByName() throws Throwable {
     String source = COUNTER_V1.replace("Counter", "BlockStatic");
-    program
-        .write("demo.BlockStatic", source)
-        .proxy("demo.BlockStatic", new Wrapped("public int work(int x)", "int", "int.class", "x"))
-        .start();
-    Object counter = program.create("demo.BlockStatic");
+    Object counter = startCounterNamed("BlockStatic");
     program.write(
         "demo.BlockStatic",
         source
