@@ -396,7 +396,8 @@ final class Commands {
             "",
             "show the fields of the receiver, private ones included",
             "Shows the instance fields of the object the selected frame's method was called on,"
-                + " declared in its class and in each superclass.",
+                + " declared in its class and in each superclass, and those a reload added"
+                + " (marked).",
             Repeat.SAME,
             stay(Session::inspector, Inspector::receiver)));
     table.add(

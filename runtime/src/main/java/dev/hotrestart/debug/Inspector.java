@@ -3,6 +3,7 @@ package dev.hotrestart.debug;
 import dev.hotrestart.reload.Evaluation;
 import dev.hotrestart.reload.LocalCapture;
 import dev.hotrestart.reload.ModuleAccess;
+import dev.hotrestart.reload.NewFields;
 import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import dev.hotrestart.slot.SlotRegistry;
@@ -156,7 +157,8 @@ final class Inspector {
   }
 
   /**
-   * {@code this}: the receiver's instance fields, private ones included, class by class.
+   * {@code this}: the receiver's instance fields, private ones included, class by class, with
+   * the fields a reload added to each class after its declared ones.
    *
    * @param argument ignored
    */
@@ -172,28 +174,39 @@ final class Inspector {
       return;
     }
     out.println("this (" + call.slot().declaringClass().getName() + "):" + unsureNote("this"));
+    List<NewFields.Added> added = NewFields.in(receiver);
     boolean first = true;
     for (Class<?> type = receiver.getClass(); type != null && type != Object.class;
         type = type.getSuperclass()) {
       if (Frames.isProxy(type.getName())) {
         continue; // a proxy adds only its static slots
       }
-      List<Field> fields = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
       for (Field field : type.getDeclaredFields()) {
         if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
-          fields.add(field);
+          lines.add(field.getName() + " = " + fieldValue(field, receiver));
+        }
+      }
+      for (NewFields.Added field : added) {
+        if (field.declaringClass() == type) {
+          lines.add(addedLine(field));
         }
       }
       String indent = "  ";
-      if (!first && !fields.isEmpty()) {
+      if (!first && !lines.isEmpty()) {
         out.println("  from " + type.getName() + ":");
         indent = "    ";
       }
-      for (Field field : fields) {
-        out.println(indent + field.getName() + " = " + fieldValue(field, receiver));
+      for (String line : lines) {
+        out.println(indent + line);
       }
       first = false;
     }
+  }
+
+  /** A field a reload added, marked: reflection, and so a debugger's listing, misses it. */
+  private static String addedLine(NewFields.Added field) {
+    return field.name() + " = " + Values.format(field.value()) + "   (added by a reload)";
   }
 
   private static String fieldValue(Field field, Object receiver) {
@@ -293,6 +306,10 @@ final class Inspector {
       out.println("(ran; a void expression has no value)");
     } else if (result.succeeded()) {
       out.println(pretty ? Values.pretty(result.value()) : Values.format(result.value()));
+      // Its toString() cannot show fields a reload added (unless edited to): list them.
+      for (NewFields.Added field : NewFields.in(result.value())) {
+        out.println("  " + addedLine(field));
+      }
     } else {
       out.error(result.error());
     }

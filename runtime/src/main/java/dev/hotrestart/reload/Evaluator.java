@@ -243,10 +243,7 @@ public final class Evaluator {
     String name = "$hr$eval$" + EVALUATIONS.incrementAndGet();
     Inserted inserted = insertMethod(source, file, slot, name, expression, kind, scope);
     InMemoryCompiler.Output output =
-        reloader
-            .recompiler()
-            .compiler(running)
-            .compile(file, inserted.text(), reloader.recompiler().release(running));
+        compileCopy(reloader.recompiler(), running, file, inserted.text());
     if (!output.succeeded()) {
       throw new ReloadRefusal(ExpressionErrors.explain(output, inserted, crash, file));
     }
@@ -266,6 +263,26 @@ public final class Evaluator {
             Type.getInternalName(running) + "$HR$eval$" + EVALUATIONS.get(),
             Transplant.Mode.EVALUATION);
     return Definer.define(running, transplant).get(root);
+  }
+
+  /**
+   * Compiles {@code text}, a copy of {@code file} with code added; when that fails, again with
+   * the source roots as javac's source path, as a reload does: the file may use a method that
+   * another file's reload added, which the class files on disk lack.
+   *
+   * @return the compile, failed with the first attempt's errors when both fail
+   */
+  static InMemoryCompiler.Output compileCopy(
+      Recompiler recompiler, Class<?> running, Path file, String text) throws ReloadRefusal {
+    InMemoryCompiler compiler = recompiler.compiler(running);
+    int release = recompiler.release(running);
+    InMemoryCompiler.Output output = compiler.compile(file, text, release);
+    List<Path> roots = recompiler.sources().roots();
+    if (!output.succeeded() && !roots.isEmpty()) {
+      InMemoryCompiler.Output again = compiler.compileSeeing(file, release, source -> text, roots);
+      output = again.succeeded() ? again : output;
+    }
+    return output;
   }
 
   /**

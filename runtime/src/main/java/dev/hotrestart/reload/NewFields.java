@@ -5,7 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -28,13 +31,16 @@ import org.objectweb.asm.tree.MethodNode;
  * held weakly, so an object is never kept alive and its {@code equals} and {@code hashCode} are
  * never called), one value for a static field. Reloaded code, and a class redefined with the
  * edit, reach the table through {@code invokedynamic} instructions that {@link Linkage} binds
- * once (in place of each {@code getfield} and the like), in place of the {@code getfield}/{@code putfield} the JVM would reject.
+ * once, in place of each {@code getfield}, {@code putstatic} and the like, which the JVM would
+ * reject.
  *
  * <p>An object that has no entry reads the field's default value: objects made before the reload
  * never ran the initializer. A constructor redefined with the edit writes the initial value, so
- * objects made after it start as the source says.
+ * objects made after it start as the source says. A new static field starts at the value of its
+ * initializer ({@link NewStatics}). The debugger lists an object's new fields through {@link
+ * #in}, since reflection does not see them.
  */
-final class NewFields {
+public final class NewFields {
 
   /** The tables of each class, by field name and descriptor. */
   private static final ClassValue<Map<String, Table>> TABLES =
@@ -45,8 +51,32 @@ final class NewFields {
         }
       };
 
-  /** The new fields declared by an edit that compiled, by class: name + descriptor. */
-  private static final ClassValue<Set<String>> DECLARED =
+  /**
+   * The new fields declared by an edit that compiled, by class: name + descriptor, with whether
+   * the field is static.
+   */
+  private static final ClassValue<Map<String, Boolean>> DECLARED =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Boolean> computeValue(Class<?> type) {
+          return Collections.synchronizedMap(new LinkedHashMap<>());
+        }
+      };
+
+  /**
+   * How each new static field of a reload being prepared starts, for its reload line ({@link
+   * NewStatics}); a field leaves when it is said.
+   */
+  private static final ClassValue<Map<String, String>> STATIC_STARTS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, String> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  /** The new static fields that hold their start value, by class: name + descriptor. */
+  private static final ClassValue<Set<String>> STARTED =
       new ClassValue<>() {
         @Override
         protected Set<String> computeValue(Class<?> type) {
@@ -62,13 +92,19 @@ final class NewFields {
   private NewFields() {}
 
   /** Notes that an edit of {@code owner} declares the field, which the running class lacks. */
-  static void declare(Class<?> owner, String name, String descriptor) {
-    DECLARED.get(owner).add(name + ":" + descriptor);
+  static void declare(Class<?> owner, FieldNode field) {
+    boolean isStatic = (field.access & Opcodes.ACC_STATIC) != 0;
+    DECLARED.get(owner).put(field.name + ":" + field.desc, isStatic);
   }
 
   /** Whether an edit of {@code owner} declared the field in a side table. */
   static boolean declared(Class<?> owner, String name, String descriptor) {
-    return DECLARED.get(owner).contains(name + ":" + descriptor);
+    return DECLARED.get(owner).containsKey(name + ":" + descriptor);
+  }
+
+  /** Notes how a new static field starts, for the reload line: "set by its initializer". */
+  static void startsStatic(Class<?> owner, FieldNode field, String how) {
+    STATIC_STARTS.get(owner).put(field.name + ":" + field.desc, how);
   }
 
   /** The fields of {@code edited} that {@code running} does not declare, synthetic ones aside. */
@@ -92,7 +128,7 @@ final class NewFields {
    * @param loader the program's class loader
    */
   static Map<String, byte[]> lowered(Map<String, byte[]> classes, ClassLoader loader) {
-    Map<String, byte[]> result = new java.util.LinkedHashMap<>();
+    Map<String, byte[]> result = new LinkedHashMap<>();
     Map<String, java.util.Optional<Class<?>>> owners = new HashMap<>();
     for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
       ClassNode node = ClassFiles.read(entry.getValue());
@@ -168,33 +204,111 @@ final class NewFields {
   }
 
   /**
-   * The reload line for the fields an edit adds to {@code type}: where each starts in the objects
-   * that exist, which never ran its initializer; null when every one was added by an earlier
-   * reload already (its table is in use).
+   * The reload lines for the fields an edit adds to {@code type}: where each instance field starts
+   * in the objects that exist, which never ran its initializer, and how each new static field
+   * starts ({@link NewStatics}); fields that share a start are named together. Null when every
+   * one was added by an earlier reload already (its table is in use).
    */
   static String startLine(Class<?> type, List<FieldNode> fields) {
-    List<String> parts = new java.util.ArrayList<>();
-    String existing = null;
+    Map<String, List<String>> instance = new LinkedHashMap<>();
+    Map<String, List<String>> statics = new LinkedHashMap<>();
     for (FieldNode field : fields) {
-      if (TABLES.get(type).containsKey(field.name + ":" + field.desc)) {
-        continue; // in use since an earlier reload: it starts no more
-      }
-      String start = "`" + field.name + "` starts at " + defaultText(Type.getType(field.desc));
+      String key = field.name + ":" + field.desc;
+      String name = "`" + field.name + "`";
       if ((field.access & Opcodes.ACC_STATIC) != 0) {
-        parts.add("static field " + start + " (static initializers are not re-run)");
-      } else {
-        if (existing == null) {
-          existing = ObjectCounts.existing(type);
+        String how = STATIC_STARTS.get(type).remove(key);
+        if (how == null && !STARTED.get(type).contains(key)) {
+          how = "starts at " + defaultText(Type.getType(field.desc));
         }
-        parts.add("field " + start + " in " + existing);
+        if (how != null) {
+          statics.computeIfAbsent(how, k -> new ArrayList<>()).add(name);
+        }
+      } else if (!TABLES.get(type).containsKey(key)) { // else in use since an earlier reload
+        instance
+            .computeIfAbsent(defaultText(Type.getType(field.desc)), k -> new ArrayList<>())
+            .add(name);
       }
     }
-    return parts.isEmpty()
-        ? null
-        : "hotrestart: new " + String.join("; new ", parts) + " of " + type.getName();
+    List<String> lines = new ArrayList<>();
+    if (!instance.isEmpty()) {
+      List<String> groups = new ArrayList<>();
+      for (Map.Entry<String, List<String>> group : instance.entrySet()) {
+        boolean several = group.getValue().size() > 1;
+        groups.add(
+            groups.isEmpty()
+                ? "new field" + (several ? "s " : " ") + names(group.getValue())
+                    + (several ? " start at " : " starts at ") + group.getKey()
+                : names(group.getValue()) + " at " + group.getKey());
+      }
+      lines.add(
+          "hotrestart: " + String.join(", ", groups) + (groups.size() > 1 ? "," : "") + " in "
+              + ObjectCounts.existing(type) + " of " + type.getName());
+    }
+    if (!statics.isEmpty()) {
+      List<String> groups = new ArrayList<>();
+      for (Map.Entry<String, List<String>> group : statics.entrySet()) {
+        boolean several = group.getValue().size() > 1;
+        String how = several ? plural(group.getKey()) : group.getKey();
+        groups.add(
+            groups.isEmpty()
+                ? "new static field" + (several ? "s " : " ") + names(group.getValue()) + " of "
+                    + type.getName() + " " + how
+                : names(group.getValue()) + " " + how);
+      }
+      lines.add("hotrestart: " + String.join(", ", groups));
+    }
+    return lines.isEmpty() ? null : String.join("\n", lines);
   }
 
-  private static String defaultText(Type type) {
+  /** The reload lines of the fields each class of a compiled file adds ({@link #startLine}). */
+  static List<String> startLines(Recompiler.Compiled compiled, ClassLoader loader) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
+      Class<?> type = PlainClasses.load(file.getKey(), loader);
+      if (type == null) {
+        continue; // new to the JVM: it has no fields to add
+      }
+      List<FieldNode> fields = added(ClassFiles.read(file.getValue()), type);
+      String line = fields.isEmpty() ? null : startLine(type, fields);
+      if (line != null) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /** {@code `a`}, {@code `a` and `b`}, {@code `a`, `b` and `c`}. */
+  private static String names(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0
+        ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
+  }
+
+  /** "starts at 0" for several fields: "start at 0"; "set by its initializer": "their". */
+  private static String plural(String how) {
+    return how.startsWith("starts ")
+        ? "start " + how.substring("starts ".length())
+        : how.replace("its initializer", "their initializers");
+  }
+
+  /** Notes that a new static field holds its start value, or no longer does (an undone reload). */
+  static void started(Class<?> owner, String name, String descriptor, boolean started) {
+    if (started) {
+      STARTED.get(owner).add(name + ":" + descriptor);
+    } else {
+      STARTED.get(owner).remove(name + ":" + descriptor);
+      TABLES.get(owner).remove(name + ":" + descriptor);
+    }
+  }
+
+  /** Whether a new static field got its start value from an earlier reload, which it keeps. */
+  static boolean started(Class<?> owner, String name, String descriptor) {
+    return STARTED.get(owner).contains(name + ":" + descriptor);
+  }
+
+  /** How a field of {@code type} reads before anything writes it, as Java writes it. */
+  static String defaultText(Type type) {
     return switch (type.getSort()) {
       case Type.BOOLEAN -> "false";
       case Type.CHAR -> "'\\0'";
@@ -232,6 +346,50 @@ final class NewFields {
         new Handle(Opcodes.H_INVOKESTATIC, LINKAGE, bootstrap, BSM_DESC, false),
         Type.getObjectType(field.owner),
         field.desc);
+  }
+
+  /**
+   * A field a reload added to an object's class, with its value in that object.
+   *
+   * @param declaringClass the class whose edit added it
+   * @param name its name
+   * @param value its value in the object: the default value until something writes it
+   */
+  public record Added(Class<?> declaringClass, String name, Object value) {}
+
+  /**
+   * The instance fields that reloads added to the classes of {@code object}, with their values
+   * in it, class by class from the object's own, each class's in the order its edit declared
+   * them, once code that uses them runs. They live in side tables, so reflection does not see
+   * them.
+   *
+   * @param object any object
+   * @return its added fields; empty when no reload added any
+   */
+  public static List<Added> in(Object object) {
+    List<Added> added = new ArrayList<>();
+    if (object == null) {
+      return added;
+    }
+    for (Class<?> type = object.getClass(); type != null; type = type.getSuperclass()) {
+      List<Map.Entry<String, Boolean>> fields;
+      Map<String, Boolean> declared = DECLARED.get(type);
+      synchronized (declared) {
+        fields = List.copyOf(declared.entrySet());
+      }
+      for (Map.Entry<String, Boolean> field : fields) {
+        if (field.getValue()) {
+          continue;
+        }
+        // A table exists once applied code uses the field; an edit that failed to apply made none.
+        Table table = TABLES.get(type).get(field.getKey());
+        if (table != null) {
+          String name = field.getKey().substring(0, field.getKey().indexOf(':'));
+          added.add(new Added(type, name, table.get(object)));
+        }
+      }
+    }
+    return added;
   }
 
   /** The side table of one new field, made on first use. */

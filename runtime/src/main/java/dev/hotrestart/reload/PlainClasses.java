@@ -84,13 +84,15 @@ final class PlainClasses {
    * @param problems why a file cannot be applied; any one blocks the whole reload
    * @param notApplied the parts of an applied file left out, one line each
    * @param unchanged files that compiled to the code that runs
+   * @param statics the starts of the new static fields, to run before anything applies
    */
   record Scan(
       List<Prepared> prepared,
       List<Path> handled,
       List<String> problems,
       List<String> notApplied,
-      Map<Path, FileTime> unchanged) {}
+      Map<Path, FileTime> unchanged,
+      List<NewStatics.Start> statics) {}
 
   private final Recompiler recompiler;
   /** The class file the JVM runs for each class redefined or captured, by class. */
@@ -134,9 +136,10 @@ final class PlainClasses {
     List<String> notApplied = new ArrayList<>();
     Map<Path, FileTime> unchanged = new LinkedHashMap<>();
     Map<Class<?>, Recompiler.Compiled> compiledFiles = new LinkedHashMap<>();
+    List<NewStatics.Start> statics = new ArrayList<>();
     Instrumentation instrumentation = Redefiner.instrumentation().orElse(null);
     if (instrumentation == null || files.isEmpty()) {
-      return new Scan(prepared, handled, problems, notApplied, unchanged);
+      return new Scan(prepared, handled, problems, notApplied, unchanged, statics);
     }
     for (Map.Entry<Path, String> entry : files.entrySet()) {
       Path file = entry.getKey();
@@ -162,9 +165,20 @@ final class PlainClasses {
     Map<Class<?>, List<String>> added = new LinkedHashMap<>();
     for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
       try {
-        added.put(entry.getKey(), declareNewFields(entry.getValue(), loader));
+        declareNewFields(entry.getValue(), loader);
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
+      }
+    }
+    // Then the start of each new static field, whose initializer may read another's.
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
+      try {
+        statics.addAll(NewStatics.prepare(recompiler, entry.getKey(), entry.getValue(), notApplied));
+        added.put(entry.getKey(), NewFields.startLines(entry.getValue(), loader));
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(internalError(entry.getKey(), entry.getValue().file(), e));
       }
     }
     // The files that add methods first: another file's edit may call them.
@@ -188,7 +202,7 @@ final class PlainClasses {
         problems.add(internalError(top, file, e));
       }
     }
-    return new Scan(prepared, handled, problems, notApplied, unchanged);
+    return new Scan(prepared, handled, problems, notApplied, unchanged, statics);
   }
 
   private static String internalError(Class<?> top, Path file, Throwable e) {
@@ -540,13 +554,12 @@ final class PlainClasses {
 
   /**
    * Declares the fields that the classes of one compiled file add to the running classes ({@link
-   * NewFields}), and says where each starts, one line each.
+   * NewFields}).
    *
    * @throws ReloadRefusal when a new field would hide an inherited one
    */
-  private static List<String> declareNewFields(Recompiler.Compiled compiled, ClassLoader loader)
+  private static void declareNewFields(Recompiler.Compiled compiled, ClassLoader loader)
       throws ReloadRefusal {
-    List<String> lines = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
       Class<?> type = load(file.getKey(), loader);
@@ -560,12 +573,8 @@ final class PlainClasses {
         if (problem != null) {
           problems.add(problem);
         } else {
-          NewFields.declare(type, field.name, field.desc);
+          NewFields.declare(type, field);
         }
-      }
-      String line = problems.isEmpty() && !fields.isEmpty() ? NewFields.startLine(type, fields) : null;
-      if (line != null) {
-        lines.add(line);
       }
     }
     if (!problems.isEmpty()) {
@@ -577,7 +586,6 @@ final class PlainClasses {
           "Undo that part of the edit and type c again, or r to raise the exception (a restart"
               + " applies it).");
     }
-    return lines;
   }
 
   /**
@@ -632,7 +640,7 @@ final class PlainClasses {
   }
 
   /** The loaded class named {@code name}, loading it (not initialising it) if it can be; or null. */
-  private static Class<?> load(String name, ClassLoader loader) {
+  static Class<?> load(String name, ClassLoader loader) {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
@@ -789,7 +797,8 @@ final class PlainClasses {
       String key = method.name + method.desc;
       String now = Fingerprint.of(edited, key, editedFiles, running);
       String was = Fingerprint.of(before, key, beforeFiles, running);
-      if (now != null && was != null && !now.equals(was)) {
+      if (now != null && was != null && !now.equals(was)
+          && !(key.equals("<clinit>()V") && NewStatics.explains(running, was))) {
         changed.add(method);
       }
     }

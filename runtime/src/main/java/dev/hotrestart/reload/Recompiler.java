@@ -130,7 +130,7 @@ final class Recompiler {
               + " applies it).");
     }
     for (FieldNode field : NewFields.added(edited, running)) {
-      NewFields.declare(running, field.name, field.desc);
+      NewFields.declare(running, field);
     }
     return new Compiled(file, output, edited, start, text[0], modified);
   }

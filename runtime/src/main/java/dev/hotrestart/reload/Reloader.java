@@ -144,6 +144,7 @@ public final class Reloader {
     List<Path> handled = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<PlainClasses.Prepared> redefinedConstructors = new ArrayList<>();
+    List<NewStatics.Start> statics = new ArrayList<>();
     String advice = null;
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
       Class<?> running = entry.getKey();
@@ -167,6 +168,7 @@ public final class Reloader {
           continue;
         }
         Recompiler.Compiled result = recompiler.compile(running, names(stale));
+        statics.addAll(NewStatics.prepare(recompiler, running, result, notApplied));
         List<MethodSlot> swapping = new ArrayList<>();
         for (MethodSlot slot : stale) {
           String key = key(slot);
@@ -204,6 +206,7 @@ public final class Reloader {
               crashed.declaringClass().getClassLoader());
       handled.addAll(plain.handled());
       problems.addAll(plain.problems());
+      statics.addAll(plain.statics());
       notApplied.addAll(plain.notApplied());
     }
     notApplied.addAll(unapplied.elsewhere(crashed.declaringClass(), handled));
@@ -218,6 +221,14 @@ public final class Reloader {
                   : "Fix it and type c again, or r to raise the exception."));
       return ReloadResult.failure(String.join("\n", problems));
     }
+    try {
+      NewStatics.run(statics); // before anything applies: a throw changes nothing
+    } catch (ReloadRefusal refusal) {
+      return ReloadResult.failure(
+          refusal.getMessage()
+              + "\nhotrestart: nothing was reloaded, in any class; the old code is still running. "
+              + refusal.advice());
+    }
     List<String> messages = new ArrayList<>();
     if (plain != null || !redefinedConstructors.isEmpty()) {
       // First, and in one call: the JVM redefines every plain class or none, and nothing was
@@ -229,6 +240,7 @@ public final class Reloader {
       try {
         plainClasses.apply(redefining);
       } catch (ReloadRefusal refusal) {
+        NewStatics.undo(statics);
         return ReloadResult.failure(
             refusal.getMessage()
                 + "\nhotrestart: nothing was reloaded, in any class; the old code is still running."

@@ -103,6 +103,9 @@ final class Unapplied {
       if (after == null || after.equals(before)) {
         continue;
       }
+      if (method.name.equals("<clinit>") && NewStatics.explains(running, before)) {
+        continue; // only new static fields' initializers changed, and those run
+      }
       if (before == null && (method.access & Opcodes.ACC_PRIVATE) != 0) {
         continue; // a new private helper nothing reloaded calls yet
       }

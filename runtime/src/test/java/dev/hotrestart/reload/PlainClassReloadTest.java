@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
 import dev.hotrestart.reload.ReloadHarness.Wrapped;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -243,8 +244,8 @@ class PlainClassReloadTest {
     assertTrue(result.message().contains("class redefined"), result.message());
     assertTrue(
         result.message().contains(
-            "hotrestart: new field `empties` starts at 0 in the 1 existing object; new field"
-                + " `limit` starts at 0 in the 1 existing object of demo.Tally"),
+            "hotrestart: new fields `empties` and `limit` start at 0 in the 1 existing object of"
+                + " demo.Tally"),
         result.message());
     // Made before: no initializer ran, so `limit` is 0; `empties` counts from 0.
     assertEquals(2 + 10, call(before, "add", 0));
@@ -303,21 +304,41 @@ class PlainClassReloadTest {
   }
 
   @Test
-  void aNewStaticFieldStartsAtItsDefaultValue() throws Throwable {
-    save("demo.Money", "  private Money() {}", "  private static int calls = 7;\n  private Money() {}");
+  void aNewStaticFieldGetsTheValueOfItsInitializer() throws Throwable {
+    save(
+        "demo.Money",
+        "  private Money() {}",
+        "  private static int calls = 7;\n"
+            + "  private static final java.util.Map<String, Integer> SEEN = new java.util.HashMap<>();\n"
+            + "  private Money() {}");
     save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;",
-        "    calls++;\n    return Integer.parseInt(amount) * SCALE + calls;");
+        "    calls++;\n    SEEN.merge(amount, 1, Integer::sum);\n"
+            + "    return Integer.parseInt(amount) * SCALE + calls + SEEN.get(amount) * 1000;");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(
         result.message().contains(
-            "hotrestart: new static field `calls` starts at 0 (static initializers are not re-run)"
-                + " of demo.Money"),
+            "hotrestart: new static fields `calls` and `SEEN` of demo.Money set by their"
+                + " initializers"),
         result.message());
-    assertEquals(301, call(shop, "price", "3"));
-    assertEquals(302, call(shop, "price", "3"));
+    assertFalse(result.message().contains("not applied"), result.message());
+    assertEquals(300 + 8 + 1000, call(shop, "price", "3"));
+    assertEquals(300 + 9 + 2000, call(shop, "price", "3"));
+
+    // A new static field of a class redefined whole (no new lambda or method) starts the same.
+    save("demo.Fee", "  public static int fee() {", "  static final long BASE = 40L;\n"
+        + "  private static String unit = \"c\".repeat(2);\n  public static int fee() {");
+    save("demo.Fee", "return 1;", "return (int) BASE + unit.length();");
+    ReloadResult fee = reloadAll();
+    assertTrue(fee.succeeded(), fee.message());
+    assertTrue(
+        fee.message().contains(
+            "hotrestart: new static fields `BASE` and `unit` of demo.Fee set by their initializers"),
+        fee.message());
+    assertFalse(fee.message().contains("not applied"), fee.message());
+    assertEquals(42, program.type("demo.Fee").getMethod("fee").invoke(null));
   }
 
   @Test
@@ -401,6 +422,49 @@ class PlainClassReloadTest {
                 + " runtime jar is the program's Java agent: add -javaagent:"),
         result.message());
     assertEquals(300, call(shop, "price", "3"));
+  }
+
+  @Test
+  void withoutTheAgentAWrappedClassesNewStaticFieldStartsTheSameAndItsConstructorIsNotApplied()
+      throws Throwable {
+    Redefiner.uninstall();
+    save(
+        "demo.Shop",
+        "public class Shop {",
+        "public class Shop {\n"
+            + "  private static final java.util.List<String> SEEN = new java.util.ArrayList<>();\n"
+            + "  private int limit = 5;");
+    save(
+        "demo.Shop",
+        "return Money.cents(amount);",
+        "SEEN.add(amount);\n    return Money.cents(amount) + limit * 10 + SEEN.size();");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains("hotrestart: new static field `SEEN` of demo.Shop set by its initializer"),
+        result.message());
+    assertTrue(
+        result.message().contains("hotrestart: not applied: the change to the constructor Shop() in Shop.java"),
+        result.message());
+    assertEquals(300 + 1, call(shop, "price", "3"));
+    assertEquals(300 + 2, call(program.create("demo.Shop"), "price", "3"), "no initializer ran: limit is 0");
+  }
+
+  @Test
+  void pCompilesAFileThatCallsAMethodAnotherFilesReloadAdded() throws Throwable {
+    save(
+        "demo.Money",
+        "    return Integer.parseInt(amount) * SCALE;\n  }",
+        "    return Integer.parseInt(amount) * rate();\n  }\n"
+            + "  public static int rate() {\n    return 10;\n  }");
+    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    // Shop.java compiles only seeing Money.java: Money's class file on disk has no rate().
+    Crash crash = new Crash(price, new IllegalStateException("boom"), shop, new Object[] {"2"});
+    Evaluation value = new Evaluator(program.reloader).evaluate(crash, "price(amount) + Money.rate()");
+    assertTrue(value.succeeded(), value.error());
+    assertEquals(40, value.value());
   }
 
   private ReloadResult reloadAll() {

@@ -282,6 +282,164 @@ class ReloaderTest {
     assertEquals(10, call(counter, "work", 10));
     assertEquals(15, call(counter, "work", 5), "the new field keeps its value");
     assertEquals(1, call(other, "work", 1), "each object has its own");
+    // What the debugger's `this` and `p` list beside the fields reflection sees.
+    Class<?> declaring = counter.getClass().getSuperclass();
+    assertEquals(List.of(new NewFields.Added(declaring, "extra", 15L)), NewFields.in(counter));
+    assertEquals(List.of(), NewFields.in("a string"));
+  }
+
+  /** Starts {@code COUNTER_V1} renamed {@code name}, a class no other test loads; makes one. */
+  private Object startCounterNamed(String name) throws Throwable {
+    program
+        .write("demo." + name, COUNTER_V1.replace("Counter", name))
+        .proxy("demo." + name, new Wrapped("public int work(int x)", "int", "int.class", "x"))
+        .start();
+    return program.create("demo." + name);
+  }
+
+  @Test
+  void newStaticFieldsRunTheirInitializersOnceInDeclarationOrder() throws Throwable {
+    String tally = COUNTER_V1.replace("Counter", "StaticTally");
+    Object counter = startCounterNamed("StaticTally");
+    assertEquals(2, call(counter, "work", 0)); // total is 1 now
+    String edited =
+        tally
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n"
+                    + "  private static final java.util.Map<String, Integer> CACHE =\n"
+                    + "      new java.util.HashMap<>();\n"
+                    + "  static final int LIMIT = 3;\n"
+                    + "  private static final int START = base() + LIMIT;\n"
+                    + "  private static final java.util.List<Integer> SEEN =\n"
+                    + "      new java.util.ArrayList<>(java.util.List.of(START));\n"
+                    + "  private static final int[] SIZES = {1, 2};\n"
+                    + "  private static int hits;\n"
+                    + "  private static int base() { return 10 + total; }")
+            .replace(
+                "return helper(x) + this.count;",
+                "hits++;\n    CACHE.merge(\"k\", x, Integer::sum);\n    SEEN.add(x);\n"
+                    + "    return CACHE.get(\"k\") * 1000 + START * 10 + hits + SEEN.size() * 100000"
+                    + " + SIZES[1];");
+    program.write("demo.StaticTally", edited);
+    ReloadResult result = program.reload(program.slot("demo.StaticTally", 0));
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: new static fields `CACHE`, `LIMIT`, `START`, `SEEN` and `SIZES` of"
+                + " demo.StaticTally set by their initializers, `hits` starts at 0"),
+        result.message());
+    assertFalse(result.message().contains("not applied"), result.message());
+    // START = base() + LIMIT = 10 + total (1) + 3, read by SEEN's initializer after it.
+    assertEquals(200000 + 5000 + 140 + 1 + 2, call(counter, "work", 5));
+    assertEquals(300000 + 7000 + 140 + 2 + 2, call(counter, "work", 2), "the map is the same map");
+
+    // A later edit keeps their values: initializers run once, when their field is new.
+    program.write("demo.StaticTally", edited.replace("+ SIZES[1];", "+ SIZES[0];"));
+    ReloadResult again = program.reload(program.slot("demo.StaticTally", 0));
+    assertTrue(again.succeeded(), again.message());
+    assertFalse(again.message().contains("new static field"), again.message());
+    assertFalse(again.message().contains("not applied"), again.message());
+    assertEquals(400000 + 8000 + 140 + 3 + 1, call(counter, "work", 1));
+
+    // A changed initializer of such a field does not run again, and is named.
+    program.write(
+        "demo.StaticTally",
+        edited.replace("+ SIZES[1];", "+ SIZES[0];").replace("base() + LIMIT;", "base() + LIMIT + 1;"));
+    ReloadResult changed = program.reload(program.slot("demo.StaticTally", 0));
+    assertTrue(changed.succeeded(), changed.message());
+    assertTrue(
+        changed.message().contains(
+            "hotrestart: not applied: the change to the initializer of the static field `START` of"
+                + " demo.StaticTally in StaticTally.java (an earlier reload added the field and ran"
+                + " its initializer, which runs once; a restart applies it)"),
+        changed.message());
+    assertEquals(500000 + 9000 + 140 + 4 + 1, call(counter, "work", 1));
+  }
+
+  @Test
+  void newStaticFieldsWithLambdasArraysAndSeveralDeclaratorsStartAsWritten() throws Throwable {
+    String source = COUNTER_V1.replace("Counter", "ShapedStatics");
+    Object counter = startCounterNamed("ShapedStatics");
+    program.write(
+        "demo.ShapedStatics",
+        source
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n"
+                    + "  private static final java.util.function.IntUnaryOperator TWICE = v -> v * 2;\n"
+                    + "  private static int sizes[] = {1, 2, 3}, many = sizes.length;\n"
+                    + "  private static final String[][] GRID = {{\"a\"}, {\"b\", \"c\"}};")
+            .replace(
+                "return helper(x) + this.count;",
+                "return TWICE.applyAsInt(x) + sizes[2] * 10 + many * 100 + GRID[1].length * 1000;"));
+    ReloadResult result = program.reload(program.slot("demo.ShapedStatics", 0));
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "new static fields `TWICE`, `sizes`, `many` and `GRID` of demo.ShapedStatics set by"
+                + " their initializers"),
+        result.message());
+    assertEquals(2000 + 300 + 30 + 8, call(counter, "work", 4));
+  }
+
+  @Test
+  void aNewStaticFieldWhoseInitializerThrowsChangesNothing() throws Throwable {
+    String source = COUNTER_V1.replace("Counter", "BadStatic");
+    Object counter = startCounterNamed("BadStatic");
+    java.util.function.UnaryOperator<String> parsing =
+        number ->
+            source
+                .replace(
+                    "  private static int total;",
+                    "  private static int total;\n  private static final int FIRST = 7;\n"
+                        + "  private static Integer second = 8;\n"
+                        + "  private static final int BAD = Integer.parseInt(\"" + number + "\");")
+                .replace("return helper(x) + this.count;", "return FIRST + second + BAD;");
+    program.write("demo.BadStatic", parsing.apply("x"));
+    ReloadResult result = program.reload(program.slot("demo.BadStatic", 0));
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: cannot reload: the initializer of the new static field `BAD` of"
+                + " demo.BadStatic threw java.lang.NumberFormatException: For input string:"
+                + " \"x\" (at BadStatic.java:7)"),
+        result.message());
+    assertTrue(result.message().contains("nothing was reloaded"), result.message());
+    assertEquals(2, call(counter, "work", 0), "the old code runs");
+
+    program.write("demo.BadStatic", parsing.apply("1"));
+    ReloadResult fixed = program.reload(program.slot("demo.BadStatic", 0));
+    assertTrue(fixed.succeeded(), fixed.message());
+    assertTrue(
+        fixed.message().contains(
+            "new static fields `FIRST`, `second` and `BAD` of demo.BadStatic set by their"
+                + " initializers"),
+        fixed.message());
+    assertEquals(16, call(counter, "work", 0));
+  }
+
+  @Test
+  void aStaticBlockThatUsesANewStaticFieldIsRefusedByName() throws Throwable {
+    String source = COUNTER_V1.replace("Counter", "BlockStatic");
+    Object counter = startCounterNamed("BlockStatic");
+    program.write(
+        "demo.BlockStatic",
+        source
+            .replace(
+                "  private static int total;",
+                "  private static int total;\n"
+                    + "  private static final java.util.List<String> NAMES = new java.util.ArrayList<>();\n"
+                    + "  static {\n    NAMES.add(\"a\");\n  }")
+            .replace("return helper(x) + this.count;", "return NAMES.size();"));
+    ReloadResult result = program.reload(program.slot("demo.BlockStatic", 0));
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: cannot reload BlockStatic.java: a static block of demo.BlockStatic uses"
+                + " the new static field `NAMES`, and a reload does not run static blocks"),
+        result.message());
+    assertEquals(2, call(counter, "work", 0), "the old code runs");
   }
 
   @Test

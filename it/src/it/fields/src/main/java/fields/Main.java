@@ -12,6 +12,7 @@ public final class Main {
     System.out.println("later: " + HotRestart_Shelf.create().summary() + ", " + new Shelf().summary());
     Tally second = new Tally();
     System.out.println("limits: " + first.limit() + " " + second.limit());
+    System.out.println("check: " + shelf.check());
     System.out.println("done");
   }
 }

@@ -19,4 +19,8 @@ public class Shelf {
   public String summary() {
     return items.size() + " items"; // SUMMARY
   }
+
+  public String check() {
+    throw new IllegalStateException("not checked yet"); // CHECK
+  }
 }
