@@ -198,6 +198,11 @@ final class LinkageRewriter {
       ListIterator<AbstractInsnNode> iterator, MethodInsnNode call, String writtenIn)
       throws ReloadRefusal {
     String key = call.name + call.desc;
+    if (!runningCode && call.owner.equals(target) && NewMethods.declared(running, key)) {
+      // A new non-private method: dispatched on the receiver, to the newest copy.
+      iterator.set(NewMethods.callOf(running, call));
+      return;
+    }
     if (call.owner.equals(target) && moving.moves(key)) {
       iterator.set(
           new MethodInsnNode(
@@ -215,9 +220,9 @@ final class LinkageRewriter {
     }
     Class<?> owner = requireClass(call.owner);
     if (!RunningClasses.hasMethod(owner, call.name, call.desc)) {
-      MethodInsnNode moved = NewMethods.callOf(owner, call);
+      AbstractInsnNode moved = NewMethods.callOf(owner, call);
       if (moved != null) {
-        iterator.set(moved); // a method another edit added: its moved copy
+        iterator.set(moved); // a method an edit added: its moved copy, by the receiver's class
         return;
       }
       throw new ReloadRefusal(
@@ -225,9 +230,9 @@ final class LinkageRewriter {
               + owner.getName()
               + "."
               + signature(call.name, call.desc)
-              + "`, which the running program does not have (a new method of a plain class is"
-              + " there once c applies its file, with the Java agent); restart the program to add"
-              + " it or change its signature");
+              + "`, which the running program does not have (a new method is there once the"
+              + " same c applies the file that declares it: a plain class's with the Java agent);"
+              + " restart the program to add it or change its signature");
     }
     if (call.name.equals("<init>")) {
       if (routed(call.owner) && isPrivateConstructor(owner, call.desc)) {

@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.TypeInsnNode;
 /**
  * What moves out of the edited class with the reloaded methods (the roots): the lambda bodies,
  * private methods and {@code access$} accessors they reach, new or changed ones included, which is
- * how a new private helper works (and a new non-private method, which only moved code can call), and the anonymous, local and synthetic classes of the nest that
+ * how a new private helper works (and a new non-private method that no reload moved on its own,
+ * {@link NewMethods}), and the anonymous, local and synthetic classes of the nest that
  * any of it names (companions), with what those reach in turn. The methods move as found in the
  * edited class; {@link Transplant} then rewrites them.
  */
@@ -144,10 +145,13 @@ final class MoveSet {
         synthetic && (method.access & Opcodes.ACC_STATIC) != 0 && method.name.startsWith("access$");
     // A method the running class lacks, that no supertype declares either (ShapeCheck refuses
     // one that would override): only moved code can call it, so it moves with its callers.
+    // One a reload declared moves on its own instead, and calls reach it by dispatch
+    // (NewMethods); one that is not (a debugger expression's call) moves here.
     boolean added =
         !synthetic
             && (method.access & Opcodes.ACC_ABSTRACT) == 0
-            && !RunningClasses.hasMethod(running, method.name, method.desc);
+            && !RunningClasses.hasMethod(running, method.name, method.desc)
+            && !NewMethods.declared(running, key);
     if (!(isPrivate || lambdaBody || accessor || added)) {
       return false;
     }

@@ -109,7 +109,7 @@ final class NewFields {
           if (insn instanceof MethodInsnNode call
               && !call.owner.equals(node.name)
               && NewMethods.mayHave(call.owner)) {
-            MethodInsnNode moved = movedCall(call, loader);
+            AbstractInsnNode moved = movedCall(call, loader);
             if (moved != null) {
               iterator.set(moved);
               changed = true;
@@ -138,7 +138,7 @@ final class NewFields {
   }
 
   /** The moved copy of a new method of another class that {@code call} calls, or null. */
-  private static MethodInsnNode movedCall(MethodInsnNode call, ClassLoader loader) {
+  private static AbstractInsnNode movedCall(MethodInsnNode call, ClassLoader loader) {
     try {
       Class<?> owner = Class.forName(call.owner.replace('/', '.'), false, loader);
       return RunningClasses.hasMethod(owner, call.name, call.desc) ? null : NewMethods.callOf(owner, call);

@@ -101,8 +101,11 @@ class PlainClassReloadTest {
     assertEquals(300, call(shop, "price", "3"));
   }
 
-  private void start(Path root, String money) throws Throwable {
+  private void start(Path root, String money, String... more) throws Throwable {
     program = new ReloadHarness(root);
+    for (int i = 0; i < more.length; i += 2) {
+      program.write(more[i], more[i + 1]);
+    }
     program
         .write("demo.Money", money)
         .write("demo.Fee", FEE)
@@ -345,19 +348,43 @@ class PlainClassReloadTest {
     assertTrue(wrapped.succeeded(), wrapped.message());
     assertEquals(40, call(shop, "price", "3"));
 
-    // A new method of a wrapped class moves only with its own reloaded code: another class
-    // calling it is refused, by name, before anything changes.
+    // A new method of a wrapped class moves too, and another class calls it.
     save("demo.Shop", "public class Shop {", "public class Shop {\n  public static int extra() {\n    return 5;\n  }");
     save("demo.Fee", "return Money.rate();", "return Shop.extra();");
-    ReloadResult refused = reloadAll();
-    assertFalse(refused.succeeded(), refused.message());
-    assertTrue(
-        refused.message().contains(
-            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
-                + " not have (new in this edit? only the reloaded code of its own class can call a"
-                + " new method):\n  - method `demo.Shop.extra()`"),
-        refused.message());
+    ReloadResult wrappedNew = reloadAll();
+    assertTrue(wrappedNew.succeeded(), wrappedNew.message());
+    assertTrue(wrappedNew.message().contains("new method demo.Shop.extra()"), wrappedNew.message());
+    assertEquals(5, program.type("demo.Fee").getMethod("fee").invoke(null));
     assertEquals(40, call(shop, "price", "3"));
+  }
+
+  @Test
+  void callsOfNewMethodsOfPlainClassesDispatchOnTheReceiver() throws Throwable {
+    program.close();
+    start(
+        dir.resolve("dispatch"),
+        MONEY,
+        "demo.Big",
+        "package demo;\npublic class Big extends Tally {\n}\n",
+        "demo.Sized",
+        "package demo;\npublic interface Sized {\n  int units();\n}\n",
+        "demo.Box",
+        "package demo;\npublic class Box implements Sized {\n  public int units() {\n    return 2;\n  }\n}\n");
+    // A new method in a class and an override of it, new in the same edit, in a subclass; and a
+    // new default method of an interface.
+    save("demo.Tally", "  public int add(int x) {", "  public int bonus() {\n    return 1;\n  }\n  public int add(int x) {");
+    save("demo.Big", "public class Big extends Tally {", "public class Big extends Tally {\n  @Override public int bonus() {\n    return 2;\n  }");
+    save("demo.Sized", "  int units();", "  int units();\n  default int size() {\n    return units() * 7;\n  }");
+    save(
+        "demo.Shop",
+        "return Money.cents(amount);",
+        "Tally tally = amount.isEmpty() ? new Tally() : new Big();\n"
+            + "    Sized sized = new Box();\n"
+            + "    return tally.bonus() * 1000 + sized.size();");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertEquals(2014, call(shop, "price", "3"), "Big's own bonus(), Sized's new size()");
+    assertEquals(1014, call(shop, "price", ""));
   }
 
   @Test

@@ -1,0 +1,201 @@
+package dev.hotrestart.reload;
+
+import static dev.hotrestart.reload.ReloadHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotrestart.reload.ReloadHarness.Wrapped;
+import dev.hotrestart.slot.MethodSlot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * New non-private methods of wrapped classes, called from another class's reloaded code, and the
+ * dispatch of every call of a new method on the receiver's class. No Java agent: wrapped classes
+ * need none for this.
+ */
+class NewMethodsTest {
+
+  private static final String CLASSIFIER =
+      String.join(
+          "\n",
+          "package demo;",
+          "public class Classifier {",
+          "  public String kind(String s) {",
+          "    return s.isEmpty() ? \"empty\" : \"word\";",
+          "  }",
+          "}",
+          "");
+  /** A wrapped subclass. */
+  private static final String STRICT =
+      String.join(
+          "\n",
+          "package demo;",
+          "public class Strict extends Classifier {",
+          "  @Override public String kind(String s) {",
+          "    return \"strict\";",
+          "  }",
+          "}",
+          "");
+  /** A plain subclass compiled with the method that its superclass will add. */
+  private static final String LATE =
+      String.join(
+          "\n",
+          "package demo;",
+          "public class Late extends Classifier {",
+          "  public int weight(String s) {",
+          "    return 3;",
+          "  }",
+          "}",
+          "");
+  private static final String PIPELINE =
+      String.join(
+          "\n",
+          "package demo;",
+          "public class Pipeline {",
+          "  public int take(Object classifier, String s) {",
+          "    return ((Classifier) classifier).kind(s).length();",
+          "  }",
+          "}",
+          "");
+
+  @TempDir Path dir;
+  private ReloadHarness program;
+  private MethodSlot take;
+  private Object pipeline;
+  private int saves;
+
+  @BeforeEach
+  void setUp() throws Throwable {
+    ObjectCounts.maxUsedHeap = Long.MAX_VALUE; // this JVM's heap holds every test's programs
+    program =
+        new ReloadHarness(dir)
+            .write("demo.Classifier", CLASSIFIER)
+            .write("demo.Strict", STRICT)
+            .write("demo.Late", LATE)
+            .write("demo.Pipeline", PIPELINE)
+            .proxy("demo.Classifier", new Wrapped("public String kind(String s)", "String", "String.class", "s"))
+            .proxy("demo.Strict", new Wrapped("public String kind(String s)", "String", "String.class", "s"))
+            .proxy(
+                "demo.Pipeline",
+                new Wrapped(
+                    "public int take(Object classifier, String s)",
+                    "int",
+                    "Object.class, String.class",
+                    "classifier, s"))
+            .start();
+    take = program.slot("demo.Pipeline", 0);
+    pipeline = program.create("demo.Pipeline");
+    assertEquals(4, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    program.close();
+  }
+
+  @Test
+  void aNewMethodOfAWrappedClassIsCalledFromAnotherClassAndAlwaysReachesItsNewestCode()
+      throws Throwable {
+    save("demo.Classifier", "  public String kind(String s) {",
+        "  public int weight(String s) {\n    return s.length() * 10;\n  }\n  public String kind(String s) {");
+    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "return ((Classifier) classifier).weight(s);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("reloaded demo.Pipeline.take(Object, String)"), result.message());
+    assertTrue(
+        result.message().contains(
+            "hotrestart: reloaded the new method demo.Classifier.weight(String) from Classifier.java"
+                + " (moved beside the running class; calls from every reloaded class reach it)"),
+        result.message());
+    assertFalse(result.message().contains("not applied: the change"), result.message());
+    // Through the proxy, and on an object made with `new`, which is not one.
+    assertEquals(20, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+    assertEquals(20, call(pipeline, "take", program.type("demo.Classifier").getConstructor().newInstance(), "ab"));
+
+    // An edit of the new method alone: the caller, not reloaded again, reaches the new copy.
+    save("demo.Classifier", "return s.length() * 10;", "return s.length() * 100;");
+    ReloadResult again = reloadAll();
+    assertTrue(again.succeeded(), again.message());
+    assertTrue(again.message().contains("new method demo.Classifier.weight(String)"), again.message());
+    assertEquals(200, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+
+    // Saved again unchanged: not moved again.
+    save("demo.Classifier", "return s.length() * 100;", "return s.length() * 100;");
+    ReloadResult same = reloadAll();
+    assertTrue(same.succeeded(), same.message());
+    assertFalse(same.message().contains("new method"), same.message());
+  }
+
+  @Test
+  void callsOfANewMethodDispatchOnTheReceiversClass() throws Throwable {
+    save("demo.Classifier", "  public String kind(String s) {",
+        "  public int weight(String s) {\n    return 1;\n  }\n  public String kind(String s) {");
+    // A wrapped subclass overriding it in the same edit, and calling the new super method.
+    save("demo.Strict", "  @Override public String kind(String s) {",
+        "  @Override public int weight(String s) {\n    return super.weight(s) + 1;\n  }\n"
+            + "  @Override public String kind(String s) {");
+    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "return ((Classifier) classifier).weight(s);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("new method demo.Strict.weight(String)"), result.message());
+    assertEquals(1, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+    assertEquals(2, call(pipeline, "take", program.create("demo.Strict"), "ab"));
+    // A subclass loaded only now, compiled with a method of that name: its own is called.
+    assertEquals(3, call(pipeline, "take", program.type("demo.Late").getConstructor().newInstance(), "ab"));
+    assertEquals(1, call(pipeline, "take", program.create("demo.Classifier"), "ab"), "a class seen before");
+
+    // The subclass's override changes alone, in a later reload.
+    save("demo.Strict", "return super.weight(s) + 1;", "return super.weight(s) + 5;");
+    ReloadResult later = reloadAll();
+    assertTrue(later.succeeded(), later.message());
+    assertEquals(6, call(pipeline, "take", program.create("demo.Strict"), "ab"));
+  }
+
+  @Test
+  void aNewAbstractMethodIsStillRefusedByName() throws Throwable {
+    Files.writeString(
+        program.sourceOf("demo.Classifier"),
+        CLASSIFIER.replace("public class Classifier {", "public abstract class Classifier {\n  public abstract int weight(String s);"));
+    touch("demo.Classifier");
+    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "return ((Classifier) classifier).weight(s);");
+    ReloadResult result = reloadAll();
+    assertFalse(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "a new abstract method `int weight(java.lang.String)` was added to demo.Classifier"),
+        result.message());
+    assertTrue(result.message().contains("nothing was reloaded, in any class"), result.message());
+    assertEquals(4, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+  }
+
+  private ReloadResult reloadAll() throws ReflectiveOperationException {
+    return program.reloader.reloadChanged(
+        take, List.of(take, program.slot("demo.Classifier", 0), program.slot("demo.Strict", 0)));
+  }
+
+  /** Edits a source file and gives it a modification time later than any before. */
+  private void save(String className, String before, String after) throws Exception {
+    Path file = program.sourceOf(className);
+    String text = Files.readString(file);
+    assertTrue(text.contains(before), before);
+    Files.writeString(file, text.replace(before, after));
+    touch(className);
+  }
+
+  private void touch(String className) throws Exception {
+    Files.setLastModifiedTime(
+        program.sourceOf(className), FileTime.from(Instant.now().plusSeconds(10 + ++saves)));
+  }
+}
