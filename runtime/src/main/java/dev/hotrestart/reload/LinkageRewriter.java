@@ -305,6 +305,9 @@ final class LinkageRewriter {
     for (int i = 0; i < indy.bsmArgs.length; i++) {
       if (indy.bsmArgs[i] instanceof Handle) {
         indy.bsmArgs[i] = relocated((Handle) indy.bsmArgs[i]);
+        if (!runningCode) {
+          refuseReferenceToNewMethod((Handle) indy.bsmArgs[i]);
+        }
       }
     }
     if (!indy.bsm.getOwner().equals(METAFACTORY) || indy.bsmArgs.length < 3) {
@@ -347,6 +350,29 @@ final class LinkageRewriter {
             indy.desc,
             new Handle(Opcodes.H_INVOKESTATIC, LINKAGE, "lambda", LAMBDA_BSM_DESC, false),
             arguments.toArray()));
+  }
+
+  /**
+   * Refuses a method reference to a method a reload adds to another class: a constant cannot name
+   * its moved copy, which the reload may move again.
+   */
+  private void refuseReferenceToNewMethod(Handle handle) throws ReloadRefusal {
+    if (handle.getTag() <= Opcodes.H_PUTSTATIC || local(handle.getOwner()) || handle.getOwner().startsWith("[")) {
+      return;
+    }
+    Optional<Class<?>> owner = runningClasses.load(handle.getOwner());
+    if (owner.isEmpty()
+        || RunningClasses.hasMethod(owner.get(), handle.getName(), handle.getDesc())
+        || !NewMethods.isNew(owner.get(), handle.getName() + handle.getDesc())) {
+      return;
+    }
+    throw new ReloadRefusal(
+        "hotrestart: cannot reload: the new code makes a method reference to `"
+            + owner.get().getName()
+            + "::"
+            + handle.getName()
+            + "`, a method a reload adds to another class, which a method reference cannot"
+            + " reach; write it as a lambda that calls the method");
   }
 
   private Handle relocated(Handle handle) {

@@ -133,7 +133,7 @@ final class MoveSet {
     return nestHost;
   }
 
-  private boolean movable(String key) throws ReloadRefusal {
+  private boolean movable(String key, boolean referenced) throws ReloadRefusal {
     MethodNode method = editedMethods.get(key);
     if (method == null || method.name.startsWith("<") || rootsOnly) {
       return false;
@@ -146,12 +146,13 @@ final class MoveSet {
     // A method the running class lacks, that no supertype declares either (ShapeCheck refuses
     // one that would override): only moved code can call it, so it moves with its callers.
     // One a reload declared moves on its own instead, and calls reach it by dispatch
-    // (NewMethods); one that is not (a debugger expression's call) moves here.
+    // (NewMethods); one that is not (a debugger expression's call) moves here, and so does one
+    // a method reference names, which binds to this copy.
     boolean added =
         !synthetic
             && (method.access & Opcodes.ACC_ABSTRACT) == 0
             && !RunningClasses.hasMethod(running, method.name, method.desc)
-            && !NewMethods.declared(running, key);
+            && (referenced || !NewMethods.declared(running, key));
     if (!(isPrivate || lambdaBody || accessor || added)) {
       return false;
     }
@@ -172,14 +173,14 @@ final class MoveSet {
     return true;
   }
 
-  private boolean isMoved(String owner, String key) throws ReloadRefusal {
+  private boolean isMoved(String owner, String key, boolean referenced) throws ReloadRefusal {
     if (!owner.equals(target)) {
       return false;
     }
     if (moved.containsKey(key)) {
       return true;
     }
-    if (movable(key)) {
+    if (movable(key, referenced)) {
       move(key);
       return true;
     }
@@ -244,7 +245,7 @@ final class MoveSet {
       noteType((Type) constant);
     } else if (constant instanceof Handle) {
       Handle handle = (Handle) constant;
-      isMoved(handle.getOwner(), handle.getName() + handle.getDesc());
+      isMoved(handle.getOwner(), handle.getName() + handle.getDesc(), true);
       noteType(Type.getObjectType(handle.getOwner()));
       noteType(Type.getMethodType(handle.getDesc().startsWith("(") ? handle.getDesc() : "()V"));
     }
@@ -255,7 +256,7 @@ final class MoveSet {
     for (AbstractInsnNode insn : method.instructions) {
       if (insn instanceof MethodInsnNode) {
         MethodInsnNode call = (MethodInsnNode) insn;
-        isMoved(call.owner, call.name + call.desc);
+        isMoved(call.owner, call.name + call.desc, false);
         noteType(Type.getObjectType(call.owner));
         noteType(Type.getMethodType(call.desc));
       } else if (insn instanceof FieldInsnNode) {

@@ -86,6 +86,9 @@ final class NewMethods {
   /** Declared by the reload under way, not yet committed. */
   private static final Map<Class<?>, Set<String>> PENDING_DECLARED = new HashMap<>();
 
+  /** The internal names of the classes in {@link #PENDING_DECLARED}. */
+  private static final Set<String> PENDING_OWNERS = ConcurrentHashMap.newKeySet();
+
   /** Moved by the reload under way, not yet committed. */
   private static final Map<Class<?>, Map<String, Copy>> PENDING_MOVED = new HashMap<>();
 
@@ -116,6 +119,7 @@ final class NewMethods {
   /** Notes that the reload under way adds the method {@code key} to {@code owner}. */
   static synchronized void declare(Class<?> owner, String key) {
     PENDING_DECLARED.computeIfAbsent(owner, o -> new HashSet<>()).add(key);
+    PENDING_OWNERS.add(Type.getInternalName(owner));
   }
 
   /**
@@ -146,8 +150,7 @@ final class NewMethods {
       OWNERS.add(Type.getInternalName(entry.getKey()));
     }
     boolean changed = !PENDING_MOVED.isEmpty();
-    PENDING_MOVED.clear();
-    PENDING_DECLARED.clear();
+    discard();
     if (changed) {
       invalidate();
     }
@@ -172,6 +175,7 @@ final class NewMethods {
   static synchronized void discard() {
     PENDING_MOVED.clear();
     PENDING_DECLARED.clear();
+    PENDING_OWNERS.clear();
   }
 
   private static void invalidate() {
@@ -182,12 +186,7 @@ final class NewMethods {
 
   /** Whether a class of this internal name may have new methods. */
   static boolean mayHave(String owner) {
-    if (OWNERS.contains(owner)) {
-      return true;
-    }
-    synchronized (NewMethods.class) {
-      return PENDING_DECLARED.keySet().stream().anyMatch(c -> Type.getInternalName(c).equals(owner));
-    }
+    return OWNERS.contains(owner) || PENDING_OWNERS.contains(owner);
   }
 
   /** Whether {@code owner} itself has the new method {@code key}, committed or under way. */
@@ -207,7 +206,7 @@ final class NewMethods {
    * stack: receiver, then arguments.
    */
   static InvokeDynamicInsnNode callOf(Class<?> owner, MethodInsnNode call) {
-    if (call.name.startsWith("<") || declaring(owner, call.name + call.desc) == null) {
+    if (call.name.startsWith("<") || !isNew(owner, call.name + call.desc)) {
       return null;
     }
     int kind;
@@ -235,16 +234,16 @@ final class NewMethods {
   }
 
   /**
-   * The class that declares the new method {@code key} for a call naming {@code owner}: {@code
-   * owner} or the nearest supertype, as method resolution searches them; or null.
+   * Whether a reload adds the method {@code key} to {@code owner} or one of its supertypes, as
+   * method resolution searches them.
    */
-  private static Class<?> declaring(Class<?> owner, String key) {
+  static boolean isNew(Class<?> owner, String key) {
     for (Class<?> type : hierarchy(owner)) {
       if (declared(type, key)) {
-        return type;
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   /** The class, its superclasses, then their interfaces, each once. */

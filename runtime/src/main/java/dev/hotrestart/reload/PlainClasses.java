@@ -51,8 +51,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * redefine, a new lambda or private helper, still applies: each changed method moves into a work
  * class beside the running one, as a wrapped method's reload does ({@link Transplant}), and the
  * running class is redefined with the old members whose changed bodies call the moved copies.
- * Changes no running JVM can take (fields, a removed or new non-private method, the superclass)
- * are refused before anything changes, naming the member.
+ * A new field lives in a side table ({@link NewFields}) and a new non-private method moves beside
+ * the class ({@link NewMethods}). Changes no running JVM can take (a removed or retyped field or
+ * method, a new constructor, the superclass) are refused before anything changes, naming the
+ * member.
  */
 final class PlainClasses {
 

@@ -162,8 +162,9 @@ final class ShapeCheck {
 
   /**
    * Why a new non-private method cannot be added while running, or null when it can: it then
-   * moves with the reloaded methods that call it, the only code that can call it. One that
-   * overrides or implements an inherited method cannot: running code dispatches to the old one.
+   * moves beside the running class, and reloaded code calls it by the receiver's class ({@link
+   * NewMethods}). An abstract one cannot (existing subclasses and implementations lack it), nor
+   * one that overrides or implements an inherited method: running code dispatches to the old one.
    *
    * @param running the running class, which lacks the method
    * @param method the new method

@@ -163,6 +163,36 @@ class NewMethodsTest {
   }
 
   @Test
+  void aMethodReferenceToANewMethodWorksInItsOwnClassAndIsRefusedByNameElsewhere() throws Throwable {
+    save("demo.Classifier", "    return s.isEmpty() ? \"empty\" : \"word\";",
+        "    java.util.function.ToIntFunction<String> w = this::weight;\n"
+            + "    return \"w\" + w.applyAsInt(s);\n  }\n"
+            + "  public int weight(String s) {\n    return s.length();");
+    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "java.util.function.ToIntFunction<String> w = ((Classifier) classifier)::weight;\n"
+            + "    return w.applyAsInt(s) + ((Classifier) classifier).kind(s).length();");
+    ReloadResult refused = reloadAll();
+    assertFalse(refused.succeeded(), refused.message());
+    assertTrue(
+        refused.message().contains(
+            "hotrestart: cannot reload: the new code makes a method reference to"
+                + " `demo.Classifier::weight`, a method a reload adds to another class, which a"
+                + " method reference cannot reach; write it as a lambda that calls the method"),
+        refused.message());
+    // Found when its class's methods are moved, after the other classes' checks, as for every
+    // such refusal in a wrapped method: that class alone keeps its old code.
+    assertTrue(
+        refused.message().contains("hotrestart: demo.Pipeline was not reloaded; its old code is still running."),
+        refused.message());
+    assertEquals("w2".length(), call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+
+    save("demo.Pipeline", "((Classifier) classifier)::weight;", "x -> ((Classifier) classifier).weight(x);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertEquals(2 + "w2".length(), call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+  }
+
+  @Test
   void aNewAbstractMethodIsStillRefusedByName() throws Throwable {
     Files.writeString(
         program.sourceOf("demo.Classifier"),
