@@ -67,7 +67,8 @@ final class NewMethods {
    * @param handle the static method in the work class: {@code (Owner, args...) -> R}, or {@code
    *     (args...) -> R} for a static method
    * @param isStatic whether the method is static
-   * @param fingerprint its code's fingerprint when moved, to tell a later edit
+   * @param fingerprint its code's fingerprint when moved, to tell a later edit; null when every
+   *     change of its file moves it again
    */
   record Copy(MethodHandle handle, boolean isStatic, String fingerprint) {}
 

@@ -351,12 +351,10 @@ final class PlainClasses {
       // A new non-private method moves even when its own class does not call it: another
       // class's reloaded code may (NewMethods).
       List<String> addedMethods = NewMethods.added(edited, type);
-      Map<String, String> addedFingerprints = new LinkedHashMap<>();
       Set<String> staticAdded = new java.util.HashSet<>();
       for (MethodNode method : edited.methods) {
         String key = method.name + method.desc;
         if (addedMethods.contains(key)) {
-          addedFingerprints.put(key, Fingerprint.of(edited, key, editedFiles, type));
           if ((method.access & Opcodes.ACC_STATIC) != 0) {
             staticAdded.add(key);
           }
@@ -400,7 +398,8 @@ final class PlainClasses {
         Transplant.Result transplant = Transplant.build(editedFiles, type, edited, roots, workClass);
         Map<String, java.lang.invoke.MethodHandle> handles = Definer.define(type, transplant);
         for (String key : addedMethods) {
-          NewMethods.moved(type, key, new NewMethods.Copy(handles.get(key), staticAdded.contains(key), addedFingerprints.get(key)));
+          // No fingerprint: a plain file's new methods move with every change of the file.
+          NewMethods.moved(type, key, new NewMethods.Copy(handles.get(key), staticAdded.contains(key), null));
         }
         stubbed = callMoved(entry.getValue(), transplant);
       }
