@@ -9,8 +9,6 @@ import dev.hotrestart.reload.ReloadHarness.Wrapped;
 import dev.hotrestart.slot.MethodSlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +69,6 @@ class NewMethodsTest {
   private ReloadHarness program;
   private MethodSlot take;
   private Object pipeline;
-  private int saves;
 
   @BeforeEach
   void setUp() throws Throwable {
@@ -105,9 +102,9 @@ class NewMethodsTest {
   @Test
   void aNewMethodOfAWrappedClassIsCalledFromAnotherClassAndAlwaysReachesItsNewestCode()
       throws Throwable {
-    save("demo.Classifier", "  public String kind(String s) {",
+    program.save("demo.Classifier", "  public String kind(String s) {",
         "  public int weight(String s) {\n    return s.length() * 10;\n  }\n  public String kind(String s) {");
-    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "return ((Classifier) classifier).weight(s);");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
@@ -123,14 +120,14 @@ class NewMethodsTest {
     assertEquals(20, call(pipeline, "take", program.type("demo.Classifier").getConstructor().newInstance(), "ab"));
 
     // An edit of the new method alone: the caller, not reloaded again, reaches the new copy.
-    save("demo.Classifier", "return s.length() * 10;", "return s.length() * 100;");
+    program.save("demo.Classifier", "return s.length() * 10;", "return s.length() * 100;");
     ReloadResult again = reloadAll();
     assertTrue(again.succeeded(), again.message());
     assertTrue(again.message().contains("new method demo.Classifier.weight(String)"), again.message());
     assertEquals(200, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
 
     // Saved again unchanged: not moved again.
-    save("demo.Classifier", "return s.length() * 100;", "return s.length() * 100;");
+    program.save("demo.Classifier", "return s.length() * 100;", "return s.length() * 100;");
     ReloadResult same = reloadAll();
     assertTrue(same.succeeded(), same.message());
     assertFalse(same.message().contains("new method"), same.message());
@@ -138,13 +135,13 @@ class NewMethodsTest {
 
   @Test
   void callsOfANewMethodDispatchOnTheReceiversClass() throws Throwable {
-    save("demo.Classifier", "  public String kind(String s) {",
+    program.save("demo.Classifier", "  public String kind(String s) {",
         "  public int weight(String s) {\n    return 1;\n  }\n  public String kind(String s) {");
     // A wrapped subclass overriding it in the same edit, and calling the new super method.
-    save("demo.Strict", "  @Override public String kind(String s) {",
+    program.save("demo.Strict", "  @Override public String kind(String s) {",
         "  @Override public int weight(String s) {\n    return super.weight(s) + 1;\n  }\n"
             + "  @Override public String kind(String s) {");
-    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "return ((Classifier) classifier).weight(s);");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
@@ -156,7 +153,7 @@ class NewMethodsTest {
     assertEquals(1, call(pipeline, "take", program.create("demo.Classifier"), "ab"), "a class seen before");
 
     // The subclass's override changes alone, in a later reload.
-    save("demo.Strict", "return super.weight(s) + 1;", "return super.weight(s) + 5;");
+    program.save("demo.Strict", "return super.weight(s) + 1;", "return super.weight(s) + 5;");
     ReloadResult later = reloadAll();
     assertTrue(later.succeeded(), later.message());
     assertEquals(6, call(pipeline, "take", program.create("demo.Strict"), "ab"));
@@ -164,11 +161,11 @@ class NewMethodsTest {
 
   @Test
   void aMethodReferenceToANewMethodWorksInItsOwnClassAndIsRefusedByNameElsewhere() throws Throwable {
-    save("demo.Classifier", "    return s.isEmpty() ? \"empty\" : \"word\";",
+    program.save("demo.Classifier", "    return s.isEmpty() ? \"empty\" : \"word\";",
         "    java.util.function.ToIntFunction<String> w = this::weight;\n"
             + "    return \"w\" + w.applyAsInt(s);\n  }\n"
             + "  public int weight(String s) {\n    return s.length();");
-    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "java.util.function.ToIntFunction<String> w = ((Classifier) classifier)::weight;\n"
             + "    return w.applyAsInt(s) + ((Classifier) classifier).kind(s).length();");
     ReloadResult refused = reloadAll();
@@ -186,7 +183,7 @@ class NewMethodsTest {
         refused.message());
     assertEquals("w2".length(), call(pipeline, "take", program.create("demo.Classifier"), "ab"));
 
-    save("demo.Pipeline", "((Classifier) classifier)::weight;", "x -> ((Classifier) classifier).weight(x);");
+    program.save("demo.Pipeline", "((Classifier) classifier)::weight;", "x -> ((Classifier) classifier).weight(x);");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertEquals(2 + "w2".length(), call(pipeline, "take", program.create("demo.Classifier"), "ab"));
@@ -197,8 +194,8 @@ class NewMethodsTest {
     Files.writeString(
         program.sourceOf("demo.Classifier"),
         CLASSIFIER.replace("public class Classifier {", "public abstract class Classifier {\n  public abstract int weight(String s);"));
-    touch("demo.Classifier");
-    save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+    program.touch("demo.Classifier");
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "return ((Classifier) classifier).weight(s);");
     ReloadResult result = reloadAll();
     assertFalse(result.succeeded(), result.message());
@@ -215,17 +212,4 @@ class NewMethodsTest {
         take, List.of(take, program.slot("demo.Classifier", 0), program.slot("demo.Strict", 0)));
   }
 
-  /** Edits a source file and gives it a modification time later than any before. */
-  private void save(String className, String before, String after) throws Exception {
-    Path file = program.sourceOf(className);
-    String text = Files.readString(file);
-    assertTrue(text.contains(before), before);
-    Files.writeString(file, text.replace(before, after));
-    touch(className);
-  }
-
-  private void touch(String className) throws Exception {
-    Files.setLastModifiedTime(
-        program.sourceOf(className), FileTime.from(Instant.now().plusSeconds(10 + ++saves)));
-  }
 }
