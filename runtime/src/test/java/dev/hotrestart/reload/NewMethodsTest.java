@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotrestart.reload.ReloadHarness.Wrapped;
+import dev.hotrestart.slot.Crash;
 import dev.hotrestart.slot.MethodSlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +152,18 @@ class NewMethodsTest {
     // A subclass loaded only now, compiled with a method of that name: its own is called.
     assertEquals(3, call(pipeline, "take", program.type("demo.Late").getConstructor().newInstance(), "ab"));
     assertEquals(1, call(pipeline, "take", program.create("demo.Classifier"), "ab"), "a class seen before");
+    // A debugger expression in the class's own code dispatches the same way.
+    Evaluation printed =
+        new Evaluator(program.reloader)
+            .evaluate(
+                new Crash(
+                    program.slot("demo.Classifier", 0),
+                    new IllegalStateException("boom"),
+                    program.create("demo.Strict"),
+                    new Object[] {"ab"}),
+                "this.weight(s)");
+    assertTrue(printed.succeeded(), printed.error());
+    assertEquals(2, printed.value());
 
     // The subclass's override changes alone, in a later reload.
     program.save("demo.Strict", "return super.weight(s) + 1;", "return super.weight(s) + 5;");
