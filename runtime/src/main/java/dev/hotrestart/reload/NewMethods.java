@@ -100,15 +100,15 @@ final class NewMethods {
 
   /**
    * The non-private methods with a body of {@code edited} that {@code running} lacks, which a
-   * reload moves, as {@code name + descriptor}.
+   * reload moves, as {@code name + descriptor}; bridges included, so that a call through the
+   * erased signature of a method new in a superclass reaches a covariant override.
    */
   static List<String> added(ClassNode edited, Class<?> running) {
     List<String> added = new ArrayList<>();
     for (MethodNode method : edited.methods) {
-      if ((method.access
-                  & (Opcodes.ACC_PRIVATE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_SYNTHETIC
-                      | Opcodes.ACC_BRIDGE | Opcodes.ACC_NATIVE))
-              == 0
+      boolean bridge = (method.access & Opcodes.ACC_BRIDGE) != 0;
+      if ((method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+          && (bridge || (method.access & Opcodes.ACC_SYNTHETIC) == 0)
           && !method.name.startsWith("<")
           && !RunningClasses.hasMethod(running, method.name, method.desc)) {
         added.add(method.name + method.desc);

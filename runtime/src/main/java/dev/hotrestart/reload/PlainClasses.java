@@ -359,7 +359,9 @@ final class PlainClasses {
             staticAdded.add(key);
           }
           roots.add(key);
-          changed.add(describe(type, method));
+          if ((method.access & Opcodes.ACC_BRIDGE) == 0) {
+            changed.add(describe(type, method));
+          }
         }
       }
       List<String> constructorsTaken = new ArrayList<>();
@@ -745,6 +747,10 @@ final class PlainClasses {
     }
     Set<String> methodsEdited = new LinkedHashSet<>();
     for (MethodNode method : edited.methods) {
+      String bridgeProblem = ShapeCheck.bridgeProblem(type, method);
+      if (bridgeProblem != null) {
+        problems.add(bridgeProblem);
+      }
       if (synthetic(method)) {
         continue;
       }

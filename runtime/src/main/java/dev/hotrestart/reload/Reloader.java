@@ -5,6 +5,7 @@ import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -148,6 +149,7 @@ public final class Reloader {
     List<String> problems = new ArrayList<>();
     List<PlainClasses.Prepared> redefinedConstructors = new ArrayList<>();
     Map<Class<?>, List<String>> newMethods = new LinkedHashMap<>();
+    Map<MethodSlot, FileTime> appliedOnSuccess = new LinkedHashMap<>();
     String advice = null;
     NewMethods.discard(); // what an interrupted reload left
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
@@ -180,7 +182,12 @@ public final class Reloader {
           if (now == null || !now.equals(tracker.running(slot, key))) {
             swapping.add(slot);
           } else {
-            tracker.applied(slot, result.modified());
+            if (moving.isEmpty()) {
+              tracker.applied(slot, result.modified());
+            } else {
+              // The file holds new methods too: it counts as applied only if they are.
+              appliedOnSuccess.put(slot, result.modified());
+            }
             if (required.contains(slot)) {
               unchanged.add(slot);
             }
@@ -262,6 +269,7 @@ public final class Reloader {
         plain.prepared().forEach(p -> messages.add(p.message()));
       }
     }
+    appliedOnSuccess.forEach(tracker::applied);
     ReloadResult applied = applyAll(compiled, changed);
     if (!applied.message().isEmpty()) {
       messages.add(applied.message());
@@ -310,11 +318,15 @@ public final class Reloader {
         ClassFiles.read(compiled.output().classes().get(running.getName()));
     Map<String, String> fingerprints = new HashMap<>();
     Map<String, Boolean> statics = new HashMap<>();
+    List<String> described = new ArrayList<>();
     for (MethodNode method : edited.methods) {
       String key = method.name + method.desc;
       if (keys.contains(key)) {
         fingerprints.put(key, Fingerprint.of(edited, key, compiled.output().classes(), running));
         statics.put(key, (method.access & Opcodes.ACC_STATIC) != 0);
+        if ((method.access & Opcodes.ACC_BRIDGE) == 0) {
+          described.add(Unapplied.member(running.getName(), method));
+        }
       }
     }
     String first = keys.get(0);
@@ -326,20 +338,17 @@ public final class Reloader {
             keys,
             workClassName(running, first.substring(0, first.indexOf('('))));
     Map<String, MethodHandle> handles = Definer.define(running, transplant);
-    List<String> described = new ArrayList<>();
     for (String key : keys) {
       NewMethods.moved(
           running, key, new NewMethods.Copy(handles.get(key), statics.get(key), fingerprints.get(key)));
-      described.add(
-          running.getName() + "." + key.substring(0, key.indexOf('(')) + Unapplied.parameters(key.substring(key.indexOf('('))));
     }
     return "hotrestart: reloaded the new method"
-        + (keys.size() == 1 ? " " : "s ")
+        + (described.size() == 1 ? " " : "s ")
         + String.join(", ", described)
         + " from "
         + compiled.file().getFileName()
         + " (moved beside the running class; calls from every reloaded class reach "
-        + (keys.size() == 1 ? "it" : "them")
+        + (described.size() == 1 ? "it" : "them")
         + ")";
   }
 

@@ -107,6 +107,10 @@ final class ShapeCheck {
     }
     Set<String> editedMethods = new LinkedHashSet<>();
     for (MethodNode method : edited.methods) {
+      String bridgeProblem = bridgeProblem(running, method);
+      if (bridgeProblem != null) {
+        problems.add(bridgeProblem);
+      }
       if ((method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0
           || method.name.equals("<clinit>")) {
         continue;
@@ -179,6 +183,25 @@ final class ShapeCheck {
           + " overrides an inherited one, which running code would still call instead";
     }
     return null;
+  }
+
+  /**
+   * Why a bridge the edit adds cannot be, or null: one javac writes for a new method that
+   * overrides an inherited one with another return or parameter type (covariant, generic) would
+   * override that inherited method, which running code calls instead.
+   *
+   * @param running the running class
+   * @param method a method of the edited class
+   */
+  static String bridgeProblem(Class<?> running, MethodNode method) {
+    if ((method.access & Opcodes.ACC_BRIDGE) == 0
+        || RunningClasses.declares(running, method.name, method.desc)
+        || !RunningClasses.hasMethod(running, method.name, method.desc)) {
+      return null;
+    }
+    return "a new method `" + method.name + "` in " + running.getName() + " overrides the inherited `"
+        + describe(method) + "` with another return or parameter type, which running code would"
+        + " still call instead";
   }
 
   static String describe(MethodNode method) {

@@ -173,6 +173,35 @@ class NewMethodsTest {
   }
 
   @Test
+  void aCovariantOverrideOfANewMethodIsReachedThroughItsBridgeAndOfAnInheritedOneRefused()
+      throws Throwable {
+    program.save("demo.Classifier", "  public String kind(String s) {",
+        "  public Object label() {\n    return \"classifier\";\n  }\n  public String kind(String s) {");
+    program.save("demo.Strict", "  @Override public String kind(String s) {",
+        "  @Override public String label() {\n    return \"strict\";\n  }\n"
+            + "  @Override public Strict clone() {\n    return this;\n  }\n"
+            + "  @Override public String kind(String s) {");
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "return ((Classifier) classifier).label().toString().length();");
+    ReloadResult refused = reloadAll();
+    assertFalse(refused.succeeded(), refused.message());
+    assertTrue(
+        refused.message().contains(
+            "a new method `clone` in demo.Strict overrides the inherited `java.lang.Object clone()`"
+                + " with another return or parameter type, which running code would still call"
+                + " instead"),
+        refused.message());
+    assertEquals(4, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+
+    program.save("demo.Strict", "  @Override public Strict clone() {\n    return this;\n  }\n", "");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(result.message().contains("new method demo.Strict.label() from"), result.message());
+    assertEquals("classifier".length(), call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+    assertEquals("strict".length(), call(pipeline, "take", program.create("demo.Strict"), "ab"));
+  }
+
+  @Test
   void aMethodReferenceToANewMethodWorksInItsOwnClassAndIsRefusedByNameElsewhere() throws Throwable {
     program.save("demo.Classifier", "    return s.isEmpty() ? \"empty\" : \"word\";",
         "    java.util.function.ToIntFunction<String> w = this::weight;\n"
