@@ -38,9 +38,10 @@ import org.objectweb.asm.tree.MethodNode;
  * receiver's class, the first class with its own moved copy of the method, or a real method of
  * that name and descriptor (a subclass compiled with it, a proxy's override), is the one called.
  * An interface's new default method is called when no class on the way has either. Each call site
- * caches its target per receiver class ({@link ClassValue}), with a one-class inline cache in
- * front; a reload that moves a method invalidates every such site ({@link SwitchPoint}), so calls
- * reach the newest copy.
+ * caches its target per receiver class ({@link ClassValue}), with checks of the first four
+ * receiver classes it sees in front, which the JIT inlines as it does a virtual call's; a reload
+ * that moves a method invalidates every such site ({@link SwitchPoint}), so calls reach the newest
+ * copy.
  *
  * <p>A reload first declares the methods it adds ({@link #declare}), so that code of any file of
  * the same {@code c} can be linked to them, then notes where each moved ({@link #moved}); none of
@@ -273,13 +274,15 @@ final class NewMethods {
 
   /**
    * A call site that links on its first call in each generation: to the one copy for a static or
-   * {@code super} call, else to the receiver's class's target, with a guard on that class in
-   * front of a per-class table for the others.
+   * {@code super} call, else to the receiver's class's target, behind checks of the receiver
+   * classes seen first and in front of a per-class table for the others.
    */
   private static final class Site extends MutableCallSite {
     private static final MethodHandle MISS;
     private static final MethodHandle IS_CLASS;
     private static final MethodHandle SELECT;
+    /** How many receiver classes a call site checks inline before it looks in its table. */
+    private static final int INLINE = 4;
 
     static {
       try {
@@ -305,10 +308,11 @@ final class NewMethods {
     /** Name + descriptor as the declaring class has it: without the receiver. */
     private final String key;
     private final MethodHandle fallback;
-    /** The generation {@link #table} serves, and whether the site has its inline cache yet. */
+    /** The generation {@link #table} and {@link #guarded} serve. */
     private SwitchPoint linkedIn;
     private ClassValue<MethodHandle> table;
-    private boolean cached;
+    /** The receiver classes checked inline, each before the next, then the table. */
+    private final List<Class<?>> guarded = new ArrayList<>();
 
     Site(Lookup caller, String name, MethodType type, Class<?> owner, int kind) {
       super(type);
@@ -335,14 +339,18 @@ final class NewMethods {
       return targets.get(receiver.getClass());
     }
 
-    /** The first call in a generation, or a receiver class the inline cache does not hold. */
+    /**
+     * The first call in a generation, or a receiver class the inline checks do not hold: up to
+     * {@link #INLINE} classes are checked one after the other (the JIT inlines each target), the
+     * rest look their target up in the per-class table.
+     */
     private Object miss(Object[] arguments) throws Throwable {
       MethodHandle target;
       synchronized (this) {
         SwitchPoint current = generation;
         if (current != linkedIn) {
           linkedIn = current;
-          cached = false;
+          guarded.clear();
           table =
               kind == VIRTUAL
                   ? new ClassValue<>() {
@@ -358,28 +366,39 @@ final class NewMethods {
           setTarget(current.guardWithTest(target, fallback));
         } else {
           target = select(table, arguments[0]);
-          MethodHandle any =
-              MethodHandles.foldArguments(
-                  MethodHandles.exactInvoker(type()),
-                  MethodHandles.dropArguments(
-                      SELECT.bindTo(this).bindTo(table).asType(MethodType.methodType(MethodHandle.class, type().parameterType(0))),
-                      1,
-                      type().parameterList().subList(1, type().parameterCount())));
-          MethodHandle linked = any;
-          if (!cached) {
-            cached = true;
-            MethodHandle test =
-                MethodHandles.dropArguments(
-                    IS_CLASS.bindTo(arguments[0].getClass())
-                        .asType(MethodType.methodType(boolean.class, type().parameterType(0))),
-                    1,
-                    type().parameterList().subList(1, type().parameterCount()));
-            linked = MethodHandles.guardWithTest(test, target, any);
+          if (guarded.size() < INLINE && !guarded.contains(arguments[0].getClass())) {
+            guarded.add(arguments[0].getClass());
           }
-          setTarget(current.guardWithTest(linked, fallback));
+          setTarget(current.guardWithTest(inlineChecks(), fallback));
         }
       }
       return target.invokeWithArguments(arguments);
+    }
+
+    /** Checks of {@link #guarded}, in order, then the miss handler or, once full, the table. */
+    private MethodHandle inlineChecks() {
+      List<Class<?>> rest = type().parameterList().subList(1, type().parameterCount());
+      MethodHandle chain =
+          guarded.size() < INLINE
+              ? fallback
+              : MethodHandles.foldArguments(
+                  MethodHandles.exactInvoker(type()),
+                  MethodHandles.dropArguments(
+                      SELECT.bindTo(this)
+                          .bindTo(table)
+                          .asType(MethodType.methodType(MethodHandle.class, type().parameterType(0))),
+                      1,
+                      rest));
+      for (int i = guarded.size() - 1; i >= 0; i--) {
+        Class<?> receiver = guarded.get(i);
+        MethodHandle test =
+            MethodHandles.dropArguments(
+                IS_CLASS.bindTo(receiver).asType(MethodType.methodType(boolean.class, type().parameterType(0))),
+                1,
+                rest);
+        chain = MethodHandles.guardWithTest(test, table.get(receiver), chain);
+      }
+      return chain;
     }
 
     /** A static or {@code super} call's one target. */

@@ -152,6 +152,12 @@ class NewMethodsTest {
     // A subclass loaded only now, compiled with a method of that name: its own is called.
     assertEquals(3, call(pipeline, "take", program.type("demo.Late").getConstructor().newInstance(), "ab"));
     assertEquals(1, call(pipeline, "take", program.create("demo.Classifier"), "ab"), "a class seen before");
+    // Objects made with new, not proxies: a fourth and a fifth receiver class, past the inline
+    // checks, then the first ones again.
+    assertEquals(1, call(pipeline, "take", program.type("demo.Classifier").getConstructor().newInstance(), "ab"));
+    assertEquals(2, call(pipeline, "take", program.type("demo.Strict").getConstructor().newInstance(), "ab"));
+    assertEquals(2, call(pipeline, "take", program.create("demo.Strict"), "ab"));
+    assertEquals(3, call(pipeline, "take", program.type("demo.Late").getConstructor().newInstance(), "ab"));
     // A debugger expression in the class's own code dispatches the same way.
     Evaluation printed =
         new Evaluator(program.reloader)
