@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * New methods of wrapped classes (issue "Reach", point 3): at a prompt in the wrapped {@code
  * Pipeline.take}, the user adds {@code public int weight(String)} to the wrapped {@code
  * Classifier}, overrides it in its wrapped subclass {@code Strict} in the same edit, and calls
- * {@code classifier.weight(word)} from {@code take}. One {@code c} applies the three files; the
- * retry and later calls reach {@code Strict}'s override through its proxy, and {@code
- * Classifier}'s method on an object made with {@code new}. A new abstract method is refused by
+ * {@code classifier.weight(word)} from {@code take}; the plain {@code Unit} gains {@code bonus()},
+ * which its plain subclass {@code Crate} overrides. One {@code c} applies the five files; the
+ * retry and later calls reach {@code Strict}'s override through its proxy, {@code Classifier}'s
+ * method on an object made with {@code new}, and {@code Crate}'s override. A new abstract method is refused by
  * name first, changing nothing.
  */
 class NewMethodsIT {
@@ -23,6 +24,8 @@ class NewMethodsIT {
   private static final String CLASSIFIER = "src/main/java/newmethods/Classifier.java";
   private static final String STRICT = "src/main/java/newmethods/Strict.java";
   private static final String PIPELINE = "src/main/java/newmethods/Pipeline.java";
+  private static final String UNIT = "src/main/java/newmethods/Unit.java";
+  private static final String CRATE = "src/main/java/newmethods/Crate.java";
   private static final Duration RELOAD = Duration.ofSeconds(60);
 
   @ParameterizedTest(name = "on {0}")
@@ -38,11 +41,15 @@ class NewMethodsIT {
       project.edit(
           PIPELINE,
           "      throw new IllegalArgumentException(\"an empty word\"); // EMPTY",
-          "      return total + classifier.weight(word); // EMPTY");
+          "      return total + classifier.weight(word) + unit.bonus(); // EMPTY");
       project.edit(
           PIPELINE,
           "total += word.length(); // ADD",
           "total += word.length() + 100 * classifier.weight(word); // ADD");
+      // The plain Unit gains bonus(), which its plain subclass Crate overrides in the same edit.
+      project.edit(UNIT, "public class Unit {", "public class Unit {\n  public int bonus() {\n    return 1000;\n  }\n");
+      project.edit(CRATE, "public class Crate extends Unit {", "public class Crate extends Unit {\n"
+          + "  @Override\n  public int bonus() {\n    return 2000;\n  }\n");
       // First as an abstract method: refused by name, nothing changes.
       project.edit(
           CLASSIFIER, "public class Classifier {", "public abstract class Classifier {\n"
@@ -85,10 +92,12 @@ class NewMethodsIT {
               "hotrestart: reloaded the new method newmethods.Strict.weight(String) from"
                   + " Strict.java"),
           done);
+      assertTrue(done.contains("hotrestart: reloaded newmethods.Unit.bonus() from Unit.java in "), done);
+      assertTrue(done.contains("hotrestart: reloaded newmethods.Crate.bonus() from Crate.java in "), done);
       assertFalse(done.contains("not applied"), done);
-      // The retry on the Strict proxy returns 6 + (0 + 10); then `new Classifier()` adds
-      // 3 + 100 to 6, and Strict again 4 + 100 * (1 + 10).
-      assertTrue(done.contains("took: 16\ntook: 109\ntook: 1213\ndone\n"), done);
+      // The retry on the Strict proxy returns 6 + (0 + 10) + Crate's 2000; then `new
+      // Classifier()` adds 3 + 100 to 6, and Strict again 4 + 100 * (1 + 10).
+      assertTrue(done.contains("took: 2016\ntook: 109\ntook: 1213\ndone\n"), done);
       assertEquals(0, terminal.exitCode(Duration.ofSeconds(60)), terminal.text());
     }
   }

@@ -5,6 +5,7 @@ import dev.hotrestart.HotRestartable;
 @HotRestartable
 public class Pipeline {
   private int total;
+  private final Unit unit = new Crate();
 
   public int take(Classifier classifier, String word) {
     if (word.isEmpty()) {
