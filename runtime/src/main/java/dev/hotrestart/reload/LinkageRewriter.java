@@ -21,7 +21,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * Rewrites the instructions of moved code so that it links from the work class, which is no
- * nestmate of the running class: calls to moved methods become static calls into the work class;
+ * nestmate of the running class: calls to moved methods become static calls into the work class,
+ * and calls of non-private methods a reload adds, of any class, dispatching {@code invokedynamic}
+ * ones ({@link NewMethods});
  * field accesses and calls the work class may not make directly (private members of the nest,
  * members inherited from the running class's superclasses, {@code super} calls) become {@code
  * invokedynamic} instructions bootstrapped by {@link Linkage} with the running nest's private

@@ -371,17 +371,21 @@ class PlainClassReloadTest {
     // new default method of an interface.
     program.save("demo.Tally", "  public int add(int x) {", "  public int bonus() {\n    return 1;\n  }\n  public int add(int x) {");
     program.save("demo.Big", "public class Big extends Tally {", "public class Big extends Tally {\n  @Override public int bonus() {\n    return 2;\n  }");
-    program.save("demo.Sized", "  int units();", "  int units();\n  default int size() {\n    return units() * 7;\n  }");
+    program.save(
+        "demo.Sized",
+        "  int units();",
+        "  int units();\n  default int size() {\n    return units() * 7;\n  }\n"
+            + "  static int none() {\n    return 100;\n  }");
     program.save(
         "demo.Shop",
         "return Money.cents(amount);",
         "Tally tally = amount.isEmpty() ? new Tally() : new Big();\n"
             + "    Sized sized = new Box();\n"
-            + "    return tally.bonus() * 1000 + sized.size();");
+            + "    return tally.bonus() * 1000 + sized.size() + Sized.none();");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
-    assertEquals(2014, call(shop, "price", "3"), "Big's own bonus(), Sized's new size()");
-    assertEquals(1014, call(shop, "price", ""));
+    assertEquals(2114, call(shop, "price", "3"), "Big's own bonus(), Sized's new size() and none()");
+    assertEquals(1114, call(shop, "price", ""));
   }
 
   @Test
