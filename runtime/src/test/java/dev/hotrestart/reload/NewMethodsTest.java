@@ -189,14 +189,10 @@ class NewMethodsTest {
             + "  @Override public String kind(String s) {");
     program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "return ((Classifier) classifier).label().toString().length();");
-    ReloadResult refused = reloadAll();
-    assertFalse(refused.succeeded(), refused.message());
-    assertTrue(
-        refused.message().contains(
-            "a new method `clone` in demo.Strict overrides the inherited `java.lang.Object clone()`"
-                + " with another return or parameter type, which running code would still call"
-                + " instead"),
-        refused.message());
+    refusedWith(
+        "a new method `clone` in demo.Strict overrides the inherited `java.lang.Object clone()`"
+            + " with another return or parameter type, which running code would still call"
+            + " instead");
     assertEquals(4, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
 
     program.save("demo.Strict", "  @Override public Strict clone() {\n    return this;\n  }\n", "");
@@ -216,14 +212,11 @@ class NewMethodsTest {
     program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "java.util.function.ToIntFunction<String> w = ((Classifier) classifier)::weight;\n"
             + "    return w.applyAsInt(s) + ((Classifier) classifier).kind(s).length();");
-    ReloadResult refused = reloadAll();
-    assertFalse(refused.succeeded(), refused.message());
-    assertTrue(
-        refused.message().contains(
+    ReloadResult refused =
+        refusedWith(
             "hotrestart: cannot reload: the new code makes a method reference to"
                 + " `demo.Classifier::weight`, a method a reload adds to another class, which a"
-                + " method reference cannot reach; write it as a lambda that calls the method"),
-        refused.message());
+                + " method reference cannot reach; write it as a lambda that calls the method");
     // Found when its class's methods are moved, after the other classes' checks, as for every
     // such refusal in a wrapped method: that class alone keeps its old code.
     assertTrue(
@@ -245,14 +238,18 @@ class NewMethodsTest {
     program.touch("demo.Classifier");
     program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
         "return ((Classifier) classifier).weight(s);");
-    ReloadResult result = reloadAll();
-    assertFalse(result.succeeded(), result.message());
-    assertTrue(
-        result.message().contains(
-            "a new abstract method `int weight(java.lang.String)` was added to demo.Classifier"),
-        result.message());
+    ReloadResult result =
+        refusedWith("a new abstract method `int weight(java.lang.String)` was added to demo.Classifier");
     assertTrue(result.message().contains("nothing was reloaded, in any class"), result.message());
     assertEquals(4, call(pipeline, "take", program.create("demo.Classifier"), "ab"));
+  }
+
+  /** Reloads, which must be refused with a message holding {@code text}. */
+  private ReloadResult refusedWith(String text) throws ReflectiveOperationException {
+    ReloadResult refused = reloadAll();
+    assertFalse(refused.succeeded(), refused.message());
+    assertTrue(refused.message().contains(text), refused.message());
+    return refused;
   }
 
   private ReloadResult reloadAll() throws ReflectiveOperationException {
