@@ -107,8 +107,9 @@ final class BodyPruner {
   }
 
   /**
-   * The methods of the target to keep: the reloaded ones, and the private ones (or new ones, which
-   * the running class lacks) they call or reference by name, transitively (a name match keeps every overload: more than needed is
+   * The methods of the target to keep: the reloaded ones, the new non-private ones (which the
+   * running class lacks, and which a reload moves whether called or not), and the private ones they
+   * call or reference by name, transitively (a name match keeps every overload: more than needed is
    * safe). Every call to a private method in the bytecode comes from such a name in the source.
    */
   private static Set<MethodTree> reached(ClassTree target, Set<String> keep, Class<?> running) {
@@ -126,11 +127,13 @@ final class BodyPruner {
     for (Tree member : target.getMembers()) {
       if (member instanceof MethodTree) {
         MethodTree method = (MethodTree) member;
-        if (keep.contains(method.getName().toString())) {
+        boolean isPrivate = method.getModifiers().getFlags().contains(Modifier.PRIVATE);
+        boolean isNew =
+            !method.getName().contentEquals("<init>") && !runningShapes.contains(shape(method));
+        if (keep.contains(method.getName().toString()) || (isNew && !isPrivate && method.getBody() != null)) {
+          // A new non-private method moves on its own, called or not (NewMethods).
           todo.add(method);
-        } else if (method.getModifiers().getFlags().contains(Modifier.PRIVATE)
-            || !runningShapes.contains(shape(method))) {
-          // A new non-private method moves with its callers as a private one does (MoveSet).
+        } else if (isPrivate || isNew) {
           privateByName.computeIfAbsent(method.getName().toString(), n -> new ArrayList<>()).add(method);
         }
       }

@@ -231,6 +231,25 @@ public final class Linkage {
   }
 
   /**
+   * A call of a method that a reload added to a class ({@link NewMethods}), which the running
+   * class lacks: {@code (Owner, args...) -> R}, or {@code (args...) -> R} for a static method. An
+   * instance call dispatches on the receiver's class, to its own new copy or real method if it
+   * has one; the target is cached per receiver class and linked again after each reload that
+   * moves a method.
+   *
+   * @param caller the reloaded or redefined class
+   * @param name the method
+   * @param type the call site's type
+   * @param owner the class named in the bytecode
+   * @param kind {@code 0} virtual, {@code 1} static, {@code 2} a {@code super} call
+   * @return a call site that links on first use
+   */
+  public static CallSite invokeNew(
+      Lookup caller, String name, MethodType type, Class<?> owner, int kind) {
+    return NewMethods.site(caller, name, type, owner, kind);
+  }
+
+  /**
    * A lambda or method reference whose implementation is a member the reloaded class may not
    * reference directly (a private method of the running class that was not moved). Runs {@link
    * LambdaMetafactory} with the running class's private lookup.

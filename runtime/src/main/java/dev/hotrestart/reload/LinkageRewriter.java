@@ -21,7 +21,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * Rewrites the instructions of moved code so that it links from the work class, which is no
- * nestmate of the running class: calls to moved methods become static calls into the work class;
+ * nestmate of the running class: calls to moved methods become static calls into the work class,
+ * and calls of non-private methods a reload adds, of any class, dispatching {@code invokedynamic}
+ * ones ({@link NewMethods});
  * field accesses and calls the work class may not make directly (private members of the nest,
  * members inherited from the running class's superclasses, {@code super} calls) become {@code
  * invokedynamic} instructions bootstrapped by {@link Linkage} with the running nest's private
@@ -198,6 +200,11 @@ final class LinkageRewriter {
       ListIterator<AbstractInsnNode> iterator, MethodInsnNode call, String writtenIn)
       throws ReloadRefusal {
     String key = call.name + call.desc;
+    if (!runningCode && call.owner.equals(target) && NewMethods.declared(running, key)) {
+      // A new non-private method: dispatched on the receiver, to the newest copy.
+      iterator.set(NewMethods.callOf(running, call));
+      return;
+    }
     if (call.owner.equals(target) && moving.moves(key)) {
       iterator.set(
           new MethodInsnNode(
@@ -215,9 +222,9 @@ final class LinkageRewriter {
     }
     Class<?> owner = requireClass(call.owner);
     if (!RunningClasses.hasMethod(owner, call.name, call.desc)) {
-      MethodInsnNode moved = NewMethods.callOf(owner, call);
+      AbstractInsnNode moved = NewMethods.callOf(owner, call);
       if (moved != null) {
-        iterator.set(moved); // a method another edit added: its moved copy
+        iterator.set(moved); // a method an edit added: its moved copy, by the receiver's class
         return;
       }
       throw new ReloadRefusal(
@@ -225,9 +232,9 @@ final class LinkageRewriter {
               + owner.getName()
               + "."
               + signature(call.name, call.desc)
-              + "`, which the running program does not have (a new method of a plain class is"
-              + " there once c applies its file, with the Java agent); restart the program to add"
-              + " it or change its signature");
+              + "`, which the running program does not have (a new method is there once the"
+              + " same c applies the file that declares it: a plain class's with the Java agent);"
+              + " restart the program to add it or change its signature");
     }
     if (call.name.equals("<init>")) {
       if (routed(call.owner) && isPrivateConstructor(owner, call.desc)) {
@@ -300,6 +307,9 @@ final class LinkageRewriter {
     for (int i = 0; i < indy.bsmArgs.length; i++) {
       if (indy.bsmArgs[i] instanceof Handle) {
         indy.bsmArgs[i] = relocated((Handle) indy.bsmArgs[i]);
+        if (!runningCode) {
+          refuseReferenceToNewMethod((Handle) indy.bsmArgs[i]);
+        }
       }
     }
     if (!indy.bsm.getOwner().equals(METAFACTORY) || indy.bsmArgs.length < 3) {
@@ -342,6 +352,29 @@ final class LinkageRewriter {
             indy.desc,
             new Handle(Opcodes.H_INVOKESTATIC, LINKAGE, "lambda", LAMBDA_BSM_DESC, false),
             arguments.toArray()));
+  }
+
+  /**
+   * Refuses a method reference to a method a reload adds to another class: a constant cannot name
+   * its moved copy, which the reload may move again.
+   */
+  private void refuseReferenceToNewMethod(Handle handle) throws ReloadRefusal {
+    if (handle.getTag() <= Opcodes.H_PUTSTATIC || local(handle.getOwner()) || handle.getOwner().startsWith("[")) {
+      return;
+    }
+    Optional<Class<?>> owner = runningClasses.load(handle.getOwner());
+    if (owner.isEmpty()
+        || RunningClasses.hasMethod(owner.get(), handle.getName(), handle.getDesc())
+        || !NewMethods.isNew(owner.get(), handle.getName() + handle.getDesc())) {
+      return;
+    }
+    throw new ReloadRefusal(
+        "hotrestart: cannot reload: the new code makes a method reference to `"
+            + owner.get().getName()
+            + "::"
+            + handle.getName()
+            + "`, a method a reload adds to another class, which a method reference cannot"
+            + " reach; write it as a lambda that calls the method");
   }
 
   private Handle relocated(Handle handle) {

@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.TypeInsnNode;
 /**
  * What moves out of the edited class with the reloaded methods (the roots): the lambda bodies,
  * private methods and {@code access$} accessors they reach, new or changed ones included, which is
- * how a new private helper works (and a new non-private method, which only moved code can call), and the anonymous, local and synthetic classes of the nest that
+ * how a new private helper works (and a new non-private method that no reload moved on its own,
+ * {@link NewMethods}), and the anonymous, local and synthetic classes of the nest that
  * any of it names (companions), with what those reach in turn. The methods move as found in the
  * edited class; {@link Transplant} then rewrites them.
  */
@@ -132,7 +133,7 @@ final class MoveSet {
     return nestHost;
   }
 
-  private boolean movable(String key) throws ReloadRefusal {
+  private boolean movable(String key, boolean referenced) throws ReloadRefusal {
     MethodNode method = editedMethods.get(key);
     if (method == null || method.name.startsWith("<") || rootsOnly) {
       return false;
@@ -144,10 +145,14 @@ final class MoveSet {
         synthetic && (method.access & Opcodes.ACC_STATIC) != 0 && method.name.startsWith("access$");
     // A method the running class lacks, that no supertype declares either (ShapeCheck refuses
     // one that would override): only moved code can call it, so it moves with its callers.
+    // One a reload declared moves on its own instead, and calls reach it by dispatch
+    // (NewMethods); one that is not (a debugger expression's call) moves here, and so does one
+    // a method reference names, which binds to this copy.
     boolean added =
         !synthetic
             && (method.access & Opcodes.ACC_ABSTRACT) == 0
-            && !RunningClasses.hasMethod(running, method.name, method.desc);
+            && !RunningClasses.hasMethod(running, method.name, method.desc)
+            && (referenced || !NewMethods.declared(running, key));
     if (!(isPrivate || lambdaBody || accessor || added)) {
       return false;
     }
@@ -168,14 +173,14 @@ final class MoveSet {
     return true;
   }
 
-  private boolean isMoved(String owner, String key) throws ReloadRefusal {
+  private boolean isMoved(String owner, String key, boolean referenced) throws ReloadRefusal {
     if (!owner.equals(target)) {
       return false;
     }
     if (moved.containsKey(key)) {
       return true;
     }
-    if (movable(key)) {
+    if (movable(key, referenced)) {
       move(key);
       return true;
     }
@@ -240,7 +245,7 @@ final class MoveSet {
       noteType((Type) constant);
     } else if (constant instanceof Handle) {
       Handle handle = (Handle) constant;
-      isMoved(handle.getOwner(), handle.getName() + handle.getDesc());
+      isMoved(handle.getOwner(), handle.getName() + handle.getDesc(), true);
       noteType(Type.getObjectType(handle.getOwner()));
       noteType(Type.getMethodType(handle.getDesc().startsWith("(") ? handle.getDesc() : "()V"));
     }
@@ -251,7 +256,7 @@ final class MoveSet {
     for (AbstractInsnNode insn : method.instructions) {
       if (insn instanceof MethodInsnNode) {
         MethodInsnNode call = (MethodInsnNode) insn;
-        isMoved(call.owner, call.name + call.desc);
+        isMoved(call.owner, call.name + call.desc, false);
         noteType(Type.getObjectType(call.owner));
         noteType(Type.getMethodType(call.desc));
       } else if (insn instanceof FieldInsnNode) {

@@ -145,7 +145,7 @@ public final class NewFields {
           if (insn instanceof MethodInsnNode call
               && !call.owner.equals(node.name)
               && NewMethods.mayHave(call.owner)) {
-            MethodInsnNode moved = movedCall(call, loader);
+            AbstractInsnNode moved = movedCall(call, loader);
             if (moved != null) {
               iterator.set(moved);
               changed = true;
@@ -174,7 +174,7 @@ public final class NewFields {
   }
 
   /** The moved copy of a new method of another class that {@code call} calls, or null. */
-  private static MethodInsnNode movedCall(MethodInsnNode call, ClassLoader loader) {
+  private static AbstractInsnNode movedCall(MethodInsnNode call, ClassLoader loader) {
     try {
       Class<?> owner = Class.forName(call.owner.replace('/', '.'), false, loader);
       return RunningClasses.hasMethod(owner, call.name, call.desc) ? null : NewMethods.callOf(owner, call);

@@ -51,8 +51,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * redefine, a new lambda or private helper, still applies: each changed method moves into a work
  * class beside the running one, as a wrapped method's reload does ({@link Transplant}), and the
  * running class is redefined with the old members whose changed bodies call the moved copies.
- * Changes no running JVM can take (fields, a removed or new non-private method, the superclass)
- * are refused before anything changes, naming the member.
+ * A new field lives in a side table ({@link NewFields}) and a new non-private method moves beside
+ * the class ({@link NewMethods}). Changes no running JVM can take (a removed or retyped field or
+ * method, a new constructor, the superclass) are refused before anything changes, naming the
+ * member.
  */
 final class PlainClasses {
 
@@ -181,10 +183,9 @@ final class PlainClasses {
         problems.add(internalError(entry.getKey(), entry.getValue().file(), e));
       }
     }
-    // The files that add methods first: another file's edit may call them.
-    List<Map.Entry<Class<?>, Recompiler.Compiled>> order = new ArrayList<>(compiledFiles.entrySet());
-    order.sort(java.util.Comparator.comparing(e -> !addsMethods(e.getValue(), loader)));
-    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : order) {
+    // Every file's new methods too: another file's edit may call them.
+    compiledFiles.values().forEach(compiled -> declareNewMethods(compiled, loader));
+    for (Map.Entry<Class<?>, Recompiler.Compiled> entry : compiledFiles.entrySet()) {
       Class<?> top = entry.getKey();
       Path file = entry.getValue().file();
       try {
@@ -333,6 +334,7 @@ final class PlainClasses {
         // HotSwap: the new class files as they are, for every class whose code differs from
         // what the JVM runs (after a move, the stubs differ too).
         if (!changedMethods(type, edited, editedFiles, entry.getValue(), actualFiles).isEmpty()) {
+          byte[] bytes = linkNewMethods(edited, editedFiles.get(type.getName()), loader);
           List<String> missing = unresolved(edited, loader);
           if (!missing.isEmpty()) {
             throw new ReloadRefusal(
@@ -340,13 +342,13 @@ final class PlainClasses {
                     + fileName
                     + ": "
                     + type.getName()
-                    + " would use what the running program does not have (new in this edit?"
-                    + " only the reloaded code of its own class can call a new method):\n  - "
+                    + " would use what the running program does not have (new in this edit? a"
+                    + " new member is there once the same c applies the file that declares"
+                    + " it):\n  - "
                     + String.join("\n  - ", missing),
                 "Undo that part of the edit and type c again, or r to raise the exception (a"
                     + " restart applies it).");
           }
-          byte[] bytes = editedFiles.get(type.getName());
           definitions.add(new ClassDefinition(type, bytes));
           newActual.put(type, bytes);
           newRunning.put(type, bytes);
@@ -362,15 +364,18 @@ final class PlainClasses {
       List<String> roots = new ArrayList<>();
       // A new non-private method moves even when its own class does not call it: another
       // class's reloaded code may (NewMethods).
-      List<String> addedMethods = new ArrayList<>();
+      List<String> addedMethods = NewMethods.added(edited, type);
+      Set<String> staticAdded = new java.util.HashSet<>();
       for (MethodNode method : edited.methods) {
-        if (!synthetic(method)
-            && (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_ABSTRACT)) == 0
-            && !method.name.startsWith("<")
-            && !RunningClasses.hasMethod(type, method.name, method.desc)) {
-          addedMethods.add(method.name + method.desc);
-          roots.add(method.name + method.desc);
-          changed.add(describe(type, method));
+        String key = method.name + method.desc;
+        if (addedMethods.contains(key)) {
+          if ((method.access & Opcodes.ACC_STATIC) != 0) {
+            staticAdded.add(key);
+          }
+          roots.add(key);
+          if ((method.access & Opcodes.ACC_BRIDGE) == 0) {
+            changed.add(describe(type, method));
+          }
         }
       }
       List<String> constructorsTaken = new ArrayList<>();
@@ -407,9 +412,10 @@ final class PlainClasses {
         String workClass =
             Reloader.workClassName(type, roots.get(0).substring(0, roots.get(0).indexOf('(')));
         Transplant.Result transplant = Transplant.build(editedFiles, type, edited, roots, workClass);
-        Definer.define(type, transplant);
+        Map<String, java.lang.invoke.MethodHandle> handles = Definer.define(type, transplant);
         for (String key : addedMethods) {
-          NewMethods.moved(type, key, transplant.workClass(), transplant.rootDescriptors().get(key));
+          // No fingerprint: a plain file's new methods move with every change of the file.
+          NewMethods.moved(type, key, new NewMethods.Copy(handles.get(key), staticAdded.contains(key), null));
         }
         stubbed = callMoved(entry.getValue(), transplant);
       }
@@ -483,22 +489,14 @@ final class PlainClasses {
             + " initializers");
   }
 
-  /** Whether a class of the compiled file has a non-private method its running class lacks. */
-  private static boolean addsMethods(Recompiler.Compiled compiled, ClassLoader loader) {
+  /** Declares the new non-private methods of the compiled file's classes ({@link NewMethods}). */
+  private static void declareNewMethods(Recompiler.Compiled compiled, ClassLoader loader) {
     for (Map.Entry<String, byte[]> file : compiled.output().classes().entrySet()) {
       Class<?> type = load(file.getKey(), loader);
-      if (type == null) {
-        continue;
-      }
-      for (MethodNode method : ClassFiles.read(file.getValue()).methods) {
-        if ((method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) == 0
-            && !method.name.startsWith("<")
-            && !RunningClasses.hasMethod(type, method.name, method.desc)) {
-          return true;
-        }
+      if (type != null) {
+        NewMethods.added(ClassFiles.read(file.getValue()), type).forEach(key -> NewMethods.declare(type, key));
       }
     }
-    return false;
   }
 
   /**
@@ -586,6 +584,37 @@ final class PlainClasses {
           "Undo that part of the edit and type c again, or r to raise the exception (a restart"
               + " applies it).");
     }
+  }
+
+  /**
+   * {@code edited} (whose class file is {@code bytes}) with each call of a method a reload added
+   * to a supertype of the class it names made a call of its moved copy: {@link
+   * NewFields#lowered} links those naming the declaring class, this the rest. Returns the class
+   * file, changed or not.
+   */
+  private static byte[] linkNewMethods(ClassNode edited, byte[] bytes, ClassLoader loader) {
+    boolean changed = false;
+    for (MethodNode method : edited.methods) {
+      for (java.util.ListIterator<AbstractInsnNode> it = method.instructions.iterator(); it.hasNext(); ) {
+        if (it.next() instanceof MethodInsnNode call && !call.owner.startsWith("[")) {
+          Class<?> owner = load(call.owner.replace('/', '.'), loader);
+          if (owner != null && owner.getClassLoader() == loader
+              && !RunningClasses.hasMethod(owner, call.name, call.desc)) {
+            AbstractInsnNode linked = NewMethods.callOf(owner, call);
+            if (linked != null) {
+              it.set(linked);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+    if (!changed) {
+      return bytes;
+    }
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    edited.accept(writer);
+    return writer.toByteArray();
   }
 
   /**
@@ -726,6 +755,10 @@ final class PlainClasses {
     }
     Set<String> methodsEdited = new LinkedHashSet<>();
     for (MethodNode method : edited.methods) {
+      String bridgeProblem = ShapeCheck.bridgeProblem(type, method);
+      if (bridgeProblem != null) {
+        problems.add(bridgeProblem);
+      }
       if (synthetic(method)) {
         continue;
       }

@@ -5,6 +5,7 @@ import dev.hotrestart.slot.SlotRegistry;
 import dev.hotrestart.source.SourceLocator;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Recompiles the source of a wrapped method and swaps the new code into its slot.
@@ -145,7 +149,10 @@ public final class Reloader {
     List<String> problems = new ArrayList<>();
     List<PlainClasses.Prepared> redefinedConstructors = new ArrayList<>();
     List<NewStatics.Start> statics = new ArrayList<>();
+    Map<Class<?>, List<String>> newMethods = new LinkedHashMap<>();
+    Map<MethodSlot, FileTime> appliedOnSuccess = new LinkedHashMap<>();
     String advice = null;
+    NewMethods.discard(); // what an interrupted reload left
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : byClass.entrySet()) {
       Class<?> running = entry.getKey();
       boolean isRequired = entry.getValue().stream().anyMatch(required::contains);
@@ -169,6 +176,7 @@ public final class Reloader {
         }
         Recompiler.Compiled result = recompiler.compile(running, names(stale));
         statics.addAll(NewStatics.prepare(recompiler, running, result, notApplied));
+        List<String> moving = declareNewMethods(running, result);
         List<MethodSlot> swapping = new ArrayList<>();
         for (MethodSlot slot : stale) {
           String key = key(slot);
@@ -176,7 +184,12 @@ public final class Reloader {
           if (now == null || !now.equals(tracker.running(slot, key))) {
             swapping.add(slot);
           } else {
-            tracker.applied(slot, result.modified());
+            if (moving.isEmpty()) {
+              tracker.applied(slot, result.modified());
+            } else {
+              // The file holds new methods too: it counts as applied only if they are.
+              appliedOnSuccess.put(slot, result.modified());
+            }
             if (required.contains(slot)) {
               unchanged.add(slot);
             }
@@ -190,11 +203,24 @@ public final class Reloader {
         notApplied.addAll(unapplied.inClass(running, result, swapping, constructors != null));
         compiled.put(running, result);
         changed.put(running, swapping);
+        newMethods.put(running, moving);
       } catch (ReloadRefusal refusal) {
         problems.add(refusal.getMessage());
         advice = advice == null ? refusal.advice() : advice;
       } catch (RuntimeException | LinkageError e) {
         problems.add(internalError(running, e));
+      }
+    }
+    List<String> movedLines = new ArrayList<>();
+    for (Map.Entry<Class<?>, List<String>> entry : newMethods.entrySet()) {
+      try {
+        if (!entry.getValue().isEmpty()) {
+          movedLines.add(moveNewMethods(entry.getKey(), compiled.get(entry.getKey()), entry.getValue()));
+        }
+      } catch (ReloadRefusal refusal) {
+        problems.add(refusal.getMessage());
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(internalError(entry.getKey(), e));
       }
     }
     PlainClasses.Scan plain = null;
@@ -219,17 +245,22 @@ public final class Reloader {
               + (advice != null
                   ? advice
                   : "Fix it and type c again, or r to raise the exception."));
+      NewMethods.discard();
       return ReloadResult.failure(String.join("\n", problems));
     }
+    List<String> messages = new ArrayList<>();
+    // Before any new code can run, a new static field's initializer included: it links its calls
+    // of new methods on first use.
+    Runnable undoNewMethods = NewMethods.commit();
     try {
       NewStatics.run(statics); // before anything applies: a throw changes nothing
     } catch (ReloadRefusal refusal) {
+      undoNewMethods.run();
       return ReloadResult.failure(
           refusal.getMessage()
               + "\nhotrestart: nothing was reloaded, in any class; the old code is still running. "
               + refusal.advice());
     }
-    List<String> messages = new ArrayList<>();
     if (plain != null || !redefinedConstructors.isEmpty()) {
       // First, and in one call: the JVM redefines every plain class or none, and nothing was
       // swapped yet if it refuses.
@@ -241,6 +272,7 @@ public final class Reloader {
         plainClasses.apply(redefining);
       } catch (ReloadRefusal refusal) {
         NewStatics.undo(statics);
+        undoNewMethods.run();
         return ReloadResult.failure(
             refusal.getMessage()
                 + "\nhotrestart: nothing was reloaded, in any class; the old code is still running."
@@ -251,19 +283,87 @@ public final class Reloader {
         plain.prepared().forEach(p -> messages.add(p.message()));
       }
     }
+    appliedOnSuccess.forEach(tracker::applied);
     ReloadResult applied = applyAll(compiled, changed);
     if (!applied.message().isEmpty()) {
       messages.add(applied.message());
     }
+    messages.addAll(movedLines);
     redefinedConstructors.forEach(p -> messages.add(p.message()));
     boolean otherCode =
         applied.changed()
+            || !movedLines.isEmpty()
             || (plain != null && !plain.prepared().isEmpty())
             || !redefinedConstructors.isEmpty();
     unchanged.forEach(slot -> messages.add(unchanged(slot, otherCode)));
     messages.addAll(notApplied);
     return new ReloadResult(
         applied.succeeded(), String.join("\n", messages), applied.swapped());
+  }
+
+  /**
+   * Declares the new non-private methods of a wrapped class's compiled edit ({@link NewMethods}),
+   * so that code of every file of this reload can call them, and returns those whose code is not
+   * the copy already moved: they move, with {@link #moveNewMethods}.
+   */
+  private static List<String> declareNewMethods(Class<?> running, Recompiler.Compiled compiled) {
+    List<String> moving = new ArrayList<>();
+    for (String key : NewMethods.added(compiled.edited(), running)) {
+      NewMethods.declare(running, key);
+      NewMethods.Copy now = NewMethods.published(running, key);
+      String code = Fingerprint.of(compiled.edited(), key, compiled.output().classes(), running);
+      if (now == null || code == null || !code.equals(now.fingerprint())) {
+        moving.add(key);
+      }
+    }
+    return moving;
+  }
+
+  /**
+   * Moves the new methods {@code keys} of a wrapped class into a work class of their own, where
+   * every reloaded class's calls reach them ({@link NewMethods}), and says so.
+   *
+   * @throws ReloadRefusal if their code uses what the running program lacks
+   */
+  private static String moveNewMethods(Class<?> running, Recompiler.Compiled compiled, List<String> keys)
+      throws ReloadRefusal {
+    // A fresh read: the slots' transplant consumes the edited class's method nodes.
+    ClassNode edited =
+        ClassFiles.read(compiled.output().classes().get(running.getName()));
+    Map<String, String> fingerprints = new HashMap<>();
+    Map<String, Boolean> statics = new HashMap<>();
+    List<String> described = new ArrayList<>();
+    for (MethodNode method : edited.methods) {
+      String key = method.name + method.desc;
+      if (keys.contains(key)) {
+        fingerprints.put(key, Fingerprint.of(edited, key, compiled.output().classes(), running));
+        statics.put(key, (method.access & Opcodes.ACC_STATIC) != 0);
+        if ((method.access & Opcodes.ACC_BRIDGE) == 0) {
+          described.add(Unapplied.member(running.getName(), method));
+        }
+      }
+    }
+    String first = keys.get(0);
+    Transplant.Result transplant =
+        Transplant.build(
+            compiled.output().classes(),
+            running,
+            edited,
+            keys,
+            workClassName(running, first.substring(0, first.indexOf('('))));
+    Map<String, MethodHandle> handles = Definer.define(running, transplant);
+    for (String key : keys) {
+      NewMethods.moved(
+          running, key, new NewMethods.Copy(handles.get(key), statics.get(key), fingerprints.get(key)));
+    }
+    return "hotrestart: reloaded the new method"
+        + (described.size() == 1 ? " " : "s ")
+        + String.join(", ", described)
+        + " from "
+        + compiled.file().getFileName()
+        + " (moved beside the running class; calls from every reloaded class reach "
+        + (described.size() == 1 ? "it" : "them")
+        + ")";
   }
 
   /**

@@ -90,6 +90,16 @@ final class RunningClasses {
     return owner.getName().startsWith("java.lang.invoke.");
   }
 
+  /** Whether the class itself declares the method. */
+  static boolean declares(Class<?> type, String name, String descriptor) {
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getName().equals(name) && descriptorOf(method).equals(descriptor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String descriptorOf(Class<?> type) {
     return type.descriptorString();
   }

@@ -107,6 +107,10 @@ final class ShapeCheck {
     }
     Set<String> editedMethods = new LinkedHashSet<>();
     for (MethodNode method : edited.methods) {
+      String bridgeProblem = bridgeProblem(running, method);
+      if (bridgeProblem != null) {
+        problems.add(bridgeProblem);
+      }
       if ((method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0
           || method.name.equals("<clinit>")) {
         continue;
@@ -162,8 +166,9 @@ final class ShapeCheck {
 
   /**
    * Why a new non-private method cannot be added while running, or null when it can: it then
-   * moves with the reloaded methods that call it, the only code that can call it. One that
-   * overrides or implements an inherited method cannot: running code dispatches to the old one.
+   * moves beside the running class, and reloaded code calls it by the receiver's class ({@link
+   * NewMethods}). An abstract one cannot (existing subclasses and implementations lack it), nor
+   * one that overrides or implements an inherited method: running code dispatches to the old one.
    *
    * @param running the running class, which lacks the method
    * @param method the new method
@@ -178,6 +183,25 @@ final class ShapeCheck {
           + " overrides an inherited one, which running code would still call instead";
     }
     return null;
+  }
+
+  /**
+   * Why a bridge the edit adds cannot be, or null: one javac writes for a new method that
+   * overrides an inherited one with another return or parameter type (covariant, generic) would
+   * override that inherited method, which running code calls instead.
+   *
+   * @param running the running class
+   * @param method a method of the edited class
+   */
+  static String bridgeProblem(Class<?> running, MethodNode method) {
+    if ((method.access & Opcodes.ACC_BRIDGE) == 0
+        || RunningClasses.declares(running, method.name, method.desc)
+        || !RunningClasses.hasMethod(running, method.name, method.desc)) {
+      return null;
+    }
+    return "a new method `" + method.name + "` in " + running.getName() + " overrides the inherited `"
+        + describe(method) + "` with another return or parameter type, which running code would"
+        + " still call instead";
   }
 
   static String describe(MethodNode method) {

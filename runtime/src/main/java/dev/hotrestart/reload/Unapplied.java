@@ -109,6 +109,9 @@ final class Unapplied {
       if (before == null && (method.access & Opcodes.ACC_PRIVATE) != 0) {
         continue; // a new private helper nothing reloaded calls yet
       }
+      if (NewMethods.declared(running, key)) {
+        continue; // a new method: the reload moves it on its own
+      }
       lines.add(
           "hotrestart: not applied: the change to "
               + member(running, method)

@@ -14,8 +14,8 @@
  * {@code -Dhotrestart.reloadAll=true}. A field an edit adds lives in a side table ({@code
  * NewFields}, reached through {@code Linkage}; {@code ObjectCounts} counts the objects that start
  * it at its default; {@code NewStatics} runs a new static field's initializer once), and a new
- * method of a plain class that moved is called by other classes
- * through {@code NewMethods}. {@link dev.hotrestart.reload.ReloadPreparation} is the
+ * non-private method, of a wrapped or plain class, moves on its own and is called by the
+ * receiver's class through {@code NewMethods}. {@link dev.hotrestart.reload.ReloadPreparation} is the
  * slot's listener that keeps class files and warms javac up as classes start.
  */
 package dev.hotrestart.reload;

@@ -10,8 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class BodyPrunerTest {
 
-  /** Stands for the running class: the pruner finds its declaration by simple name. */
-  static class Sample {}
+  /**
+   * Stands for the running class: the pruner finds its declaration by simple name. It has the
+   * source's non-private methods but {@code added()}, which the edit adds.
+   */
+  static class Sample {
+    public int work(int x) {
+      return x;
+    }
+
+    public String other() {
+      return "";
+    }
+  }
 
   private static final String SOURCE =
       String.join(
@@ -39,6 +50,9 @@ class BodyPrunerTest {
           "      String s = \"long\";",
           "      return s + count;",
           "    }",
+          "    public int added() {",
+          "      return 7;",
+          "    }",
           "    static final class Nested {",
           "      int nested() {",
           "        return 42;",
@@ -64,6 +78,7 @@ class BodyPrunerTest {
     assertEquals("      count = 1;", after[5], "the constructor");
     assertTrue(pruned.contains("public String other() { throw null; "), pruned);
     assertFalse(pruned.contains("\"long\""), pruned);
+    assertTrue(pruned.contains("return 7;"), "a new non-private method moves on its own: " + pruned);
     assertFalse(pruned.contains("return 42"), "a nested class's methods go too: " + pruned);
     assertFalse(pruned.contains("System.out"), "so do other classes' methods: " + pruned);
   }

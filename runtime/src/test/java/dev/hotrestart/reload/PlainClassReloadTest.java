@@ -12,8 +12,6 @@ import dev.hotrestart.slot.MethodSlot;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -70,7 +68,6 @@ class PlainClassReloadTest {
   private ReloadHarness program;
   private Object shop;
   private MethodSlot price;
-  private int saves;
 
   /** Loads the runtime as an agent into this JVM once: a jar naming the agent class suffices. */
   @BeforeAll
@@ -102,8 +99,11 @@ class PlainClassReloadTest {
     assertEquals(300, call(shop, "price", "3"));
   }
 
-  private void start(Path root, String money) throws Throwable {
+  private void start(Path root, String money, String... more) throws Throwable {
     program = new ReloadHarness(root);
+    for (int i = 0; i < more.length; i += 2) {
+      program.write(more[i], more[i + 1]);
+    }
     program
         .write("demo.Money", money)
         .write("demo.Fee", FEE)
@@ -123,7 +123,7 @@ class PlainClassReloadTest {
 
   @Test
   void aBodyChangeRedefinesThePlainClass() throws Throwable {
-    save("demo.Money", "Integer.parseInt(amount) * SCALE", "Integer.parseInt(amount.trim()) * SCALE + 1");
+    program.save("demo.Money", "Integer.parseInt(amount) * SCALE", "Integer.parseInt(amount.trim()) * SCALE + 1");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(
@@ -139,7 +139,7 @@ class PlainClassReloadTest {
 
   @Test
   void aNewLambdaAndPrivateHelperMoveTheChangedMethod() throws Throwable {
-    save(
+    program.save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;\n  }",
         "    java.util.function.IntUnaryOperator scale = c -> c * SCALE + bonus();\n"
@@ -153,14 +153,14 @@ class PlainClassReloadTest {
     assertEquals(307, call(shop, "price", "3"));
 
     // A later body-only edit of the moved method applies over the moved copy.
-    save("demo.Money", "return 7;", "return 9;");
+    program.save("demo.Money", "return 7;", "return 9;");
     ReloadResult later = reloadAll();
     assertTrue(later.succeeded(), later.message());
     assertEquals(309, call(shop, "price", "3"));
 
     // Back to the members the JVM has: the class is redefined whole again.
     Files.writeString(program.sourceOf("demo.Money"), MONEY.replace("* SCALE", "* SCALE * 2"));
-    touch("demo.Money");
+    program.touch("demo.Money");
     ReloadResult back = reloadAll();
     assertTrue(back.message().contains("class redefined"), back.message());
     assertEquals(600, call(shop, "price", "3"));
@@ -168,7 +168,7 @@ class PlainClassReloadTest {
 
   @Test
   void anEditTheIdeAlreadyCompiledIntoTheClassDirectoryStillApplies() throws Throwable {
-    save("demo.Money", "* SCALE;", "* SCALE + 5;");
+    program.save("demo.Money", "* SCALE;", "* SCALE + 5;");
     program.recompile();
     ReloadResult result = reloadAll();
     assertTrue(result.message().contains("reloaded demo.Money.cents(String)"), result.message());
@@ -196,8 +196,8 @@ class PlainClassReloadTest {
                     + "    }\n"
                     + "  }"));
     assertEquals(300, call(shop, "price", "3"));
-    save("demo.Money", "          return cents;", "          return cents + 2;");
-    save("demo.Money", "      return s.getAsInt();", "      return s.getAsInt() * 2;");
+    program.save("demo.Money", "          return cents;", "          return cents + 2;");
+    program.save("demo.Money", "      return s.getAsInt();", "      return s.getAsInt() * 2;");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(result.message().contains("reloaded demo.Money$Rounding.round(int)"), result.message());
@@ -207,13 +207,13 @@ class PlainClassReloadTest {
 
   @Test
   void aRemovedFieldIsRefusedByNameAndNothingChanges() throws Throwable {
-    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
-    save(
+    program.save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
+    program.save(
         "demo.Money",
         "  private Money() {}",
         "  @Override public String toString() {\n    return \"m\";\n  }\n  private Money() {}");
-    save("demo.Money", "  private static final int SCALE = 100;\n", "");
-    save("demo.Money", "* SCALE;", "* 100;");
+    program.save("demo.Money", "  private static final int SCALE = 100;\n", "");
+    program.save("demo.Money", "* SCALE;", "* 100;");
     ReloadResult result = reloadAll();
     assertFalse(result.succeeded(), result.message());
     assertTrue(result.message().contains("field `SCALE` was removed from demo.Money"), result.message());
@@ -231,8 +231,8 @@ class PlainClassReloadTest {
     Class<?> tally = program.type("demo.Tally");
     Object before = tally.getConstructor().newInstance();
     assertEquals(2, call(before, "add", 2));
-    save("demo.Tally", "  private int seen;", "  private int seen;\n  private int empties;\n  private int limit = 5;");
-    save(
+    program.save("demo.Tally", "  private int seen;", "  private int seen;\n  private int empties;\n  private int limit = 5;");
+    program.save(
         "demo.Tally",
         "    seen += x;",
         "    if (x == 0) {\n      empties++;\n    }\n    seen += x * 100;\n    seen += empties * 10 + limit;");
@@ -256,7 +256,7 @@ class PlainClassReloadTest {
     assertEquals(32 + 30, call(before, "add", 0), "the first object's fields are its own");
 
     // A later edit keeps the values: the field stays in its side table.
-    save("demo.Tally", "seen += empties * 10 + limit;", "seen += empties * 1000 + limit;");
+    program.save("demo.Tally", "seen += empties * 10 + limit;", "seen += empties * 1000 + limit;");
     ReloadResult again = reloadAll();
     assertTrue(again.succeeded(), again.message());
     assertFalse(again.message().contains("new field"), again.message());
@@ -266,8 +266,8 @@ class PlainClassReloadTest {
   @Test
   void aWrappedClassWithANewFieldGetsItsConstructorRedefinedSoNewObjectsRunTheInitializer()
       throws Throwable {
-    save("demo.Shop", "public class Shop {", "public class Shop {\n  private int limit = 5;");
-    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + limit;");
+    program.save("demo.Shop", "public class Shop {", "public class Shop {\n  private int limit = 5;");
+    program.save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + limit;");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(result.message().contains("reloaded demo.Shop.price(String)"), result.message());
@@ -289,8 +289,8 @@ class PlainClassReloadTest {
       throws Throwable {
     Class<?> tally = program.type("demo.Tally");
     Object before = tally.getConstructor().newInstance();
-    save("demo.Tally", "  private int seen;", "  private int seen;\n  private int limit = 5;");
-    save(
+    program.save("demo.Tally", "  private int seen;", "  private int seen;\n  private int limit = 5;");
+    program.save(
         "demo.Tally",
         "    seen += x;",
         "    java.util.function.IntUnaryOperator plus = v -> v + limit;\n    seen = plus.applyAsInt(seen + x);");
@@ -305,13 +305,13 @@ class PlainClassReloadTest {
 
   @Test
   void aNewStaticFieldGetsTheValueOfItsInitializer() throws Throwable {
-    save(
+    program.save(
         "demo.Money",
         "  private Money() {}",
         "  private static int calls = 7;\n"
             + "  private static final java.util.Map<String, Integer> SEEN = new java.util.HashMap<>();\n"
             + "  private Money() {}");
-    save(
+    program.save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;",
         "    calls++;\n    SEEN.merge(amount, 1, Integer::sum);\n"
@@ -328,9 +328,9 @@ class PlainClassReloadTest {
     assertEquals(300 + 9 + 2000, call(shop, "price", "3"));
 
     // A new static field of a class redefined whole (no new lambda or method) starts the same.
-    save("demo.Fee", "  public static int fee() {", "  static final long BASE = 40L;\n"
+    program.save("demo.Fee", "  public static int fee() {", "  static final long BASE = 40L;\n"
         + "  private static String unit = \"c\".repeat(2);\n  public static int fee() {");
-    save("demo.Fee", "return 1;", "return (int) BASE + unit.length();");
+    program.save("demo.Fee", "return 1;", "return (int) BASE + unit.length();");
     ReloadResult fee = reloadAll();
     assertTrue(fee.succeeded(), fee.message());
     assertTrue(
@@ -343,7 +343,7 @@ class PlainClassReloadTest {
 
   @Test
   void aNewPublicMethodMovesWithItsCallerAndOtherClassesCallTheMovedCopy() throws Throwable {
-    save(
+    program.save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;\n  }",
         "    return Integer.parseInt(amount) * rate();\n  }\n"
@@ -354,42 +354,70 @@ class PlainClassReloadTest {
     assertEquals(30, call(shop, "price", "3"));
 
     // A plain class redefined whole that calls it: linked to the moved copy.
-    save("demo.Fee", "return 1;", "return Money.rate();");
+    program.save("demo.Fee", "return 1;", "return Money.rate();");
     program.recompile(); // as an IDE would: javac compiles Fee against the class files
     ReloadResult plain = reloadAll();
     assertTrue(plain.succeeded(), plain.message());
     assertEquals(10, program.type("demo.Fee").getMethod("fee").invoke(null));
 
     // A wrapped method calling it: linked the same way.
-    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
+    program.save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
     ReloadResult wrapped = reloadAll();
     assertTrue(wrapped.succeeded(), wrapped.message());
     assertEquals(40, call(shop, "price", "3"));
 
-    // A new method of a wrapped class moves only with its own reloaded code: another class
-    // calling it is refused, by name, before anything changes.
-    save("demo.Shop", "public class Shop {", "public class Shop {\n  public static int extra() {\n    return 5;\n  }");
-    save("demo.Fee", "return Money.rate();", "return Shop.extra();");
-    ReloadResult refused = reloadAll();
-    assertFalse(refused.succeeded(), refused.message());
-    assertTrue(
-        refused.message().contains(
-            "hotrestart: cannot reload Fee.java: demo.Fee would use what the running program does"
-                + " not have (new in this edit? only the reloaded code of its own class can call a"
-                + " new method):\n  - method `demo.Shop.extra()`"),
-        refused.message());
+    // A new method of a wrapped class moves too, and another class calls it.
+    program.save("demo.Shop", "public class Shop {", "public class Shop {\n  public static int extra() {\n    return 5;\n  }");
+    program.save("demo.Fee", "return Money.rate();", "return Shop.extra();");
+    ReloadResult wrappedNew = reloadAll();
+    assertTrue(wrappedNew.succeeded(), wrappedNew.message());
+    assertTrue(wrappedNew.message().contains("new method demo.Shop.extra()"), wrappedNew.message());
+    assertEquals(5, program.type("demo.Fee").getMethod("fee").invoke(null));
     assertEquals(40, call(shop, "price", "3"));
+  }
+
+  @Test
+  void callsOfNewMethodsOfPlainClassesDispatchOnTheReceiver() throws Throwable {
+    program.close();
+    start(
+        dir.resolve("dispatch"),
+        MONEY,
+        "demo.Big",
+        "package demo;\npublic class Big extends Tally {\n}\n",
+        "demo.Sized",
+        "package demo;\npublic interface Sized {\n  int units();\n}\n",
+        "demo.Box",
+        "package demo;\npublic class Box implements Sized {\n  public int units() {\n    return 2;\n  }\n}\n");
+    // A new method in a class and an override of it, new in the same edit, in a subclass; and a
+    // new default method of an interface.
+    program.save("demo.Tally", "  public int add(int x) {", "  public int bonus() {\n    return 1;\n  }\n  public int add(int x) {");
+    program.save("demo.Big", "public class Big extends Tally {", "public class Big extends Tally {\n  @Override public int bonus() {\n    return 2;\n  }");
+    program.save(
+        "demo.Sized",
+        "  int units();",
+        "  int units();\n  default int size() {\n    return units() * 7;\n  }\n"
+            + "  static int none() {\n    return 100;\n  }");
+    program.save(
+        "demo.Shop",
+        "return Money.cents(amount);",
+        "Tally tally = amount.isEmpty() ? new Tally() : new Big();\n"
+            + "    Sized sized = new Box();\n"
+            + "    return tally.bonus() * 1000 + sized.size() + Sized.none();");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertEquals(2114, call(shop, "price", "3"), "Big's own bonus(), Sized's new size() and none()");
+    assertEquals(1114, call(shop, "price", ""));
   }
 
   @Test
   void aNewMethodOfAnotherFileChangedInTheSameReloadIsCalledThroughItsMovedCopy()
       throws Throwable {
-    save(
+    program.save(
         "demo.Money",
         "  private Money() {}",
         "  private Money() {}\n  public static int tip(int cents) {\n    return cents / 10;\n  }");
-    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.tip(50);");
-    save("demo.Fee", "return 1;", "return Money.tip(20);");
+    program.save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.tip(50);");
+    program.save("demo.Fee", "return 1;", "return Money.tip(20);");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(result.message().contains("reloaded demo.Money.tip(int) from Money.java"), result.message());
@@ -400,8 +428,8 @@ class PlainClassReloadTest {
 
   @Test
   void aBrokenPlainFileBlocksTheWholeReload() throws Throwable {
-    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
-    save("demo.Money", "return Integer.parseInt(amount) * SCALE;", "return Integer.parseInt(amount) * SCALE");
+    program.save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + 1;");
+    program.save("demo.Money", "return Integer.parseInt(amount) * SCALE;", "return Integer.parseInt(amount) * SCALE");
     ReloadResult result = reloadAll();
     assertFalse(result.succeeded(), result.message());
     assertTrue(result.message().contains("Money.java does not compile."), result.message());
@@ -412,7 +440,7 @@ class PlainClassReloadTest {
   @Test
   void withoutTheAgentThePlainFileIsNamedWithTheFlag() throws Throwable {
     Redefiner.uninstall();
-    save("demo.Money", "* SCALE;", "* SCALE + 1;");
+    program.save("demo.Money", "* SCALE;", "* SCALE + 1;");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     assertTrue(
@@ -428,13 +456,13 @@ class PlainClassReloadTest {
   void withoutTheAgentAWrappedClassesNewStaticFieldStartsTheSameAndItsConstructorIsNotApplied()
       throws Throwable {
     Redefiner.uninstall();
-    save(
+    program.save(
         "demo.Shop",
         "public class Shop {",
         "public class Shop {\n"
             + "  private static final java.util.List<String> SEEN = new java.util.ArrayList<>();\n"
             + "  private int limit = 5;");
-    save(
+    program.save(
         "demo.Shop",
         "return Money.cents(amount);",
         "SEEN.add(amount);\n    return Money.cents(amount) + limit * 10 + SEEN.size();");
@@ -452,12 +480,12 @@ class PlainClassReloadTest {
 
   @Test
   void pCompilesAFileThatCallsAMethodAnotherFilesReloadAdded() throws Throwable {
-    save(
+    program.save(
         "demo.Money",
         "    return Integer.parseInt(amount) * SCALE;\n  }",
         "    return Integer.parseInt(amount) * rate();\n  }\n"
             + "  public static int rate() {\n    return 10;\n  }");
-    save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
+    program.save("demo.Shop", "return Money.cents(amount);", "return Money.cents(amount) + Money.rate();");
     ReloadResult result = reloadAll();
     assertTrue(result.succeeded(), result.message());
     // Shop.java compiles only seeing Money.java: Money's class file on disk has no rate().
@@ -471,17 +499,4 @@ class PlainClassReloadTest {
     return program.reloader.reloadChanged(price, List.of(price));
   }
 
-  /** Edits a source file and gives it a modification time later than any before. */
-  private void save(String className, String before, String after) throws Exception {
-    Path file = program.sourceOf(className);
-    String text = Files.readString(file);
-    assertTrue(text.contains(before), before);
-    Files.writeString(file, text.replace(before, after));
-    touch(className);
-  }
-
-  private void touch(String className) throws Exception {
-    Files.setLastModifiedTime(
-        program.sourceOf(className), FileTime.from(Instant.now().plusSeconds(10 + ++saves)));
-  }
 }

@@ -40,6 +40,7 @@ final class ReloadHarness implements AutoCloseable {
   private final Path classes;
   private final List<String> proxies = new ArrayList<>();
   private URLClassLoader loader;
+  private int saves;
   final Reloader reloader;
 
   ReloadHarness(Path dir) throws IOException {
@@ -58,6 +59,23 @@ final class ReloadHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return this;
+  }
+
+  /** Edits a source file, as {@link #touch} saved: {@code before}, which it must hold, becomes {@code after}. */
+  ReloadHarness save(String className, String before, String after) throws IOException {
+    Path file = sourceOf(className);
+    String text = Files.readString(file);
+    assertTrue(text.contains(before), before);
+    Files.writeString(file, text.replace(before, after));
+    return touch(className);
+  }
+
+  /** Gives a source file a modification time later than any this harness gave before. */
+  ReloadHarness touch(String className) throws IOException {
+    Files.setLastModifiedTime(
+        sourceOf(className),
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(10 + ++saves)));
     return this;
   }
 
