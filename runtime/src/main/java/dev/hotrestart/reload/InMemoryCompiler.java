@@ -359,13 +359,15 @@ final class InMemoryCompiler {
       // Each pass may read further sources (a file compiled now uses another): a few passes
       // reach them all in any real edit; the last failure is the one to show.
       Compile again = first;
+      long millis = first.output().millis();
       for (int pass = 0; pass < MAX_PASSES; pass++) {
         List<JavaFileObject> units = new ArrayList<>();
         units.add(unit);
         units.addAll(read);
         again = run(units, release);
+        millis += again.output().millis();
         if (again.output().succeeded()) {
-          return attribute(again, unit, read, first.generated());
+          return attribute(again, unit, read, first.generated(), millis);
         }
         if (!read.addAll(again.readFromSourcePath())) {
           break;
@@ -406,10 +408,15 @@ final class InMemoryCompiler {
    * Output#added}; those of the program's other files are left out: each is compiled from its own
    * file when it changed, and runs as it is when it did not. A generated source whose origin
    * javac does not say (JDK 17, or a processor that names no originating element) counts as the
-   * file's when the compile without the others generated it too.
+   * file's when the compile without the others generated it too. {@code millis}: javac's time
+   * in every pass.
    */
   private Output attribute(
-      Compile compile, JavaFileObject unit, Set<JavaFileObject> others, Set<URI> generatedAlone) {
+      Compile compile,
+      JavaFileObject unit,
+      Set<JavaFileObject> others,
+      Set<URI> generatedAlone,
+      long millis) {
     Set<URI> newFiles = new LinkedHashSet<>();
     Set<URI> otherFiles = new LinkedHashSet<>();
     for (JavaFileObject other : others) {
@@ -441,8 +448,7 @@ final class InMemoryCompiler {
         added.put(entry.getKey(), entry.getValue());
       }
     }
-    Output output = compile.output();
-    return new Output(classes, null, output.problems(), output.millis(), added);
+    return new Output(classes, null, List.of(), millis, added);
   }
 
   /**

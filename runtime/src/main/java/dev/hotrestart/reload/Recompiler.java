@@ -97,12 +97,9 @@ final class Recompiler {
               return BodyPruner.prune(source, fileName, running, reloaded).orElse(source);
             });
     if (!output.succeeded()) {
-      // The errors of the whole file, as the user will see them from a build; and should
-      // pruning ever have broken a file that compiles, this compile is the one to use. The same
-      // text: the one the running code's lines will be read against.
-      output = text[0] == null ? compiler.compile(file, release) : compiler.compile(file, text[0], release);
-    }
-    if (!output.succeeded()) {
+      // What the edit uses may be in another saved file or a new one. First: a fix that
+      // compiles this way skips the whole file's compile below (with processors, Lombok's, that
+      // is most of a second).
       output =
           seeingOtherSources(
               compiler,
@@ -110,6 +107,12 @@ final class Recompiler {
               release,
               source -> BodyPruner.prune(source, fileName, running, reloaded).orElse(source),
               output);
+    }
+    if (!output.succeeded()) {
+      // The errors of the whole file, as the user will see them from a build; and should
+      // pruning ever have broken a file that compiles, this compile is the one to use. The same
+      // text: the one the running code's lines will be read against.
+      output = text[0] == null ? compiler.compile(file, release) : compiler.compile(file, text[0], release);
     }
     if (!output.succeeded()) {
       throw new ReloadRefusal(output.errors() + "\nhotrestart: " + fileName + " does not compile.");

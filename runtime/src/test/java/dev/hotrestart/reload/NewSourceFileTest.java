@@ -45,11 +45,13 @@ class NewSourceFileTest {
     Object counter = program.create("demo.Counter");
     assertEquals(11, call(counter, "work", 10));
 
+    // Scale's superclass comes after it in the file, and so in javac's output: defined first.
     program.write(
         "demo.Scale",
-        "package demo;\nfinal class Scale {\n"
+        "package demo;\nfinal class Scale extends Unit {\n"
             + "  interface Step { int apply(int x); }\n"
-            + "  static int times(int x) { Step s = y -> y * 100; return s.apply(x); }\n}\n");
+            + "  static int times(int x) { Step s = y -> y * FACTOR; return s.apply(x); }\n}\n"
+            + "class Unit {\n  static final int FACTOR = 100;\n}\n");
     program.write("demo.Counter", COUNTER.replace("return x + 1;", "return Scale.times(x) + 1;"));
     MethodSlot slot = program.slot("demo.Counter", 0);
     ReloadResult result = program.reload(slot);
