@@ -705,6 +705,11 @@ final class InMemoryCompiler {
       return super.isSameFile(ReadNoted.unwrap(a), ReadNoted.unwrap(b));
     }
 
+    @Override
+    public boolean contains(Location location, FileObject file) throws IOException {
+      return super.contains(location, ReadNoted.unwrap(file));
+    }
+
     /** A source of the source path that notes, when javac reads it, that it was read. */
     private static final class ReadNoted extends ForwardingJavaFileObject<JavaFileObject> {
       private final Set<JavaFileObject> read;
