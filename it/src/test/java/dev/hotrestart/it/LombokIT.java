@@ -64,4 +64,40 @@ class LombokIT {
       assertEquals(0, terminal.exitCode(Duration.ofSeconds(60)), terminal.text());
     }
   }
+
+  /**
+   * The wrapped class's fix calls a method new in the plain {@code Order} and a getter Lombok
+   * writes for {@code Order}: compiling {@code Checkout.java} against the running classes fails
+   * on the new method, and the retry that reads {@code Order.java} must have Lombok run on it,
+   * or {@code getId()} does not exist.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.hotrestart.it.SampleProject#jdks")
+  void aFixCallingANewMethodOfALombokClassSeesItsGeneratedMembers(Path jdk) throws Exception {
+    SampleProject project = SampleProject.copy("lombok");
+    try (Terminal terminal = project.runOn(jdk)) {
+      String crash = terminal.prompt();
+      assertTrue(crash.contains("crashed in shop.Checkout.bill(Order)\n"), crash);
+
+      project.edit(
+          ORDER,
+          "  public String label() {",
+          "  public int cents() {\n"
+              + "    return new java.math.BigDecimal(getAmount()).movePointRight(2).intValueExact();\n"
+              + "  }\n\n"
+              + "  public String label() {");
+      project.edit(
+          CHECKOUT,
+          "Integer.parseInt(order.getAmount()) * 100; // BILL",
+          "order.cents() + \" cents of \" + order.getId(); // BILL");
+      terminal.type("c");
+      String done = terminal.expect("done\n", RELOAD);
+      assertFalse(done.contains("error:"), done);
+      assertTrue(
+          done.contains("hotrestart: reloaded shop.Checkout.bill(Order) from Checkout.java in "),
+          done);
+      assertTrue(done.contains("bill: order A-7: 350 cents of A-7\n"), done);
+      assertEquals(0, terminal.exitCode(Duration.ofSeconds(60)), terminal.text());
+    }
+  }
 }

@@ -4,9 +4,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Defines a transplant's classes beside the running class, through its private lookup (same
@@ -22,13 +24,32 @@ final class Definer {
    * processor's output, say MapStruct's {@code OrderMapperImpl}): beside it, so that the
    * program's class loader finds them by name as it would on disk. Linked, not initialised.
    *
+   * <p>A class the program's loader already has is left as it is: an earlier {@code c} that was
+   * then refused added it, and it runs nothing until code that uses it is applied.
+   *
    * @param top the running top-level class of the file
    * @param classes the new class files, by binary name
-   * @throws ReloadRefusal if the package is not open or a class fails to define or verify
+   * @throws ReloadRefusal if the package is not open, a class is in another package, or a class
+   *     fails to define or verify
    */
   static void defineNew(Class<?> top, Map<String, byte[]> classes) throws ReloadRefusal {
     MethodHandles.Lookup host = hostOf(top);
-    for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+    for (Map.Entry<String, byte[]> entry : supertypesFirst(classes).entrySet()) {
+      String name = entry.getKey();
+      String packageName = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+      if (!packageName.equals(top.getPackageName())) {
+        throw new ReloadRefusal(
+            "hotrestart: cannot add the new class "
+                + name
+                + ": a reload defines a new class beside a running class of its package, and "
+                + top.getName()
+                + ", whose file uses it, is in "
+                + (top.getPackageName().isEmpty() ? "the unnamed package" : top.getPackageName()),
+            "Move the new class into " + top.getPackageName() + ", or restart to load it.");
+      }
+      if (loaded(name, top.getClassLoader())) {
+        continue;
+      }
       try {
         host.defineClass(entry.getValue()).getDeclaredMethods();
       } catch (IllegalAccessException | LinkageError | IllegalArgumentException e) {
@@ -42,6 +63,44 @@ final class Definer {
             "Undo that part of the edit and type c again, or r to raise the exception (a restart"
                 + " applies it).");
       }
+    }
+  }
+
+  /**
+   * {@code classes} with each after its superclass and interfaces among them: defining a class
+   * loads those, and the loader would not find a new one.
+   */
+  static Map<String, byte[]> supertypesFirst(Map<String, byte[]> classes) {
+    Map<String, byte[]> ordered = new LinkedHashMap<>();
+    Map<String, byte[]> left = new LinkedHashMap<>(classes);
+    while (!left.isEmpty()) {
+      int before = ordered.size();
+      for (Iterator<Map.Entry<String, byte[]>> i = left.entrySet().iterator(); i.hasNext(); ) {
+        Map.Entry<String, byte[]> entry = i.next();
+        ClassNode node = ClassFiles.read(entry.getValue());
+        List<String> supertypes = new ArrayList<>(node.interfaces);
+        if (node.superName != null) {
+          supertypes.add(node.superName);
+        }
+        if (supertypes.stream().map(t -> t.replace('/', '.')).noneMatch(left::containsKey)) {
+          ordered.put(entry.getKey(), entry.getValue());
+          i.remove();
+        }
+      }
+      if (ordered.size() == before) {
+        ordered.putAll(left); // a cycle javac would not compile: defining says what is wrong
+        break;
+      }
+    }
+    return ordered;
+  }
+
+  private static boolean loaded(String name, ClassLoader loader) {
+    try {
+      Class.forName(name, false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

@@ -34,6 +34,7 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
+import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -59,11 +60,24 @@ final class InMemoryCompiler {
 
   /**
    * The outcome of a compile: class files by binary name, or javac's errors as text and one by
-   * one.
+   * one. {@code added} holds the classes of source files new to the program that the compile
+   * read besides the file (a second {@code @Mapper} the file uses, with the {@code
+   * ItemMapperImpl} a processor wrote from it): the program has none of them, and nothing else
+   * compiles them. They are not in {@code classes}, which holds the file's own classes and what
+   * processors generated from it.
    */
-  record Output(Map<String, byte[]> classes, String errors, List<Problem> problems, long millis) {
+  record Output(
+      Map<String, byte[]> classes,
+      String errors,
+      List<Problem> problems,
+      long millis,
+      Map<String, byte[]> added) {
     Output(Map<String, byte[]> classes, String errors, long millis) {
-      this(classes, errors, List.of(), millis);
+      this(classes, errors, List.of(), millis, Map.of());
+    }
+
+    Output(Map<String, byte[]> classes, String errors, List<Problem> problems, long millis) {
+      this(classes, errors, problems, millis, Map.of());
     }
 
     boolean succeeded() {
@@ -255,6 +269,16 @@ final class InMemoryCompiler {
    * the transform must keep every line where it is, so diagnostics stay true to the file.
    */
   synchronized Output compile(Path file, int release, UnaryOperator<String> transform) {
+    String[] text = new String[1];
+    Output failed = decode(file, text);
+    return failed != null ? failed : compile(file, transform.apply(text[0]), release);
+  }
+
+  /**
+   * Reads {@code file} strictly in the encoding into {@code text[0]}; an {@link Output} that
+   * says what is wrong when it cannot.
+   */
+  private Output decode(Path file, String[] text) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -294,24 +318,62 @@ final class InMemoryCompiler {
           0);
     }
     out.flip();
-    return compile(file, transform.apply(out.toString()), release);
+    text[0] = out.toString();
+    return null;
   }
 
   /**
    * Like {@link #compile(Path, int, UnaryOperator)}, with {@code roots} as javac's source path:
-   * a type whose source there is newer than its class file is read from the source (and not
-   * compiled to a class file), so the code may use what another saved file adds. Not the
-   * default: a processor such as Lombok does not run on sources read that way.
+   * a type whose source there is newer than its class file, or that has no class file, is read
+   * from the source, so the code may use what another saved file adds.
+   *
+   * <p>javac does not run annotation processors on the sources it reads that way ("implicitly
+   * compiled files were not subject to annotation processing"), so a Lombok class read there
+   * lacks its getters, and a new {@code @Mapper} its implementation. When processors run and
+   * the compile needs what they would write (it failed, or it read a source file new to the
+   * program), it is done again with those sources as files of the compile, which processors do
+   * see; {@link #attribute} keeps only the classes this file and new files give.
    */
   synchronized Output compileSeeing(
       Path file, int release, UnaryOperator<String> transform, List<Path> roots) {
+    String[] text = new String[1];
+    Output unreadable = decode(file, text);
+    if (unreadable != null) {
+      return unreadable;
+    }
+    JavaFileObject unit = unit(file, transform.apply(text[0]));
     try {
       standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, roots);
     } catch (IOException e) {
       return new Output(Map.of(), "hotrestart: cannot read the source roots " + roots + ": " + e, 0);
     }
     try {
-      return compile(file, release, transform);
+      Compile first = run(List.of(unit), release);
+      Set<JavaFileObject> read = new LinkedHashSet<>(first.readFromSourcePath());
+      boolean anyNew = read.stream().anyMatch(this::isNew);
+      if (read.isEmpty()
+          || (first.output().succeeded() && !anyNew)
+          || (processors.isEmpty() && !anyNew)) {
+        return first.output();
+      }
+      // Each pass may read further sources (a file compiled now uses another): a few passes
+      // reach them all in any real edit; the last failure is the one to show.
+      Compile again = first;
+      long millis = first.output().millis();
+      for (int pass = 0; pass < MAX_PASSES; pass++) {
+        List<JavaFileObject> units = new ArrayList<>();
+        units.add(unit);
+        units.addAll(read);
+        again = run(units, release);
+        millis += again.output().millis();
+        if (again.output().succeeded()) {
+          return attribute(again, unit, read, first.generated(), millis);
+        }
+        if (!read.addAll(again.readFromSourcePath())) {
+          break;
+        }
+      }
+      return first.output().succeeded() ? first.output() : again.output();
     } finally {
       try {
         standard.setLocation(StandardLocation.SOURCE_PATH, null);
@@ -321,22 +383,110 @@ final class InMemoryCompiler {
     }
   }
 
+  private static final int MAX_PASSES = 3;
+
+  /** Whether the class path has no class file for the type {@code source} declares. */
+  private boolean isNew(JavaFileObject source) {
+    return !hasClassFile(standard.inferBinaryName(StandardLocation.SOURCE_PATH, source));
+  }
+
+  private boolean hasClassFile(String binaryName) {
+    try {
+      return binaryName != null
+          && standard.getJavaFileForInput(
+                  StandardLocation.CLASS_PATH, binaryName, JavaFileObject.Kind.CLASS)
+              != null;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The classes of a compile of {@code unit} with {@code others} also given to javac, by the
+   * file each came from: {@code unit}'s, and what processors generated from it, as the file's
+   * classes; those of a file new to the program, and what was generated from it, as {@link
+   * Output#added}; those of the program's other files are left out: each is compiled from its own
+   * file when it changed, and runs as it is when it did not. A generated source whose origin
+   * javac does not say (JDK 17, or a processor that names no originating element) counts as the
+   * file's when the compile without the others generated it too. {@code millis}: javac's time
+   * in every pass.
+   */
+  private Output attribute(
+      Compile compile,
+      JavaFileObject unit,
+      Set<JavaFileObject> others,
+      Set<URI> generatedAlone,
+      long millis) {
+    Set<URI> newFiles = new LinkedHashSet<>();
+    Set<URI> otherFiles = new LinkedHashSet<>();
+    for (JavaFileObject other : others) {
+      otherFiles.add(other.toUri());
+      if (isNew(other)) {
+        newFiles.add(other.toUri());
+      }
+    }
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    Map<String, byte[]> added = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> entry : compile.output().classes().entrySet()) {
+      // Up from a class to the source file it was compiled from, through the sources
+      // processors wrote, to a file of the compile; null when javac does not say.
+      URI from = compile.siblings().get(entry.getKey());
+      URI generated = null;
+      for (int depth = 0; depth < 16 && compile.generated().contains(from); depth++) {
+        generated = generated == null ? from : generated;
+        from = compile.origins().get(from);
+      }
+      if (from != null && from.equals(unit.toUri())) {
+        classes.put(entry.getKey(), entry.getValue());
+      } else if (from != null && newFiles.contains(from)) {
+        added.put(entry.getKey(), entry.getValue());
+      } else if (from != null && otherFiles.contains(from)) {
+        continue; // compiled from its own file, if it changed
+      } else if (generated != null && generatedAlone.contains(generated)) {
+        classes.put(entry.getKey(), entry.getValue());
+      } else if (generated != null && !newFiles.isEmpty() && !hasClassFile(entry.getKey())) {
+        added.put(entry.getKey(), entry.getValue());
+      }
+    }
+    return new Output(classes, null, List.of(), millis, added);
+  }
+
   /**
    * Compiles {@code content} as if it were the file {@code file}: used for debugger expressions,
    * which are compiled inside a copy of the file's source.
    */
   synchronized Output compile(Path file, String content, int release) {
-    JavaFileObject unit =
-        new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return content;
-          }
-        };
-    return run(List.of(unit), release);
+    return run(List.of(unit(file, content)), release).output();
   }
 
-  private Output run(Iterable<? extends JavaFileObject> units, int release) {
+  private static JavaFileObject unit(Path file, String content) {
+    return new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return content;
+      }
+    };
+  }
+
+  /**
+   * One run of javac.
+   *
+   * @param output its outcome
+   * @param readFromSourcePath the source files javac read from the source path, as the standard
+   *     file manager gives them
+   * @param siblings for each class written, the source file it was compiled from
+   * @param origins for each source a processor wrote, the file of the element it was generated
+   *     from, when javac says (JDK 18 and later)
+   * @param generated every source a processor wrote
+   */
+  private record Compile(
+      Output output,
+      Set<JavaFileObject> readFromSourcePath,
+      Map<String, URI> siblings,
+      Map<URI, URI> origins,
+      Set<URI> generated) {}
+
+  private Compile run(Iterable<? extends JavaFileObject> units, int release) {
     long start = System.nanoTime();
     List<String> before = state();
     if (stale || !before.equals(builtFor)) {
@@ -344,8 +494,12 @@ final class InMemoryCompiler {
         standard.close();
         standard = fileManager();
       } catch (IOException e) {
-        return new Output(
-            Map.of(), "hotrestart: could not set up the Java compiler again: " + e, 0);
+        return new Compile(
+            new Output(Map.of(), "hotrestart: could not set up the Java compiler again: " + e, 0),
+            Set.of(),
+            Map.of(),
+            Map.of(),
+            Set.of());
       }
     }
     try {
@@ -358,7 +512,7 @@ final class InMemoryCompiler {
     }
   }
 
-  private Output runJavac(Iterable<? extends JavaFileObject> units, int release, long start) {
+  private Compile runJavac(Iterable<? extends JavaFileObject> units, int release, long start) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     MemoryOutput output = new MemoryOutput(standard, processors.isEmpty() ? null : processorLoader());
     List<String> options =
@@ -383,7 +537,8 @@ final class InMemoryCompiler {
     try {
       ok = javac.getTask(null, output, diagnostics, options, null, units).call();
     } catch (RuntimeException e) {
-      return new Output(Map.of(), "hotrestart: javac failed: " + e, millisSince(start));
+      return output.result(
+          new Output(Map.of(), "hotrestart: javac failed: " + e, millisSince(start)));
     }
     if (!ok) {
       List<Problem> problems = new ArrayList<>();
@@ -393,10 +548,11 @@ final class InMemoryCompiler {
               new Problem(d.getPosition(), d.getCode(), d.getMessage(Locale.ROOT), format(d)));
         }
       }
-      return new Output(
-          Map.of(), format(diagnostics.getDiagnostics()), problems, millisSince(start));
+      return output.result(
+          new Output(
+              Map.of(), format(diagnostics.getDiagnostics()), problems, millisSince(start)));
     }
-    return new Output(output.classes(), null, millisSince(start));
+    return output.result(new Output(output.classes(), null, millisSince(start)));
   }
 
   /**
@@ -489,9 +645,16 @@ final class InMemoryCompiler {
     }
   }
 
-  /** Keeps class files in memory, by binary name. */
+  /**
+   * Keeps class files in memory, by binary name, and notes where each output came from and which
+   * sources javac read from the source path.
+   */
   private static final class MemoryOutput extends ForwardingJavaFileManager<JavaFileManager> {
     private final Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
+    private final Map<String, URI> siblings = new LinkedHashMap<>();
+    private final Map<URI, URI> origins = new LinkedHashMap<>();
+    private final Set<URI> generated = new LinkedHashSet<>();
+    private final Set<JavaFileObject> readFromSourcePath = new LinkedHashSet<>();
 
     /** The processors' loader for javac, or null to let the delegate make one. */
     private final ClassLoader processors;
@@ -510,10 +673,82 @@ final class InMemoryCompiler {
       return super.getClassLoader(location);
     }
 
+    /**
+     * The source path's sources, each wrapped to note when javac reads it: only the ones a type
+     * was taken from are read, and those are the ones processors did not see.
+     */
+    @Override
+    public Iterable<JavaFileObject> list(
+        Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
+        throws IOException {
+      Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+      if (location != StandardLocation.SOURCE_PATH) {
+        return listed;
+      }
+      List<JavaFileObject> noted = new ArrayList<>();
+      for (JavaFileObject file : listed) {
+        noted.add(
+            file.getKind() == JavaFileObject.Kind.SOURCE
+                ? new ReadNoted(file, readFromSourcePath)
+                : file);
+      }
+      return noted;
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+      return super.inferBinaryName(location, ReadNoted.unwrap(file));
+    }
+
+    @Override
+    public boolean isSameFile(FileObject a, FileObject b) {
+      return super.isSameFile(ReadNoted.unwrap(a), ReadNoted.unwrap(b));
+    }
+
+    @Override
+    public boolean contains(Location location, FileObject file) throws IOException {
+      return super.contains(location, ReadNoted.unwrap(file));
+    }
+
+    /** A source of the source path that notes, when javac reads it, that it was read. */
+    private static final class ReadNoted extends ForwardingJavaFileObject<JavaFileObject> {
+      private final Set<JavaFileObject> read;
+
+      ReadNoted(JavaFileObject file, Set<JavaFileObject> read) {
+        super(file);
+        this.read = read;
+      }
+
+      static FileObject unwrap(FileObject file) {
+        return file instanceof ReadNoted ? ((ReadNoted) file).fileObject : file;
+      }
+
+      static JavaFileObject unwrap(JavaFileObject file) {
+        return file instanceof ReadNoted ? ((ReadNoted) file).fileObject : file;
+      }
+
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+        read.add(fileObject);
+        return super.getCharContent(ignoreEncodingErrors);
+      }
+    }
+
     @Override
     public JavaFileObject getJavaFileForOutput(
         Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
       URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
+      if (kind == JavaFileObject.Kind.CLASS) {
+        if (sibling != null) {
+          siblings.put(className, ReadNoted.unwrap(sibling).toUri());
+        }
+      } else {
+        generated.add(uri);
+        if (sibling != null) {
+          // JDK 18 and later: the file of the first originating element the processor named
+          origins.put(uri, ReadNoted.unwrap(sibling).toUri());
+        }
+      }
       if (kind != JavaFileObject.Kind.CLASS) {
         // a processor's generated source: javac reads it back and compiles it in this round
         return new SimpleJavaFileObject(uri, kind) {
@@ -545,6 +780,15 @@ final class InMemoryCompiler {
       Map<String, byte[]> result = new LinkedHashMap<>();
       classes.forEach((name, bytes) -> result.put(name, bytes.toByteArray()));
       return result;
+    }
+
+    Compile result(Output output) {
+      return new Compile(
+          output,
+          new LinkedHashSet<>(readFromSourcePath),
+          new LinkedHashMap<>(siblings),
+          new LinkedHashMap<>(origins),
+          new LinkedHashSet<>(generated));
     }
   }
 }

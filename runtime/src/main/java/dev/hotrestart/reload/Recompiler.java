@@ -97,12 +97,9 @@ final class Recompiler {
               return BodyPruner.prune(source, fileName, running, reloaded).orElse(source);
             });
     if (!output.succeeded()) {
-      // The errors of the whole file, as the user will see them from a build; and should
-      // pruning ever have broken a file that compiles, this compile is the one to use. The same
-      // text: the one the running code's lines will be read against.
-      output = text[0] == null ? compiler.compile(file, release) : compiler.compile(file, text[0], release);
-    }
-    if (!output.succeeded()) {
+      // What the edit uses may be in another saved file or a new one. First: a fix that
+      // compiles this way skips the whole file's compile below (with processors, Lombok's, that
+      // is most of a second).
       output =
           seeingOtherSources(
               compiler,
@@ -110,6 +107,12 @@ final class Recompiler {
               release,
               source -> BodyPruner.prune(source, fileName, running, reloaded).orElse(source),
               output);
+    }
+    if (!output.succeeded()) {
+      // The errors of the whole file, as the user will see them from a build; and should
+      // pruning ever have broken a file that compiles, this compile is the one to use. The same
+      // text: the one the running code's lines will be read against.
+      output = text[0] == null ? compiler.compile(file, release) : compiler.compile(file, text[0], release);
     }
     if (!output.succeeded()) {
       throw new ReloadRefusal(output.errors() + "\nhotrestart: " + fileName + " does not compile.");
@@ -132,6 +135,7 @@ final class Recompiler {
     for (FieldNode field : NewFields.added(edited, running)) {
       NewFields.declare(running, field);
     }
+    defineAdded(running, output);
     return new Compiled(file, output, edited, start, text[0], modified);
   }
 
@@ -169,14 +173,32 @@ final class Recompiler {
     if (bytes == null) {
       throw new ReloadRefusal("hotrestart: " + file + " no longer declares " + running.getName() + ".");
     }
+    defineAdded(running, output);
     return new Compiled(file, output, ClassFiles.read(bytes), start, text[0], modified);
   }
 
   /**
+   * Defines the classes of the new source files the compile of {@code running}'s file read
+   * ({@link InMemoryCompiler.Output#added}), beside it: the program has no class file for them
+   * and no other compile makes them, and the edited code uses them. Before the swap, which may
+   * still be refused: a class nothing running uses changes nothing.
+   */
+  private static void defineAdded(Class<?> running, InMemoryCompiler.Output output)
+      throws ReloadRefusal {
+    if (!output.added().isEmpty()) {
+      Definer.defineNew(running, output.added());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "defined " + output.added().keySet() + " of new files beside " + running.getName());
+    }
+  }
+
+  /**
    * A failed compile tried again with the source roots as javac's source path, so that code
-   * using a method or field another saved file adds compiles; {@code failed}, whose errors are
-   * the ones to show, when that fails too. Only after a failure: reading sources costs time, and
-   * processors do not run on them.
+   * using a method or field another saved file adds, or a new file, compiles; {@code failed},
+   * whose errors are the ones to show, when that fails too. Only after a failure: reading sources
+   * costs time, and the build's processors see them only in a further compile ({@link
+   * InMemoryCompiler#compileSeeing}).
    */
   private InMemoryCompiler.Output seeingOtherSources(
       InMemoryCompiler compiler,
