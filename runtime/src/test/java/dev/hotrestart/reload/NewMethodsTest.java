@@ -170,6 +170,18 @@ class NewMethodsTest {
                 "this.weight(s)");
     assertTrue(printed.succeeded(), printed.error());
     assertEquals(2, printed.value());
+    // And in another class's code: at the prompt in Pipeline.take, p names Classifier's new method.
+    Evaluation elsewhere =
+        new Evaluator(program.reloader)
+            .evaluate(
+                new Crash(
+                    take,
+                    new IllegalStateException("boom"),
+                    pipeline,
+                    new Object[] {program.create("demo.Strict"), "ab"}),
+                "((Classifier) classifier).weight(s)");
+    assertTrue(elsewhere.succeeded(), elsewhere.error());
+    assertEquals(2, elsewhere.value());
 
     // The subclass's override changes alone, in a later reload.
     program.save("demo.Strict", "return super.weight(s) + 1;", "return super.weight(s) + 5;");
