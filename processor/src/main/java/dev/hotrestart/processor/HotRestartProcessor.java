@@ -1,9 +1,9 @@
 package dev.hotrestart.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +71,14 @@ import javax.tools.JavaFileObject;
 @AutoService(Processor.class)
 public final class HotRestartProcessor extends AbstractProcessor {
 
+  /**
+   * The option that writes proxies as source files, {@code -Ahotrestart.proxySource=true}: the
+   * readable form, which javac then compiles with the rest. Without it each proxy is written as a
+   * class file, the same bytes javac would make of that source, which the compile does not have
+   * to parse, attribute or lower.
+   */
+  public static final String PROXY_SOURCE_OPTION = "hotrestart.proxySource";
+
   /** Classes whose signatures named an undefined type, to the name of that type. */
   private final Map<String, String> deferred = new LinkedHashMap<>();
   /** Classes already validated (with or without a proxy) in an earlier round. */
@@ -81,6 +89,9 @@ public final class HotRestartProcessor extends AbstractProcessor {
   private ProxyValidator validator;
   private ProxyModelBuilder models;
   private ProxyWriter writer;
+  private ProxyClassWriter classWriter;
+  /** Whether proxies are written as class files, else as source files. */
+  private boolean classFiles;
   private LocalClassScanner localClasses;
   private DirectConstructionWarner directConstruction;
 
@@ -101,6 +112,10 @@ public final class HotRestartProcessor extends AbstractProcessor {
             elements.getTypeElement(Annotations.GENERATED) != null
                 ? Optional.of(HotRestartProcessor.class.getName())
                 : Optional.empty());
+    classWriter =
+        new ProxyClassWriter(
+            ProxyClassWriter.classFileVersion(processingEnv.getSourceVersion().ordinal()));
+    classFiles = !Boolean.parseBoolean(processingEnv.getOptions().get(PROXY_SOURCE_OPTION));
     localClasses = new LocalClassScanner(trees, reporter);
     directConstruction = DirectConstructionWarner.register(processingEnv, trees, reporter);
   }
@@ -115,6 +130,12 @@ public final class HotRestartProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Annotations.HOT_RESTARTABLE, Annotations.NO_RESTART, Annotations.GENERATED);
+  }
+
+  /** {@value #PROXY_SOURCE_OPTION}: write proxies as source files (see the class Javadoc). */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PROXY_SOURCE_OPTION);
   }
 
   @Override
@@ -195,18 +216,19 @@ public final class HotRestartProcessor extends AbstractProcessor {
       if (plan.isPresent()) {
         step = "building the model of " + proxy;
         ProxyModel model = models.build(plan.get());
-        step = "rendering " + proxy;
-        JavaFile file = writer.write(model, type);
-        // Rendered whole first: JavaFile.writeTo(Filer) emits it piece by piece into the Filer's
-        // unbuffered writer, which cost a third of the time spent rendering (JFR, 1,000 proxies).
-        String text = file.toString();
-        step = "writing " + proxy + " through the compiler's Filer";
-        JavaFileObject source =
-            processingEnv
-                .getFiler()
-                .createSourceFile(model.proxyClass().canonicalName(), type);
-        try (Writer out = source.openWriter()) {
-          out.write(text);
+        if (classFiles) {
+          step = "rendering " + proxy + " as a class file";
+          byte[] bytes = classWriter.write(model);
+          step = "writing " + proxy + " through the compiler's Filer";
+          classFiles = writeClassFile(model, bytes, type);
+        }
+        if (!classFiles) {
+          step = "rendering " + proxy;
+          // Rendered whole first: JavaFile.writeTo(Filer) emits it piece by piece into the
+          // Filer's unbuffered writer, which cost a third of the time spent rendering (JFR).
+          String text = writer.write(model, type).toString();
+          step = "writing " + proxy + " through the compiler's Filer";
+          writeSource(model, text, type);
         }
         directConstruction.proxyGenerated(type, plan.get().byPackage());
       }
@@ -244,6 +266,37 @@ public final class HotRestartProcessor extends AbstractProcessor {
               + Names.name(type)
               + ", and meanwhile remove @HotRestartable from the class and its methods (or"
               + " annotate the class @NoRestart if only its package is annotated)");
+    }
+  }
+
+  /**
+   * Writes the proxy's class file; returns false, having written nothing, when the compiler's
+   * {@code Filer} cannot create class files (Eclipse's throws {@code
+   * UnsupportedOperationException}), and the source is to be written instead from then on.
+   */
+  private boolean writeClassFile(ProxyModel model, byte[] bytes, TypeElement type)
+      throws IOException {
+    JavaFileObject file;
+    try {
+      file = processingEnv.getFiler().createClassFile(model.proxyClass().reflectionName(), type);
+    } catch (UnsupportedOperationException e) {
+      reporter.note(
+          "this compiler cannot take class files from annotation processors ("
+              + e
+              + "); hotrestart writes its proxies as source files instead");
+      return false;
+    }
+    try (OutputStream out = file.openOutputStream()) {
+      out.write(bytes);
+    }
+    return true;
+  }
+
+  private void writeSource(ProxyModel model, String text, TypeElement type) throws IOException {
+    JavaFileObject source =
+        processingEnv.getFiler().createSourceFile(model.proxyClass().canonicalName(), type);
+    try (Writer out = source.openWriter()) {
+      out.write(text);
     }
   }
 

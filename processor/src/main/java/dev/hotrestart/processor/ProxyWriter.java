@@ -192,7 +192,7 @@ final class ProxyWriter {
   }
 
   /** {@code name|descriptor|parameter names|propagated}, as {@code MethodSlot.all} reads it. */
-  private static String slotConstant(ProxyModel.Method method) {
+  static String slotConstant(ProxyModel.Method method) {
     StringBuilder descriptor = new StringBuilder("(");
     StringBuilder names = new StringBuilder();
     for (ProxyModel.Parameter parameter : method.parameters()) {

@@ -4,8 +4,10 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.hotrestart.processor.Compilations.call;
 import static dev.hotrestart.processor.Compilations.create;
 import static dev.hotrestart.processor.Compilations.load;
+import static dev.hotrestart.processor.Compilations.rendering;
 import static dev.hotrestart.processor.Compilations.source;
 import static dev.hotrestart.processor.Compilations.strict;
+import static dev.hotrestart.processor.Compilations.twice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,8 +148,8 @@ class GeneratedBehaviourTest {
   @Test
   void factoriesFollowTheConstructors() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Made",
                     "package com.acme;",
@@ -168,7 +170,7 @@ class GeneratedBehaviourTest {
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
     // The constructor's own T shadows the class's; the factory declares both, so renames it.
-    assertThat(compilation)
+    assertThat(rendering(compilation))
         .generatedSourceFile("com.acme.HotRestart_Made")
         .contentsAsUtf8String()
         .contains(
@@ -202,8 +204,8 @@ class GeneratedBehaviourTest {
   @Test
   void namesThatClashWithTheProxysOwn() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source("com.acme.MethodSlot", "package com.acme;", "public class MethodSlot {}"),
                 source(
                     "com.acme.MethodHandle", "package com.acme;", "public class MethodHandle {}"),
@@ -228,7 +230,7 @@ class GeneratedBehaviourTest {
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String generated =
-        compilation.generatedSourceFile("com.acme.HotRestart_Clash").orElseThrow()
+        rendering(compilation).generatedSourceFile("com.acme.HotRestart_Clash").orElseThrow()
             .getCharContent(true)
             .toString();
     // A parameter named HR_CALL_0 or HR_SLOTS would shadow the fields: another prefix is used.
@@ -312,8 +314,8 @@ class GeneratedBehaviourTest {
   @Test
   void methodAnnotationWrapsOnlyThatMethod() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Partly",
                     "package com.acme;",
@@ -325,7 +327,7 @@ class GeneratedBehaviourTest {
                     "  static void helper() {}",
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
+    assertThat(rendering(compilation))
         .generatedSourceFile("com.acme.HotRestart_Partly")
         .contentsAsUtf8String()
         .contains("\"risky|(I)I|x|\")");
