@@ -32,8 +32,9 @@ import javax.tools.JavaFileObject;
  *
  * <p>Each round: find the candidate classes, then for each, in order of name, validate ({@link
  * ProxyValidator}: errors and warnings on the annotated element, nothing written for a class in
- * error), build an immutable model ({@link ProxyModelBuilder}) and write it with JavaPoet
- * ({@link ProxyWriter}). Each step only reads what the one before it produced; all of them name
+ * error), build an immutable model ({@link ProxyModelBuilder}) and write it: as a class file
+ * ({@link ProxyClassWriter}, the default) or as a source file rendered with JavaPoet ({@link
+ * ProxyWriter}). Each step only reads what the one before it produced; all of them name
  * things through {@link Names} and read types through {@link TypeWalk}, and every diagnostic
  * goes through the {@link ErrorReporter}. Every problem of the compile is reported, not just the
  * first.
@@ -63,10 +64,17 @@ import javax.tools.JavaFileObject;
  *       another processor) is retried in the next round, and reported only at the end.
  * </ul>
  *
+ * <p>Proxies are class files by default: the bytes javac would make of the source rendering, so
+ * that javac does not parse, attribute and lower them (on Commons Lang, most of what the proxies
+ * cost a compile; performance.md, section 4). One option, {@value #PROXY_SOURCE_OPTION}{@code
+ * =true}, writes the source files instead, to read them or step through them in a debugger. A
+ * compiler whose {@code Filer} cannot create class files (Eclipse's) gets the sources, with one
+ * note.
+ *
  * <p>The processor never throws: an unexpected exception becomes a {@code [HotRestartInternal]}
- * error on the class being processed. It has no options. It is isolating for Gradle's
- * incremental compilation: each proxy depends only on its annotated class, which is its
- * originating element.
+ * error on the class being processed. It is isolating for Gradle's incremental compilation: each
+ * proxy, class or source file, depends only on its annotated class, which is its originating
+ * element (Gradle's Filer records class files as it records sources).
  */
 @AutoService(Processor.class)
 public final class HotRestartProcessor extends AbstractProcessor {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static javax.tools.StandardLocation.CLASS_OUTPUT;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -143,6 +144,58 @@ class GeneratedBehaviourTest {
             .anyMatch(
                 f -> f.getClassName().equals(COUNTER_PROXY) && f.getMethodName().equals("fail")),
         "the call went through the proxy's override");
+  }
+
+  @Test
+  void codeOfTheSameCompileCallsTheFactoriesOfAProxyWrittenAsAClassFile() throws Throwable {
+    // javac reads the proxy's class file in the round after it is written, and must find every
+    // generic signature (inference from the target type, a generic constructor, a bounded
+    // generic method) and @SafeVarargs there: -Werror fails on an unchecked call otherwise.
+    Compilation compilation =
+        strict()
+            .compile(
+                source(
+                    "com.acme.Box",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "import java.util.ArrayList;",
+                    "import java.util.Collection;",
+                    "import java.util.Collections;",
+                    "import java.util.List;",
+                    "@HotRestartable",
+                    "public class Box<T extends Comparable<T>> {",
+                    "  private final List<T> items = new ArrayList<>();",
+                    "  @SafeVarargs",
+                    "  public Box(T... items) {",
+                    "    for (T item : items) {",
+                    "      this.items.add(item);",
+                    "    }",
+                    "  }",
+                    "  public <R extends T> Box(List<R> from) { items.addAll(from); }",
+                    "  public T max() { return Collections.max(items); }",
+                    "  public <C extends Collection<? super T>> C into(C sink) {",
+                    "    sink.addAll(items);",
+                    "    return sink;",
+                    "  }",
+                    "}"),
+                source(
+                    "com.acme.User",
+                    "package com.acme;",
+                    "import java.util.List;",
+                    "import java.util.TreeSet;",
+                    "public class User {",
+                    "  public static String run() {",
+                    "    Box<String> words = HotRestart_Box.create(\"b\", \"c\", \"a\");",
+                    "    Box<Integer> numbers = HotRestart_Box.create(List.of(3, 9, 4));",
+                    "    TreeSet<String> sorted = words.into(new TreeSet<>());",
+                    "    return words.max() + numbers.max() + sorted + words.getClass().getSimpleName();",
+                    "  }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertFalse(compilation.generatedSourceFile("com.acme.HotRestart_Box").isPresent());
+    assertTrue(compilation.generatedFile(CLASS_OUTPUT, "com/acme/HotRestart_Box.class").isPresent());
+    Method run = load(compilation).loadClass("com.acme.User").getMethod("run");
+    assertEquals("c9[a, b, c]HotRestart_Box", run.invoke(null));
   }
 
   @Test
