@@ -163,16 +163,11 @@ final class ProxyClassWriter {
                 TypeName.VOID,
                 factory.constructorExceptions()),
             internalNames(factory.erasedExceptions()));
-    if (factory.safeVarargs()) {
-      code.visitAnnotation("Ljava/lang/SafeVarargs;", true).visitEnd();
-    }
-    code.visitCode();
+    annotate(code, false, factory.safeVarargs());
     code.visitVarInsn(Opcodes.ALOAD, 0);
     loadParameters(code, factory.constructorParameters(), 1);
     code.visitMethodInsn(Opcodes.INVOKESPECIAL, superclass, "<init>", descriptor, false);
-    code.visitInsn(Opcodes.RETURN);
-    code.visitMaxs(0, 0);
-    code.visitEnd();
+    end(code, Opcodes.RETURN);
   }
 
   private static void factoryMethod(
@@ -193,18 +188,28 @@ final class ProxyClassWriter {
                 factory.returnType(),
                 factory.factoryExceptions()),
             internalNames(factory.erasedExceptions()));
-    if (factory.deprecated()) {
-      code.visitAnnotation("Ljava/lang/Deprecated;", true).visitEnd();
-    }
-    if (factory.safeVarargs()) {
-      code.visitAnnotation("Ljava/lang/SafeVarargs;", true).visitEnd();
-    }
-    code.visitCode();
+    annotate(code, factory.deprecated(), factory.safeVarargs());
     code.visitTypeInsn(Opcodes.NEW, proxy);
     code.visitInsn(Opcodes.DUP);
     loadParameters(code, factory.factoryParameters(), 0);
     code.visitMethodInsn(Opcodes.INVOKESPECIAL, proxy, "<init>", constructor, false);
-    code.visitInsn(Opcodes.ARETURN);
+    end(code, Opcodes.ARETURN);
+  }
+
+  /** The runtime-visible annotations javac keeps from the source, then the start of the code. */
+  private static void annotate(MethodVisitor code, boolean deprecated, boolean safeVarargs) {
+    if (deprecated) {
+      code.visitAnnotation("Ljava/lang/Deprecated;", true).visitEnd();
+    }
+    if (safeVarargs) {
+      code.visitAnnotation("Ljava/lang/SafeVarargs;", true).visitEnd();
+    }
+    code.visitCode();
+  }
+
+  /** The last instruction; the writer computes the stack and locals sizes and the frames. */
+  private static void end(MethodVisitor code, int lastOpcode) {
+    code.visitInsn(lastOpcode);
     code.visitMaxs(0, 0);
     code.visitEnd();
   }
@@ -235,10 +240,7 @@ final class ProxyClassWriter {
                 method.returnType(),
                 method.exceptions()),
             internalNames(method.erasedExceptions()));
-    if (method.deprecated()) {
-      code.visitAnnotation("Ljava/lang/Deprecated;", true).visitEnd();
-    }
-    code.visitCode();
+    annotate(code, method.deprecated(), false);
     Label loop = new Label();
     Label end = new Label();
     Label handler = new Label();
@@ -301,10 +303,8 @@ final class ProxyClassWriter {
             erasedDescriptor(bridge.parameters(), bridge.returnType()),
             null,
             internalNames(bridge.exceptions()));
-    if (method.deprecated()) {
-      code.visitAnnotation("Ljava/lang/Deprecated;", true).visitEnd();
-    }
-    code.visitCode();
+    // javac copies the override's annotations to its bridges.
+    annotate(code, method.deprecated(), false);
     code.visitVarInsn(Opcodes.ALOAD, 0);
     int slot = 1;
     for (int j = 0; j < bridge.parameters().size(); j++) {
@@ -322,10 +322,7 @@ final class ProxyClassWriter {
         method.name(),
         methodDescriptor(method.parameters(), method.erasedReturn()),
         false);
-    code.visitInsn(
-        Type.getType(ProxyWriter.descriptor(bridge.returnType())).getOpcode(Opcodes.IRETURN));
-    code.visitMaxs(0, 0);
-    code.visitEnd();
+    end(code, Type.getType(ProxyWriter.descriptor(bridge.returnType())).getOpcode(Opcodes.IRETURN));
   }
 
   /** {@code HR_SLOTS = MethodSlot.all(lookup(), Foo.class, "..."); HR_CALL_i = ...}. */
@@ -361,12 +358,14 @@ final class ProxyClassWriter {
       push(code, i);
       code.visitInsn(Opcodes.AALOAD);
       code.visitMethodInsn(
-          Opcodes.INVOKEVIRTUAL, METHOD_SLOT, "erasedInvoker", "()" + METHOD_HANDLE_DESCRIPTOR, false);
+          Opcodes.INVOKEVIRTUAL,
+          METHOD_SLOT,
+          "erasedInvoker",
+          "()" + METHOD_HANDLE_DESCRIPTOR,
+          false);
       code.visitFieldInsn(Opcodes.PUTSTATIC, proxy, callName(model, i), METHOD_HANDLE_DESCRIPTOR);
     }
-    code.visitInsn(Opcodes.RETURN);
-    code.visitMaxs(0, 0);
-    code.visitEnd();
+    end(code, Opcodes.RETURN);
   }
 
   /** Loads each parameter from its local slot on; returns the first slot after them. */

@@ -112,11 +112,13 @@ class DeterminismTest {
     Map<String, Map<String, byte[]>> runs = new TreeMap<>();
     runs.put("1 in this JVM, sorted", inProcess(given, work.resolve("run1"), options));
     runs.put("2 in this JVM, reversed", inProcess(reversed, work.resolve("run2"), options));
-    runs.put("3 in this JVM, shuffled", inProcess(shuffled(given, 1), work.resolve("run3"), options));
+    runs.put(
+        "3 in this JVM, shuffled", inProcess(shuffled(given, 1), work.resolve("run3"), options));
     runs.put("4 in this JVM, sorted again", inProcess(given, work.resolve("run4"), options));
     // A fresh JVM: other identity hash codes, so any iteration over a hash of elements or
     // trees would come out in another order.
-    runs.put("5 in a new javac, shuffled", forked(shuffled(given, 2), work.resolve("run5"), options));
+    runs.put(
+        "5 in a new javac, shuffled", forked(shuffled(given, 2), work.resolve("run5"), options));
     runs.put("6 in a new javac, sorted", forked(given, work.resolve("run6"), options));
 
     Map<String, byte[]> expected = runs.values().iterator().next();

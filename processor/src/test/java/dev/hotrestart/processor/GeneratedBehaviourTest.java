@@ -188,12 +188,14 @@ class GeneratedBehaviourTest {
                     "    Box<String> words = HotRestart_Box.create(\"b\", \"c\", \"a\");",
                     "    Box<Integer> numbers = HotRestart_Box.create(List.of(3, 9, 4));",
                     "    TreeSet<String> sorted = words.into(new TreeSet<>());",
-                    "    return words.max() + numbers.max() + sorted + words.getClass().getSimpleName();",
+                    "    String proxy = words.getClass().getSimpleName();",
+                    "    return words.max() + numbers.max() + sorted + proxy;",
                     "  }",
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertFalse(compilation.generatedSourceFile("com.acme.HotRestart_Box").isPresent());
-    assertTrue(compilation.generatedFile(CLASS_OUTPUT, "com/acme/HotRestart_Box.class").isPresent());
+    assertTrue(
+        compilation.generatedFile(CLASS_OUTPUT, "com/acme/HotRestart_Box.class").isPresent());
     Method run = load(compilation).loadClass("com.acme.User").getMethod("run");
     assertEquals("c9[a, b, c]HotRestart_Box", run.invoke(null));
   }
