@@ -3,6 +3,7 @@ package dev.hotrestart.processor;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class ClassFileFacts {
   private final Types types;
   private final Set<String> interfaceBounds = new TreeSet<>();
   private final Map<String, ProxyModel.NestedClass> nested = new TreeMap<>();
+  private TypeElement inheritedOf;
+  private Map<String, List<ExecutableElement>> inherited;
 
   ClassFileFacts(Elements elements, Types types) {
     this.elements = elements;
@@ -145,38 +148,62 @@ final class ClassFileFacts {
    * interfaces after it, each class's members last declared first.
    */
   List<ProxyModel.Bridge> bridges(TypeElement type, ExecutableElement method) {
+    List<ExecutableElement> candidates =
+        inherited(type).getOrDefault(method.getSimpleName().toString(), List.of());
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
     Set<String> seen = new HashSet<>();
     seen.add(key(method));
     List<ProxyModel.Bridge> bridges = new ArrayList<>();
+    for (ExecutableElement overridden : candidates) {
+      if (!elements.overrides(method, overridden, type) || !seen.add(key(overridden))) {
+        continue;
+      }
+      ExecutableType erased = (ExecutableType) types.erasure(overridden.asType());
+      TypeNames plain = TypeNames.plain();
+      bridges.add(
+          new ProxyModel.Bridge(
+              plain.list(erased.getParameterTypes()),
+              plain.get(erased.getReturnType()),
+              plain.list(erased.getThrownTypes())));
+      erased.getParameterTypes().forEach(this::nameType);
+      nameType(erased.getReturnType());
+      erased.getThrownTypes().forEach(this::nameType);
+    }
+    return bridges;
+  }
+
+  /**
+   * The methods {@code type}'s methods may override, by name, in javac's order: its own are left
+   * out (a method overrides none of its class's), and so are static and private ones. Read once
+   * per class: a class with hundreds of wrapped methods would otherwise walk its supertypes'
+   * members hundreds of times.
+   */
+  private Map<String, List<ExecutableElement>> inherited(TypeElement type) {
+    if (type.equals(inheritedOf)) {
+      return inherited;
+    }
+    Map<String, List<ExecutableElement>> byName = new HashMap<>();
     for (TypeElement supertype : supertypes(type)) {
+      if (supertype.equals(type)) {
+        continue;
+      }
       List<? extends Element> members = new ArrayList<>(supertype.getEnclosedElements());
       Collections.reverse(members);
       for (Element member : members) {
-        if (member.getKind() != ElementKind.METHOD
-            || member.equals(method)
-            || !member.getSimpleName().contentEquals(method.getSimpleName())
-            || member.getModifiers().contains(Modifier.STATIC)
-            || member.getModifiers().contains(Modifier.PRIVATE)
-            || !elements.overrides(method, (ExecutableElement) member, type)) {
-          continue;
+        if (member.getKind() == ElementKind.METHOD
+            && !member.getModifiers().contains(Modifier.STATIC)
+            && !member.getModifiers().contains(Modifier.PRIVATE)) {
+          byName
+              .computeIfAbsent(member.getSimpleName().toString(), n -> new ArrayList<>())
+              .add((ExecutableElement) member);
         }
-        ExecutableElement overridden = (ExecutableElement) member;
-        if (!seen.add(key(overridden))) {
-          continue;
-        }
-        ExecutableType erased = (ExecutableType) types.erasure(overridden.asType());
-        TypeNames plain = TypeNames.plain();
-        bridges.add(
-            new ProxyModel.Bridge(
-                plain.list(erased.getParameterTypes()),
-                plain.get(erased.getReturnType()),
-                plain.list(erased.getThrownTypes())));
-        erased.getParameterTypes().forEach(this::nameType);
-        nameType(erased.getReturnType());
-        erased.getThrownTypes().forEach(this::nameType);
       }
     }
-    return bridges;
+    inheritedOf = type;
+    inherited = byName;
+    return byName;
   }
 
   private List<TypeElement> supertypes(TypeElement type) {
