@@ -1,6 +1,5 @@
 package dev.hotrestart.processor;
 
-import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -229,8 +229,20 @@ final class ClassFileFacts {
     ExecutableType erased = (ExecutableType) types.erasure(method.asType());
     StringBuilder key = new StringBuilder("(");
     for (TypeMirror parameter : erased.getParameterTypes()) {
-      key.append(TypeName.get(parameter)).append(',');
+      key.append(name(parameter)).append(',');
     }
-    return key.append(')').append(TypeName.get(erased.getReturnType())).toString();
+    return key.append(')').append(name(erased.getReturnType())).toString();
+  }
+
+  /** An erased type's name, without the type annotations its {@code toString} may show. */
+  private static String name(TypeMirror erased) {
+    switch (erased.getKind()) {
+      case DECLARED:
+        return ((TypeElement) ((DeclaredType) erased).asElement()).getQualifiedName().toString();
+      case ARRAY:
+        return name(((ArrayType) erased).getComponentType()) + "[]";
+      default:
+        return erased.getKind().toString();
+    }
   }
 }
