@@ -1,9 +1,9 @@
 package dev.hotrestart.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +32,9 @@ import javax.tools.JavaFileObject;
  *
  * <p>Each round: find the candidate classes, then for each, in order of name, validate ({@link
  * ProxyValidator}: errors and warnings on the annotated element, nothing written for a class in
- * error), build an immutable model ({@link ProxyModelBuilder}) and write it with JavaPoet
- * ({@link ProxyWriter}). Each step only reads what the one before it produced; all of them name
+ * error), build an immutable model ({@link ProxyModelBuilder}) and write it: as a class file
+ * ({@link ProxyClassWriter}, the default) or as a source file rendered with JavaPoet ({@link
+ * ProxyWriter}). Each step only reads what the one before it produced; all of them name
  * things through {@link Names} and read types through {@link TypeWalk}, and every diagnostic
  * goes through the {@link ErrorReporter}. Every problem of the compile is reported, not just the
  * first.
@@ -63,13 +64,28 @@ import javax.tools.JavaFileObject;
  *       another processor) is retried in the next round, and reported only at the end.
  * </ul>
  *
+ * <p>Proxies are class files by default: the bytes javac would make of the source rendering, so
+ * that javac does not parse, attribute and lower them (on Commons Lang, most of what the proxies
+ * cost a compile; performance.md, section 4). One option, {@value #PROXY_SOURCE_OPTION}{@code
+ * =true}, writes the source files instead, to read them or step through them in a debugger. A
+ * compiler whose {@code Filer} cannot create class files (Eclipse's) gets the sources, with one
+ * note.
+ *
  * <p>The processor never throws: an unexpected exception becomes a {@code [HotRestartInternal]}
- * error on the class being processed. It has no options. It is isolating for Gradle's
- * incremental compilation: each proxy depends only on its annotated class, which is its
- * originating element.
+ * error on the class being processed. It is isolating for Gradle's incremental compilation: each
+ * proxy, class or source file, depends only on its annotated class, which is its originating
+ * element (Gradle's Filer records class files as it records sources).
  */
 @AutoService(Processor.class)
 public final class HotRestartProcessor extends AbstractProcessor {
+
+  /**
+   * The option that writes proxies as source files, {@code -Ahotrestart.proxySource=true}: the
+   * readable form, which javac then compiles with the rest. Without it each proxy is written as a
+   * class file, the same bytes javac would make of that source, which the compile does not have
+   * to parse, attribute or lower.
+   */
+  public static final String PROXY_SOURCE_OPTION = "hotrestart.proxySource";
 
   /** Classes whose signatures named an undefined type, to the name of that type. */
   private final Map<String, String> deferred = new LinkedHashMap<>();
@@ -81,6 +97,9 @@ public final class HotRestartProcessor extends AbstractProcessor {
   private ProxyValidator validator;
   private ProxyModelBuilder models;
   private ProxyWriter writer;
+  private ProxyClassWriter classWriter;
+  /** Whether proxies are written as class files, else as source files. */
+  private boolean classFiles;
   private LocalClassScanner localClasses;
   private DirectConstructionWarner directConstruction;
 
@@ -101,6 +120,10 @@ public final class HotRestartProcessor extends AbstractProcessor {
             elements.getTypeElement(Annotations.GENERATED) != null
                 ? Optional.of(HotRestartProcessor.class.getName())
                 : Optional.empty());
+    classWriter =
+        new ProxyClassWriter(
+            ProxyClassWriter.classFileVersion(processingEnv.getSourceVersion().ordinal()));
+    classFiles = !Boolean.parseBoolean(processingEnv.getOptions().get(PROXY_SOURCE_OPTION));
     localClasses = new LocalClassScanner(trees, reporter);
     directConstruction = DirectConstructionWarner.register(processingEnv, trees, reporter);
   }
@@ -115,6 +138,12 @@ public final class HotRestartProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Annotations.HOT_RESTARTABLE, Annotations.NO_RESTART, Annotations.GENERATED);
+  }
+
+  /** {@value #PROXY_SOURCE_OPTION}: write proxies as source files (see the class Javadoc). */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PROXY_SOURCE_OPTION);
   }
 
   @Override
@@ -195,18 +224,19 @@ public final class HotRestartProcessor extends AbstractProcessor {
       if (plan.isPresent()) {
         step = "building the model of " + proxy;
         ProxyModel model = models.build(plan.get());
-        step = "rendering " + proxy;
-        JavaFile file = writer.write(model, type);
-        // Rendered whole first: JavaFile.writeTo(Filer) emits it piece by piece into the Filer's
-        // unbuffered writer, which cost a third of the time spent rendering (JFR, 1,000 proxies).
-        String text = file.toString();
-        step = "writing " + proxy + " through the compiler's Filer";
-        JavaFileObject source =
-            processingEnv
-                .getFiler()
-                .createSourceFile(model.proxyClass().canonicalName(), type);
-        try (Writer out = source.openWriter()) {
-          out.write(text);
+        if (classFiles) {
+          step = "rendering " + proxy + " as a class file";
+          byte[] bytes = classWriter.write(model);
+          step = "writing " + proxy + " through the compiler's Filer";
+          classFiles = writeClassFile(model, bytes, type);
+        }
+        if (!classFiles) {
+          step = "rendering " + proxy;
+          // Rendered whole first: JavaFile.writeTo(Filer) emits it piece by piece into the
+          // Filer's unbuffered writer, which cost a third of the time spent rendering (JFR).
+          String text = writer.write(model, type).toString();
+          step = "writing " + proxy + " through the compiler's Filer";
+          writeSource(model, text, type);
         }
         directConstruction.proxyGenerated(type, plan.get().byPackage());
       }
@@ -244,6 +274,37 @@ public final class HotRestartProcessor extends AbstractProcessor {
               + Names.name(type)
               + ", and meanwhile remove @HotRestartable from the class and its methods (or"
               + " annotate the class @NoRestart if only its package is annotated)");
+    }
+  }
+
+  /**
+   * Writes the proxy's class file; returns false, having written nothing, when the compiler's
+   * {@code Filer} cannot create class files (Eclipse's throws {@code
+   * UnsupportedOperationException}), and the source is to be written instead from then on.
+   */
+  private boolean writeClassFile(ProxyModel model, byte[] bytes, TypeElement type)
+      throws IOException {
+    JavaFileObject file;
+    try {
+      file = processingEnv.getFiler().createClassFile(model.proxyClass().reflectionName(), type);
+    } catch (UnsupportedOperationException e) {
+      reporter.note(
+          "this compiler cannot take class files from annotation processors ("
+              + e
+              + "); hotrestart writes its proxies as source files instead");
+      return false;
+    }
+    try (OutputStream out = file.openOutputStream()) {
+      out.write(bytes);
+    }
+    return true;
+  }
+
+  private void writeSource(ProxyModel model, String text, TypeElement type) throws IOException {
+    JavaFileObject source =
+        processingEnv.getFiler().createSourceFile(model.proxyClass().canonicalName(), type);
+    try (Writer out = source.openWriter()) {
+      out.write(text);
     }
   }
 

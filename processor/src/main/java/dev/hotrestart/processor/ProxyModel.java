@@ -31,6 +31,11 @@ import javax.lang.model.element.Modifier;
  *     types the proxy inherits, which would shadow an imported class of the same simple name
  * @param methods the wrapped methods, in declaration order; method {@code i} uses slot {@code i}
  * @param factories one per non-private constructor, in declaration order
+ * @param interfaceBounds binary names of the interfaces that are the first bound of a type
+ *     variable the proxy declares: a class file's generic signature writes such a bound after
+ *     two colons ({@code <K::Ljava/lang/Comparable<TK;>;>}), a class bound after one
+ * @param nestedClasses the nested classes the proxy's class file names, for its {@code
+ *     InnerClasses} attribute, in no particular order
  */
 record ProxyModel(
     ClassName annotatedClass,
@@ -44,9 +49,13 @@ record ProxyModel(
     String slotPrefix,
     Set<String> alwaysQualify,
     List<Method> methods,
-    List<Factory> factories) {
+    List<Factory> factories,
+    Set<String> interfaceBounds,
+    List<NestedClass> nestedClasses) {
 
   ProxyModel {
+    interfaceBounds = Collections.unmodifiableSet(new TreeSet<>(interfaceBounds));
+    nestedClasses = List.copyOf(nestedClasses);
     typeVariables = List.copyOf(typeVariables);
     suppressWarnings = List.copyOf(suppressWarnings);
     alwaysQualify = Collections.unmodifiableSet(new TreeSet<>(alwaysQualify));
@@ -81,6 +90,9 @@ record ProxyModel(
    * @param exceptions the declared {@code throws} clause
    * @param propagated erased exception types that pass through without a prompt
    * @param thrownName the catch variable's name, distinct from every parameter name
+   * @param erasedExceptions the erasure of each type in {@code exceptions}
+   * @param bridges the bridge methods javac would add to the proxy for this override, in the
+   *     order it would add them
    */
   record Method(
       String name,
@@ -95,9 +107,13 @@ record ProxyModel(
       boolean varargs,
       List<TypeName> exceptions,
       List<TypeName> propagated,
-      String thrownName) {
+      String thrownName,
+      List<TypeName> erasedExceptions,
+      List<Bridge> bridges) {
 
     Method {
+      erasedExceptions = List.copyOf(erasedExceptions);
+      bridges = List.copyOf(bridges);
       modifiers = ordered(modifiers);
       suppressWarnings = List.copyOf(suppressWarnings);
       typeVariables = List.copyOf(typeVariables);
@@ -134,6 +150,7 @@ record ProxyModel(
    * @param javadocLink the constructor as a Javadoc reference target ({@code
    *     Pipeline#Pipeline(Config)}), with {@code $T} placeholders bound to {@code javadocTypes}
    * @param javadocTypes the erased types in {@code javadocLink}
+   * @param erasedExceptions the erasure of each type in {@code constructorExceptions}
    */
   record Factory(
       Set<Modifier> visibility,
@@ -150,9 +167,11 @@ record ProxyModel(
       List<TypeName> constructorExceptions,
       List<TypeName> factoryExceptions,
       String javadocLink,
-      List<TypeName> javadocTypes) {
+      List<TypeName> javadocTypes,
+      List<TypeName> erasedExceptions) {
 
     Factory {
+      erasedExceptions = List.copyOf(erasedExceptions);
       visibility = ordered(visibility);
       constructorSuppressWarnings = List.copyOf(constructorSuppressWarnings);
       factorySuppressWarnings = List.copyOf(factorySuppressWarnings);
@@ -165,6 +184,34 @@ record ProxyModel(
       javadocTypes = List.copyOf(javadocTypes);
     }
   }
+
+  /**
+   * A bridge method: an overridden method of a supertype whose erasure differs from the
+   * override's ({@code compareTo(Object)} for {@code compareTo(Foo)}). The source rendering gets
+   * it from javac; the class file writer writes it.
+   *
+   * @param parameters the overridden method's erased parameter types
+   * @param returnType its erased return type
+   * @param exceptions its erased {@code throws} clause
+   */
+  record Bridge(List<TypeName> parameters, TypeName returnType, List<TypeName> exceptions) {
+
+    Bridge {
+      parameters = List.copyOf(parameters);
+      exceptions = List.copyOf(exceptions);
+    }
+  }
+
+  /**
+   * A nested class named in the proxy's class file, as its {@code InnerClasses} attribute lists
+   * it.
+   *
+   * @param binaryName the class's binary name ({@code com.acme.Outer$Inner})
+   * @param outerBinaryName its enclosing class's binary name
+   * @param simpleName its simple name
+   * @param access its access flags as javac writes them there (static, interface, abstract ...)
+   */
+  record NestedClass(String binaryName, String outerBinaryName, String simpleName, int access) {}
 
   /** An unmodifiable copy that iterates in declaration order, so output is deterministic. */
   private static Set<Modifier> ordered(Set<Modifier> modifiers) {

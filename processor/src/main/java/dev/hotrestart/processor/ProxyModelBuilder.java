@@ -66,15 +66,19 @@ final class ProxyModelBuilder {
       slotPrefix = slotPrefix + "_";
     }
 
+    ClassFileFacts facts = new ClassFileFacts(elements, types);
+    facts.nameType(type.asType());
+    type.getTypeParameters().forEach(facts::declare);
     List<ProxyModel.Method> methods = new ArrayList<>();
     List<ExecutableElement> wrapped = new ArrayList<>();
     for (ProxyPlan.Wrapped method : plan.methods()) {
-      methods.add(method(method));
+      methods.add(method(type, method, facts));
       wrapped.add(method.method());
     }
     List<ProxyModel.Factory> factories = new ArrayList<>();
     for (ExecutableElement constructor : plan.constructors()) {
       factories.add(factory(type, constructor, plan.constructors(), superclass));
+      facts.name(constructor);
     }
 
     TypeElement serializable = elements.getTypeElement("java.io.Serializable");
@@ -93,7 +97,9 @@ final class ProxyModelBuilder {
         slotPrefix,
         alwaysQualify(type, typeVariables, methods, factories),
         methods,
-        factories);
+        factories,
+        facts.interfaceBounds(),
+        facts.nestedClasses());
   }
 
   /**
@@ -126,8 +132,10 @@ final class ProxyModelBuilder {
         .anyMatch(n -> n.equals(prefix + "SLOTS") || n.startsWith(prefix + "CALL_"));
   }
 
-  private ProxyModel.Method method(ProxyPlan.Wrapped wrapped) {
+  private ProxyModel.Method method(
+      TypeElement type, ProxyPlan.Wrapped wrapped, ClassFileFacts facts) {
     ExecutableElement method = wrapped.method();
+    facts.name(method);
     TypeNames annotated = TypeNames.annotated();
     TypeNames plain = TypeNames.plain();
 
@@ -170,7 +178,15 @@ final class ProxyModelBuilder {
         method.isVarArgs(),
         annotated.list(method.getThrownTypes()),
         propagated,
-        thrownName);
+        thrownName,
+        erasures(method.getThrownTypes()),
+        facts.bridges(type, method));
+  }
+
+  private List<TypeName> erasures(List<? extends TypeMirror> thrown) {
+    List<TypeName> erased = new ArrayList<>();
+    thrown.forEach(t -> erased.add(TypeNames.plain().get(types.erasure(t))));
+    return erased;
   }
 
   private ProxyModel.Factory factory(
@@ -242,7 +258,8 @@ final class ProxyModelBuilder {
         annotated.list(constructor.getThrownTypes()),
         renaming.list(constructor.getThrownTypes()),
         link.toString(),
-        linkTypes);
+        linkTypes,
+        erasures(constructor.getThrownTypes()));
   }
 
   private List<ProxyModel.Parameter> parameters(ExecutableElement executable, TypeNames names) {

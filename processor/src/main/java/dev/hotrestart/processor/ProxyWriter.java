@@ -17,8 +17,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Renders a {@link ProxyModel} with JavaPoet. Everything it writes comes from the model, so the
- * same model always gives the same text.
+ * Renders a {@link ProxyModel} with JavaPoet: the readable form of a proxy, written under {@code
+ * -Ahotrestart.proxySource=true}; by default {@link ProxyClassWriter} writes the class file javac
+ * makes of this text. Everything it writes comes from the model, so the same model always gives
+ * the same text.
  *
  * <p>The shape of a proxy's slots and of a wrapped method, which {@code
  * dev.hotrestart.slot.MethodSlot} expects:
@@ -192,7 +194,7 @@ final class ProxyWriter {
   }
 
   /** {@code name|descriptor|parameter names|propagated}, as {@code MethodSlot.all} reads it. */
-  private static String slotConstant(ProxyModel.Method method) {
+  static String slotConstant(ProxyModel.Method method) {
     StringBuilder descriptor = new StringBuilder("(");
     StringBuilder names = new StringBuilder();
     for (ProxyModel.Parameter parameter : method.parameters()) {

@@ -1,6 +1,7 @@
 package dev.hotrestart.processor;
 
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -10,8 +11,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /** Shared helpers: compilers with the processor, sources, and running what was compiled. */
@@ -28,6 +35,54 @@ final class Compilations {
   static Compiler lenient() {
     return javac().withProcessors(new HotRestartProcessor()).withOptions("-Xlint:all");
   }
+
+  /**
+   * {@code compiler} with {@code -Ahotrestart.proxySource=true}: the proxies are written as
+   * source files, the readable form, which javac compiles with the rest.
+   */
+  static Compiler withProxySource(Compiler compiler) {
+    List<String> options = new ArrayList<>(compiler.options());
+    options.add("-A" + HotRestartProcessor.PROXY_SOURCE_OPTION + "=true");
+    return compiler.withOptions(options);
+  }
+
+  /**
+   * Compiles {@code sources} twice, proxies written as class files (the default) and as
+   * sources, and checks that both give the same proxy class files ({@link OracleTest}). Returns
+   * the first; {@link #rendering} gives the second, for tests that read the proxies' text.
+   */
+  static Compilation twice(Compiler compiler, JavaFileObject... sources) {
+    Compilation classFiles = compiler.compile(sources);
+    // A processor instance runs in one compile only.
+    Compilation rendering =
+        withProxySource(compiler.withProcessors(new HotRestartProcessor())).compile(sources);
+    assertEquals(messages(rendering), messages(classFiles), "the same diagnostics either way");
+    if (classFiles.status() == Compilation.Status.SUCCESS) {
+      OracleTest.assertSameProxies(rendering, classFiles);
+    }
+    RENDERINGS.put(classFiles, rendering);
+    return classFiles;
+  }
+
+  private static List<String> messages(Compilation compilation) {
+    List<String> messages = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+      messages.add(diagnostic.getKind() + " " + diagnostic.getMessage(Locale.ROOT));
+    }
+    return messages;
+  }
+
+  /** The compile with proxy sources that {@link #twice} made beside {@code classFiles}. */
+  static Compilation rendering(Compilation classFiles) {
+    Compilation rendering = RENDERINGS.get(classFiles);
+    if (rendering == null) {
+      throw new IllegalArgumentException("not compiled with Compilations.twice");
+    }
+    return rendering;
+  }
+
+  private static final Map<Compilation, Compilation> RENDERINGS =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);

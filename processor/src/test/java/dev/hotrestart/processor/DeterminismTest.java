@@ -21,15 +21,17 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The processor writes the same bytes whatever order javac is given the sources in, and in
  * whichever JVM it runs: a build cache, a reproducible build or a reviewer's diff must never see
  * a proxy change because a file list was shuffled. The sources mix what could make the order
  * leak into the output: several packages, a package annotation over several classes, nested
- * classes, and a class retried in a second round because it names a proxy of the first.
+ * classes, and a class retried in a second round because it names a proxy of the first. Both
+ * forms are checked: class files (the default) and sources ({@code -Ahotrestart.proxySource}).
  */
 class DeterminismTest {
 
@@ -90,8 +92,12 @@ class DeterminismTest {
     return source.getCharContent(true).toString();
   }
 
-  @Test
-  void sameBytesWhateverTheSourceOrderAndTheJvm(@TempDir Path work) throws Exception {
+  @ParameterizedTest(name = "sources: {0}")
+  @ValueSource(booleans = {false, true})
+  void sameBytesWhateverTheSourceOrderAndTheJvm(boolean proxySource, @TempDir Path work)
+      throws Exception {
+    String extension = proxySource ? ".java" : ".class";
+    List<String> options = proxySource ? List.of("-Ahotrestart.proxySource=true") : List.of();
     Path sources = work.resolve("src");
     for (Map.Entry<String, String> source : SOURCES.entrySet()) {
       Path file = sources.resolve(source.getKey());
@@ -104,31 +110,33 @@ class DeterminismTest {
     Collections.reverse(reversed);
 
     Map<String, Map<String, byte[]>> runs = new TreeMap<>();
-    runs.put("1 in this JVM, sorted", inProcess(given, work.resolve("run1")));
-    runs.put("2 in this JVM, reversed", inProcess(reversed, work.resolve("run2")));
-    runs.put("3 in this JVM, shuffled", inProcess(shuffled(given, 1), work.resolve("run3")));
-    runs.put("4 in this JVM, sorted again", inProcess(given, work.resolve("run4")));
+    runs.put("1 in this JVM, sorted", inProcess(given, work.resolve("run1"), options));
+    runs.put("2 in this JVM, reversed", inProcess(reversed, work.resolve("run2"), options));
+    runs.put(
+        "3 in this JVM, shuffled", inProcess(shuffled(given, 1), work.resolve("run3"), options));
+    runs.put("4 in this JVM, sorted again", inProcess(given, work.resolve("run4"), options));
     // A fresh JVM: other identity hash codes, so any iteration over a hash of elements or
     // trees would come out in another order.
-    runs.put("5 in a new javac, shuffled", forked(shuffled(given, 2), work.resolve("run5")));
-    runs.put("6 in a new javac, sorted", forked(given, work.resolve("run6")));
+    runs.put(
+        "5 in a new javac, shuffled", forked(shuffled(given, 2), work.resolve("run5"), options));
+    runs.put("6 in a new javac, sorted", forked(given, work.resolve("run6"), options));
 
     Map<String, byte[]> expected = runs.values().iterator().next();
     // Every annotated class got its proxy, Later included (retried in the second round).
     assertEquals(
         List.of(
-            "com/acme/HotRestart_Later.java",
-            "com/acme/HotRestart_Outer_Middle_Inner.java",
-            "com/acme/HotRestart_Pipeline.java",
-            "com/acme/HotRestart_Store.java",
-            "com/acme/pkg/HotRestart_Alpha.java",
-            "com/acme/pkg/HotRestart_Alpha_Part.java",
-            "com/acme/pkg/HotRestart_Beta.java",
-            "com/acme/pkg/HotRestart_Beta_Part.java",
-            "com/acme/pkg/HotRestart_Delta.java",
-            "com/acme/pkg/HotRestart_Delta_Part.java",
-            "com/acme/pkg/HotRestart_Gamma.java",
-            "com/acme/pkg/HotRestart_Gamma_Part.java"),
+            "com/acme/HotRestart_Later" + extension,
+            "com/acme/HotRestart_Outer_Middle_Inner" + extension,
+            "com/acme/HotRestart_Pipeline" + extension,
+            "com/acme/HotRestart_Store" + extension,
+            "com/acme/pkg/HotRestart_Alpha" + extension,
+            "com/acme/pkg/HotRestart_Alpha_Part" + extension,
+            "com/acme/pkg/HotRestart_Beta" + extension,
+            "com/acme/pkg/HotRestart_Beta_Part" + extension,
+            "com/acme/pkg/HotRestart_Delta" + extension,
+            "com/acme/pkg/HotRestart_Delta_Part" + extension,
+            "com/acme/pkg/HotRestart_Gamma" + extension,
+            "com/acme/pkg/HotRestart_Gamma_Part" + extension),
         List.copyOf(expected.keySet()));
     for (Map.Entry<String, Map<String, byte[]>> run : runs.entrySet()) {
       assertEquals(expected.keySet(), run.getValue().keySet(), "files of run " + run.getKey());
@@ -148,7 +156,8 @@ class DeterminismTest {
   }
 
   /** Runs the processor in this JVM over {@code files}, in that order; returns its output. */
-  private static Map<String, byte[]> inProcess(List<Path> files, Path out) throws IOException {
+  private static Map<String, byte[]> inProcess(List<Path> files, Path out, List<String> extra)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter log = new StringWriter();
     boolean ok;
@@ -159,7 +168,7 @@ class DeterminismTest {
               log,
               fileManager,
               null,
-              options(out),
+              options(out, extra),
               null,
               fileManager.getJavaFileObjectsFromPaths(files));
       task.setProcessors(List.of(new HotRestartProcessor()));
@@ -170,10 +179,11 @@ class DeterminismTest {
   }
 
   /** Runs the processor in a new {@code javac} process over {@code files}, in that order. */
-  private static Map<String, byte[]> forked(List<Path> files, Path out) throws Exception {
+  private static Map<String, byte[]> forked(List<Path> files, Path out, List<String> extra)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
-    command.addAll(options(out));
+    command.addAll(options(out, extra));
     command.add("-processorpath");
     command.add(System.getProperty("java.class.path"));
     command.add("-processor");
@@ -186,8 +196,10 @@ class DeterminismTest {
     return generated(out);
   }
 
-  private static List<String> options(Path out) throws IOException {
-    return List.of(
+  private static List<String> options(Path out, List<String> extra) throws IOException {
+    List<String> options = new ArrayList<>(extra);
+    Files.createDirectories(out);
+    options.addAll(List.of(
         "-proc:only",
         "-Xlint:all",
         "-encoding",
@@ -195,7 +207,10 @@ class DeterminismTest {
         "-classpath",
         System.getProperty("java.class.path"),
         "-s",
-        Files.createDirectories(out).toString());
+        out.toString(),
+        "-d",
+        out.toString()));
+    return options;
   }
 
   /** The files the processor wrote under {@code out}, by relative path, sorted. */

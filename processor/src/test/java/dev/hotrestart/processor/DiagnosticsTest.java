@@ -563,6 +563,8 @@ class DiagnosticsTest {
                   "-proc:only",
                   "-s",
                   dir.toString(),
+                  "-d",
+                  dir.toString(),
                   "-classpath",
                   System.getProperty("java.class.path")),
               null,
@@ -575,7 +577,7 @@ class DiagnosticsTest {
           walk.filter(Files::isRegularFile)
               .map(p -> dir.relativize(p).toString().replace('\\', '/'))
               .collect(Collectors.toList());
-      assertEquals(List.of("com/acme/HotRestart_Good.java"), written);
+      assertEquals(List.of("com/acme/HotRestart_Good.class"), written);
     }
     assertTrue(out.toString().contains("[HotRestartFinal]"), out.toString());
   }

@@ -4,14 +4,17 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.hotrestart.processor.Compilations.call;
 import static dev.hotrestart.processor.Compilations.create;
 import static dev.hotrestart.processor.Compilations.load;
+import static dev.hotrestart.processor.Compilations.rendering;
 import static dev.hotrestart.processor.Compilations.source;
 import static dev.hotrestart.processor.Compilations.strict;
+import static dev.hotrestart.processor.Compilations.twice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static javax.tools.StandardLocation.CLASS_OUTPUT;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -144,10 +147,64 @@ class GeneratedBehaviourTest {
   }
 
   @Test
-  void factoriesFollowTheConstructors() throws Throwable {
+  void codeOfTheSameCompileCallsTheFactoriesOfAProxyWrittenAsAClassFile() throws Throwable {
+    // javac reads the proxy's class file in the round after it is written, and must find every
+    // generic signature (inference from the target type, a generic constructor, a bounded
+    // generic method) and @SafeVarargs there: -Werror fails on an unchecked call otherwise.
     Compilation compilation =
         strict()
             .compile(
+                source(
+                    "com.acme.Box",
+                    "package com.acme;",
+                    "import dev.hotrestart.HotRestartable;",
+                    "import java.util.ArrayList;",
+                    "import java.util.Collection;",
+                    "import java.util.Collections;",
+                    "import java.util.List;",
+                    "@HotRestartable",
+                    "public class Box<T extends Comparable<T>> {",
+                    "  private final List<T> items = new ArrayList<>();",
+                    "  @SafeVarargs",
+                    "  public Box(T... items) {",
+                    "    for (T item : items) {",
+                    "      this.items.add(item);",
+                    "    }",
+                    "  }",
+                    "  public <R extends T> Box(List<R> from) { items.addAll(from); }",
+                    "  public T max() { return Collections.max(items); }",
+                    "  public <C extends Collection<? super T>> C into(C sink) {",
+                    "    sink.addAll(items);",
+                    "    return sink;",
+                    "  }",
+                    "}"),
+                source(
+                    "com.acme.User",
+                    "package com.acme;",
+                    "import java.util.List;",
+                    "import java.util.TreeSet;",
+                    "public class User {",
+                    "  public static String run() {",
+                    "    Box<String> words = HotRestart_Box.create(\"b\", \"c\", \"a\");",
+                    "    Box<Integer> numbers = HotRestart_Box.create(List.of(3, 9, 4));",
+                    "    TreeSet<String> sorted = words.into(new TreeSet<>());",
+                    "    String proxy = words.getClass().getSimpleName();",
+                    "    return words.max() + numbers.max() + sorted + proxy;",
+                    "  }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertFalse(compilation.generatedSourceFile("com.acme.HotRestart_Box").isPresent());
+    assertTrue(
+        compilation.generatedFile(CLASS_OUTPUT, "com/acme/HotRestart_Box.class").isPresent());
+    Method run = load(compilation).loadClass("com.acme.User").getMethod("run");
+    assertEquals("c9[a, b, c]HotRestart_Box", run.invoke(null));
+  }
+
+  @Test
+  void factoriesFollowTheConstructors() throws Throwable {
+    Compilation compilation =
+        twice(
+            strict(),
                 source(
                     "com.acme.Made",
                     "package com.acme;",
@@ -168,7 +225,7 @@ class GeneratedBehaviourTest {
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
     // The constructor's own T shadows the class's; the factory declares both, so renames it.
-    assertThat(compilation)
+    assertThat(rendering(compilation))
         .generatedSourceFile("com.acme.HotRestart_Made")
         .contentsAsUtf8String()
         .contains(
@@ -202,8 +259,8 @@ class GeneratedBehaviourTest {
   @Test
   void namesThatClashWithTheProxysOwn() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source("com.acme.MethodSlot", "package com.acme;", "public class MethodSlot {}"),
                 source(
                     "com.acme.MethodHandle", "package com.acme;", "public class MethodHandle {}"),
@@ -228,7 +285,7 @@ class GeneratedBehaviourTest {
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String generated =
-        compilation.generatedSourceFile("com.acme.HotRestart_Clash").orElseThrow()
+        rendering(compilation).generatedSourceFile("com.acme.HotRestart_Clash").orElseThrow()
             .getCharContent(true)
             .toString();
     // A parameter named HR_CALL_0 or HR_SLOTS would shadow the fields: another prefix is used.
@@ -312,8 +369,8 @@ class GeneratedBehaviourTest {
   @Test
   void methodAnnotationWrapsOnlyThatMethod() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Partly",
                     "package com.acme;",
@@ -325,7 +382,7 @@ class GeneratedBehaviourTest {
                     "  static void helper() {}",
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
+    assertThat(rendering(compilation))
         .generatedSourceFile("com.acme.HotRestart_Partly")
         .contentsAsUtf8String()
         .contains("\"risky|(I)I|x|\")");

@@ -2,7 +2,9 @@ package dev.hotrestart.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.hotrestart.processor.Compilations.source;
+import static dev.hotrestart.processor.Compilations.rendering;
 import static dev.hotrestart.processor.Compilations.strict;
+import static dev.hotrestart.processor.Compilations.twice;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -116,7 +118,7 @@ class GoldenOutputTest {
 
   /** Compiles {@code source} under {@code -Xlint:all -Werror}; the proxy must match its file. */
   private static void assertMatchesGolden(JavaFileObject source, String proxy) throws IOException {
-    Compilation compilation = strict().compile(source);
+    Compilation compilation = rendering(twice(strict(), source));
     assertThat(compilation).succeededWithoutWarnings();
     GoldenText.assertMatches(
         GOLDEN.resolve(proxy.replace('.', '/') + ".java"),

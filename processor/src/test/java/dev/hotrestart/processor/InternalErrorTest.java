@@ -78,8 +78,8 @@ class InternalErrorTest {
     // The throwing frame is the Filer's; the report must also point into hotrestart's code.
     assertTrue(
         message.contains(
-            ", called from dev.hotrestart.processor.HotRestartProcessor.process(HotRestartProcessor"
-                + ".java:"),
+            ", called from dev.hotrestart.processor.HotRestartProcessor.writeClassFile("
+                + "HotRestartProcessor.java:"),
         () -> "names hotrestart's frame: " + message);
     assertTrue(
         message.endsWith(
@@ -92,7 +92,7 @@ class InternalErrorTest {
         .hadErrorContaining("[HotRestartFinal] @HotRestartable class Locked must not be final")
         .inFile(LOCKED)
         .onLineContaining("public final class Locked");
-    assertEquals(List.of("com.acme.HotRestart_Zeta"), envs.get(0).createdSources());
+    assertEquals(List.of("com.acme.HotRestart_Zeta"), envs.get(0).createdFiles());
   }
 
   @Test
@@ -116,7 +116,7 @@ class InternalErrorTest {
             .contains(", called from dev.hotrestart.processor.ProxyModelBuilder.build("),
         () -> "names hotrestart's frame: " + internalError(compilation));
     assertThat(compilation).hadErrorContaining("[HotRestartFinal]").inFile(LOCKED);
-    assertEquals(List.of("com.acme.HotRestart_Zeta"), envs.get(0).createdSources());
+    assertEquals(List.of("com.acme.HotRestart_Zeta"), envs.get(0).createdFiles());
   }
 
   /**

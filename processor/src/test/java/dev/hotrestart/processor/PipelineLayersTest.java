@@ -55,13 +55,14 @@ class PipelineLayersTest {
         .layer("model")
         .definedBy(named(
                 ProxyModelBuilder.class,
+                ClassFileFacts.class,
                 LintKeys.class,
                 FactoryOverloads.class,
                 TypeNames.class))
         .layer("model value")
         .definedBy(named(ProxyModel.class))
         .layer("write")
-        .definedBy(named(ProxyWriter.class))
+        .definedBy(named(ProxyWriter.class, ProxyClassWriter.class))
         .layer("report")
         .definedBy(named(ErrorReporter.class))
         .layer("shared")

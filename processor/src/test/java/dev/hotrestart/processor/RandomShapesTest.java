@@ -122,7 +122,8 @@ class RandomShapesTest {
 
     List<String> expected = new ArrayList<>();
     for (RandomShapes.Shape shape : shapes.shapes()) {
-      Path proxy = generated.resolve(shape.proxyBinaryName().replace('.', '/') + ".java");
+      Path proxy =
+          work.resolve("classes").resolve(shape.proxyBinaryName().replace('.', '/') + ".class");
       if (shape.defect() == RandomShapes.Defect.NONE) {
         assertTrue(Files.exists(proxy), "no proxy for " + shape.binaryName());
       } else {

@@ -5,7 +5,9 @@ import static dev.hotrestart.processor.Compilations.call;
 import static dev.hotrestart.processor.Compilations.create;
 import static dev.hotrestart.processor.Compilations.load;
 import static dev.hotrestart.processor.Compilations.source;
+import static dev.hotrestart.processor.Compilations.rendering;
 import static dev.hotrestart.processor.Compilations.strict;
+import static dev.hotrestart.processor.Compilations.twice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ShapesTest {
 
   private static String generated(Compilation compilation, String name) throws IOException {
-    Optional<JavaFileObject> file = compilation.generatedSourceFile(name);
+    Optional<JavaFileObject> file = rendering(compilation).generatedSourceFile(name);
     assertTrue(file.isPresent(), "no " + name);
     return file.get().getCharContent(true).toString();
   }
@@ -36,8 +38,8 @@ class ShapesTest {
   @Test
   void packageAnnotationCoversEligibleTopLevelClassesOnly() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.pkg.package-info",
                     "@HotRestartable(propagate = IllegalStateException.class)",
@@ -83,7 +85,9 @@ class ShapesTest {
     for (String skipped :
         List.of("Constants", "Main", "Shape", "Opted", "Color", "Singleton", "Service_Helper")) {
       assertFalse(
-          compilation.generatedSourceFile("com.acme.pkg.HotRestart_" + skipped).isPresent(),
+          rendering(compilation)
+              .generatedSourceFile("com.acme.pkg.HotRestart_" + skipped)
+              .isPresent(),
           skipped);
     }
     String service = generated(compilation, "com.acme.pkg.HotRestart_Service");
@@ -98,8 +102,8 @@ class ShapesTest {
   @Test
   void typeAnnotationsAreKept() throws IOException {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Nullable",
                     "package com.acme;",
@@ -139,8 +143,8 @@ class ShapesTest {
     // Inside the proxy an inherited member class Object, or a type variable Object, hides
     // java.lang.Object: the casts to the erased invoker must name it in full.
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Shadow",
                     "package com.acme;",
@@ -169,8 +173,8 @@ class ShapesTest {
   @Test
   void deprecatedClassMethodsAndTypes() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Old",
                     "package com.acme;",
@@ -198,8 +202,8 @@ class ShapesTest {
   @Test
   void serializableRawAndWildcardTypes() throws IOException {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Record",
                     "package com.acme;",
@@ -229,8 +233,8 @@ class ShapesTest {
   @Test
   void genericShapes() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Graph",
                     "package com.acme;",
@@ -279,8 +283,8 @@ class ShapesTest {
     // Graph.Edge is raw through its enclosing type, and Graph<Old>.Edge names a deprecated
     // class there: the proxy repeats both signatures, so it must suppress the same warnings.
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source("com.acme.Old", "package com.acme;", "@Deprecated public class Old {}"),
                 source(
                     "com.acme.Graph",
@@ -314,8 +318,8 @@ class ShapesTest {
   @Test
   void factoriesThatOneLambdaWouldFitCompileCleanUnderOverloadsLint() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Computable",
                     "package com.acme;",
@@ -396,8 +400,8 @@ class ShapesTest {
   @Test
   void synchronizedAndStrictfpMethodsAreWrappedWithoutThoseModifiers() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Locked",
                     "package com.acme;",
@@ -417,8 +421,8 @@ class ShapesTest {
   @Test
   void classNestedInAnInterfaceAndProtectedMembers() throws Throwable {
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 source(
                     "com.acme.Api",
                     "package com.acme;",

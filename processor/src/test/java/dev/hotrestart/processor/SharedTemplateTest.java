@@ -1,7 +1,9 @@
 package dev.hotrestart.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.hotrestart.processor.Compilations.rendering;
 import static dev.hotrestart.processor.Compilations.strict;
+import static dev.hotrestart.processor.Compilations.twice;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -30,14 +32,14 @@ class SharedTemplateTest {
     Path template = TESTING.resolve("HotRestart_Sample.java");
     assertTrue(Files.exists(sample), () -> "no " + sample.toAbsolutePath().normalize());
     Compilation compilation =
-        strict()
-            .compile(
+        twice(
+            strict(),
                 JavaFileObjects.forSourceString(
                     "dev.hotrestart.testing.Sample",
                     Files.readString(sample, StandardCharsets.UTF_8)));
     assertThat(compilation).succeededWithoutWarnings();
     String generated =
-        compilation
+        rendering(compilation)
             .generatedSourceFile("dev.hotrestart.testing.HotRestart_Sample")
             .orElseThrow()
             .getCharContent(true)

@@ -28,10 +28,12 @@ import java.util.zip.ZipInputStream;
  * empty class for each class that hotrestart proxies, which is what any processor that writes
  * that many files pays, whatever they hold; <em>classfiles</em>, the same empty classes written as
  * class files, which javac enters without parsing or compiling them: the floor of a processor
- * that writes bytecode; <em>hotrestart</em>, the annotated sources with the processor; and <em>proxies</em>,
- * the annotated sources together with the proxies the processor wrote, with {@code -proc:none}:
- * what javac spends compiling the proxies, without the processor's rounds. A round compiles the
- * six back to back, forwards in even rounds and backwards in odd ones, and each figure is
+ * that writes bytecode; <em>hotrestart</em>, the annotated sources with the processor, which
+ * writes its proxies as class files (the default); <em>hotrestart-source</em>, the same with
+ * {@code -Ahotrestart.proxySource=true}, proxies written as sources that javac compiles; and
+ * <em>proxies</em>, the annotated sources together with the proxy sources, with {@code
+ * -proc:none}: what javac spends compiling those sources, without the processor's rounds. A
+ * round compiles the seven back to back, forwards in even rounds and backwards in odd ones, and each figure is
  * the median over the rounds of the ratio to plain javac <em>of the same round</em>, in javac's
  * thread CPU time and in wall time, with the lowest and highest ratio beside it: on a shared
  * machine a compile can take 30% more than the same compile a minute earlier, and the ratio of
@@ -41,14 +43,17 @@ public final class CommonsLang {
 
   /** Variants in the order of a forward round: plain javac first, the baseline. */
   static final List<String> VARIANTS =
-      List.of("plain", "floor", "files", "classfiles", "hotrestart", "proxies");
+      List.of("plain", "floor", "files", "classfiles", "hotrestart", "hotrestart-source", "proxies");
+
+  /** The variant whose proxy sources the {@code proxies} variant compiles. */
+  static final String SOURCE_VARIANT = "hotrestart-source";
 
   private CommonsLang() {}
 
   /**
    * {@code --compile VARIANT WORK}: one cold compile of {@code VARIANT} over the sources that
-   * {@link #prepare} wrote under {@code WORK} ({@code proxies} needs a {@code hotrestart} compile
-   * first, whose proxies it compiles); prints the wall time and javac's CPU time in milliseconds,
+   * {@link #prepare} wrote under {@code WORK} ({@code proxies} needs a {@code hotrestart-source}
+   * compile first, whose proxies it compiles); prints the wall time and javac's CPU time in milliseconds,
    * the number of proxies generated, and javac's CPU time in annotation processing rounds.
    */
   public static void main(String[] args) throws IOException {
@@ -60,11 +65,11 @@ public final class CommonsLang {
     boolean published = variant.equals("floor") || variant.equals("files") || variant.equals("classfiles");
     Path sources = work.resolve(published ? "published" : "annotated");
     if (variant.equals("proxies")) {
-      // The proxies of the hotrestart variant's first compile, beside the annotated sources.
+      // The proxy sources of the first hotrestart-source compile, beside the annotated sources.
       sources = work.resolve("with-proxies");
       if (!Files.isDirectory(sources)) {
         copy(work.resolve("annotated"), sources);
-        copy(work.resolve("classes-hotrestart-generated"), sources);
+        copy(generatedSources(work), sources);
       }
     }
     Path classes = work.resolve("classes-" + variant);
@@ -75,20 +80,22 @@ public final class CommonsLang {
       processor = FloorProcessor.class.getName();
       System.setProperty("bench.floorNames", proxiedNames(work).toString());
       System.setProperty("bench.floorClassFiles", String.valueOf(variant.equals("classfiles")));
-    } else if (variant.equals("floor") || variant.equals("hotrestart")) {
+    } else if (variant.equals("floor") || variant.startsWith("hotrestart")) {
       processor = Javac.PROCESSOR;
     } else {
       processor = null;
     }
-    Javac.Timing timing = Javac.time(sources, classes, processor);
-    long proxies;
-    Path generated = classes.resolveSibling(classes.getFileName() + "-generated");
-    if (Files.isDirectory(generated)) {
-      try (Stream<Path> walk = Files.walk(generated)) {
-        proxies = walk.filter(p -> p.toString().endsWith(".java")).count();
+    List<String> options =
+        variant.equals(SOURCE_VARIANT) ? List.of("-Ahotrestart.proxySource=true") : List.of();
+    Javac.Timing timing = Javac.time(sources, classes, processor, options);
+    long proxies = 0;
+    if (variant.startsWith("hotrestart")) {
+      // Proxies written as class files land beside the others; as sources, in -s.
+      Path written =
+          variant.equals(SOURCE_VARIANT) ? generatedSources(work) : classes;
+      try (Stream<Path> walk = Files.walk(written)) {
+        proxies = walk.filter(p -> p.getFileName().toString().startsWith("HotRestart_")).count();
       }
-    } else {
-      proxies = 0;
     }
     System.out.println(timing.wallNanos() / 1_000_000 + " " + timing.cpuNanos() / 1_000_000 + " " + proxies
         + " " + timing.roundsCpuNanos() / 1_000_000);
@@ -137,11 +144,15 @@ public final class CommonsLang {
     Files.writeString(file, text);
   }
 
-  /** Writes, once, the names of the classes the first hotrestart compile proxied. */
+  private static Path generatedSources(Path work) {
+    return work.resolve("classes-" + SOURCE_VARIANT + "-generated");
+  }
+
+  /** Writes, once, the names of the classes the first hotrestart-source compile proxied. */
   private static Path proxiedNames(Path work) throws IOException {
     Path names = work.resolve("proxied-classes.txt");
     if (!Files.exists(names)) {
-      Path generated = work.resolve("classes-hotrestart-generated");
+      Path generated = generatedSources(work);
       List<String> lines = new ArrayList<>();
       try (Stream<Path> walk = Files.walk(generated)) {
         for (Path file : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".java"))::iterator) {
@@ -215,8 +226,9 @@ public final class CommonsLang {
       "floor: the processor on the path, nothing annotated",
       "a processor that writes an empty class for each of the classes hotrestart proxies (nothing annotated)",
       "the same, written as class files (`Filer.createClassFile`) instead of sources",
-      "**the hotrestart processor, every package annotated (" + proxies + " proxies)**",
-      "the annotated sources and the proxies it wrote, `-proc:none`"
+      "**the hotrestart processor, every package annotated (" + proxies + " proxies, written as class files)**",
+      "the same, proxies written as sources (`-Ahotrestart.proxySource=true`)",
+      "the annotated sources and those proxy sources, `-proc:none`"
     };
     for (int v = 1; v < VARIANTS.size(); v++) {
       List<Double> cpu = new ArrayList<>();
@@ -227,7 +239,7 @@ public final class CommonsLang {
       }
       table.append("| ").append(labels[v]).append(" | ").append(ratio(cpu)).append(" | ")
           .append(ratio(wall)).append(" |\n");
-      if (VARIANTS.get(v).equals("hotrestart")) {
+      if (VARIANTS.get(v).startsWith("hotrestart")) {
         ownRounds(table, rounds, v);
       }
     }

@@ -53,6 +53,14 @@ final class Javac {
    * both ways.
    */
   static Timing time(Path sources, Path classes, String processor) {
+    return time(sources, classes, processor, List.of());
+  }
+
+  /**
+   * Like {@link #time(Path, Path, String)}, with more options for the processor ({@code
+   * -Ahotrestart.proxySource=true}).
+   */
+  static Timing time(Path sources, Path classes, String processor, List<String> processorOptions) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
@@ -69,6 +77,7 @@ final class Javac {
       if (processor != null) {
         Path generated = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-generated"));
         options.addAll(List.of("-processor", processor, "-s", generated.toString()));
+        options.addAll(processorOptions);
       } else {
         options.add("-proc:none");
       }

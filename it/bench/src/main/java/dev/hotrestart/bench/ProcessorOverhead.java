@@ -80,9 +80,11 @@ public final class ProcessorOverhead {
         Path src = work.resolve(set);
         generate(set, src);
         sources.put(set, src);
-        // The same sources beside the proxies the processor writes.
+        // The same sources beside the proxies the processor writes, as sources.
         Path both = work.resolve(set + "-both");
-        Path generated = compileFresh(work, src, Javac.PROCESSOR).generated;
+        Path generated =
+            compileFresh(work, src, Javac.PROCESSOR, List.of("-Ahotrestart.proxySource=true"))
+                .generated;
         Trees.copy(src, both);
         Trees.copy(generated, both);
         withProxies.put(set, both);
@@ -179,13 +181,18 @@ public final class ProcessorOverhead {
   private record Compile(double millis, double cpuMillis, Path generated) {}
 
   private static Compile compileFresh(Path work, Path sources, String processor) {
+    return compileFresh(work, sources, processor, List.of());
+  }
+
+  private static Compile compileFresh(
+      Path work, Path sources, String processor, List<String> processorOptions) {
     Path classes = work.resolve("out-" + sources.getFileName());
     Path generated = classes.resolveSibling(classes.getFileName() + "-generated");
     Trees.delete(classes);
     Trees.delete(generated);
     // Each compile starts from an empty heap, not from the garbage of the one before.
     System.gc();
-    Javac.Timing timing = Javac.time(sources, classes, processor);
+    Javac.Timing timing = Javac.time(sources, classes, processor, processorOptions);
     return new Compile(timing.wallNanos() / 1e6, timing.cpuNanos() / 1e6, generated);
   }
 

@@ -220,8 +220,8 @@ public final class Suite {
     Path work = Path.of(System.getProperty("bench.work", "target/work")).resolve("commons-lang");
     int files = CommonsLang.prepare(Path.of(jar), work);
     System.out.println(files + " source files; " + rounds + " rounds of " + CommonsLang.VARIANTS);
-    // Unmeasured: writes the proxies that the variant without the processor compiles.
-    child(List.of(), false, CommonsLang.class, "--compile", "hotrestart", work.toString());
+    // Unmeasured: writes the proxy sources that the variant without the processor compiles.
+    child(List.of(), false, CommonsLang.class, "--compile", CommonsLang.SOURCE_VARIANT, work.toString());
     List<List<CommonsLang.Timing>> all = new ArrayList<>();
     long proxies = 0;
     for (int round = 0; round < rounds; round++) {

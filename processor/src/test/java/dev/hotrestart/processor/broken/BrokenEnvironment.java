@@ -20,9 +20,10 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 
 /**
- * javac's processing environment, except that its {@link Filer} refuses one source file with an
+ * javac's processing environment, except that its {@link Filer} refuses one proxy (source or
+ * class file) with an
  * {@link IllegalStateException} and its {@link Types#isAssignable} fails an assertion on one
- * type, as a build tool's wrapper or a compiler bug could. It records the source files it let
+ * type, as a build tool's wrapper or a compiler bug could. It records the files it let
  * through, since compile-testing hides a failed compile's generated files.
  *
  * <p>It lives outside the processor's package so that its frames read as foreign code in
@@ -30,25 +31,25 @@ import javax.tools.JavaFileObject;
  */
 public final class BrokenEnvironment implements ProcessingEnvironment {
   private final ProcessingEnvironment env;
-  private final String refusedSource;
+  private final String refused;
   private final String unassignableType;
-  private final List<String> createdSources = new ArrayList<>();
+  private final List<String> createdFiles = new ArrayList<>();
 
   /**
    * @param env javac's environment
-   * @param refusedSource the qualified name of the source file to refuse, or {@code null}
+   * @param refused the qualified name of the source or class file to refuse, or {@code null}
    * @param unassignableType the type on which {@code isAssignable} fails, or {@code null}
    */
   public BrokenEnvironment(
-      ProcessingEnvironment env, String refusedSource, String unassignableType) {
+      ProcessingEnvironment env, String refused, String unassignableType) {
     this.env = env;
-    this.refusedSource = refusedSource;
+    this.refused = refused;
     this.unassignableType = unassignableType;
   }
 
-  /** Qualified names of the source files created through this environment's Filer. */
-  public List<String> createdSources() {
-    return createdSources;
+  /** Qualified names of the source and class files created through this environment's Filer. */
+  public List<String> createdFiles() {
+    return createdFiles;
   }
 
   @Override
@@ -68,18 +69,23 @@ public final class BrokenEnvironment implements ProcessingEnvironment {
       @Override
       public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements)
           throws IOException {
-        if (name.toString().equals(refusedSource)) {
+        if (name.toString().equals(refused)) {
           throw new IllegalStateException("Filer refuses " + name);
         }
         JavaFileObject file = filer.createSourceFile(name, originatingElements);
-        createdSources.add(name.toString());
+        createdFiles.add(name.toString());
         return file;
       }
 
       @Override
       public JavaFileObject createClassFile(CharSequence name, Element... originatingElements)
           throws IOException {
-        return filer.createClassFile(name, originatingElements);
+        if (name.toString().equals(refused)) {
+          throw new IllegalStateException("Filer refuses " + name);
+        }
+        JavaFileObject file = filer.createClassFile(name, originatingElements);
+        createdFiles.add(name.toString());
+        return file;
       }
 
       @Override
