@@ -195,8 +195,11 @@ public final class Reloader {
             }
           }
         }
+        // New fields are used by changed code: a swapped method or a new one that moves.
         PlainClasses.Prepared constructors =
-            swapping.isEmpty() ? null : plainClasses.constructors(running, result);
+            swapping.isEmpty() && moving.isEmpty()
+                ? null
+                : plainClasses.constructors(running, result);
         if (constructors != null) {
           redefinedConstructors.add(constructors);
         }
@@ -289,6 +292,18 @@ public final class Reloader {
       messages.add(applied.message());
     }
     messages.addAll(movedLines);
+    // The swap's line says a class's new fields; a class whose edit only adds methods says them
+    // here, after the new static fields started.
+    newMethods.forEach(
+        (type, moved) -> {
+          if (!moved.isEmpty() && changed.get(type).isEmpty()) {
+            String line =
+                NewFields.startLine(type, NewFields.added(compiled.get(type).edited(), type));
+            if (line != null) {
+              messages.add(line);
+            }
+          }
+        });
     redefinedConstructors.forEach(p -> messages.add(p.message()));
     boolean otherCode =
         applied.changed()

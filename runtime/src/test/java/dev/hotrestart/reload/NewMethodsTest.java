@@ -243,6 +243,30 @@ class NewMethodsTest {
   }
 
   @Test
+  void aWrappedClassWhoseEditOnlyAddsAMethodStartsItsNewFieldsAndSaysSo() throws Throwable {
+    program.save("demo.Classifier", "  public String kind(String s) {",
+        "  private static final java.util.Map<String, Integer> SEEN = new java.util.HashMap<>();\n"
+            + "  private int calls;\n"
+            + "  public int weight(String s) {\n"
+            + "    calls++;\n"
+            + "    return SEEN.merge(s, 100, Integer::sum) + calls;\n"
+            + "  }\n"
+            + "  public String kind(String s) {");
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "return ((Classifier) classifier).weight(s);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    assertTrue(
+        result.message().contains(
+            "new static field `SEEN` of demo.Classifier set by its initializer"),
+        result.message());
+    assertTrue(result.message().contains("new field `calls` starts at 0"), result.message());
+    Object classifier = program.create("demo.Classifier");
+    assertEquals(101, call(pipeline, "take", classifier, "ab"));
+    assertEquals(202, call(pipeline, "take", classifier, "ab"));
+  }
+
+  @Test
   void aNewAbstractMethodIsStillRefusedByName() throws Throwable {
     Files.writeString(
         program.sourceOf("demo.Classifier"),
