@@ -109,7 +109,8 @@ class RuntimeContractTest {
       assertTrue(task.call(), diagnostics.getDiagnostics().toString());
     }
 
-    // The processor writes its proxies as class files (sources only with -Ahotrestart.proxySource).
+    // The proxy's class file lands beside the class, whichever form the processor writes: a source
+    // javac compiles (the default) or a class file (-Ahotrestart.proxySource=false).
     List<String> proxies;
     try (Stream<Path> walk = Files.walk(classes)) {
       proxies =

@@ -64,12 +64,12 @@ import javax.tools.JavaFileObject;
  *       another processor) is retried in the next round, and reported only at the end.
  * </ul>
  *
- * <p>Proxies are class files by default: the bytes javac would make of the source rendering, so
- * that javac does not parse, attribute and lower them (on Commons Lang, most of what the proxies
- * cost a compile; performance.md, section 4). One option, {@value #PROXY_SOURCE_OPTION}{@code
- * =true}, writes the source files instead, to read them or step through them in a debugger. A
- * compiler whose {@code Filer} cannot create class files (Eclipse's) gets the sources, with one
- * note.
+ * <p>Proxies are source files by default, which IDEs index and debuggers step through. With
+ * {@value #PROXY_SOURCE_OPTION}{@code =false} they are class files instead: the bytes javac makes
+ * of the source rendering, so that javac does not parse, attribute and lower them (on Commons Lang
+ * annotated package by package, most of what the proxies cost a compile; performance.md, section
+ * 4). A compiler whose {@code Filer} cannot create class files (Eclipse's) gets the sources, with
+ * one note.
  *
  * <p>The processor never throws: an unexpected exception becomes a {@code [HotRestartInternal]}
  * error on the class being processed. It is isolating for Gradle's incremental compilation: each
@@ -80,10 +80,11 @@ import javax.tools.JavaFileObject;
 public final class HotRestartProcessor extends AbstractProcessor {
 
   /**
-   * The option that writes proxies as source files, {@code -Ahotrestart.proxySource=true}: the
-   * readable form, which javac then compiles with the rest. Without it each proxy is written as a
-   * class file, the same bytes javac would make of that source, which the compile does not have
-   * to parse, attribute or lower.
+   * The option that says whether proxies are written as source files, {@code
+   * -Ahotrestart.proxySource=true} (the default): the readable form, which javac then compiles
+   * with the rest and IDEs index. With {@code =false} each proxy is written as a class file, the
+   * same bytes javac would make of that source, which the compile does not have to parse,
+   * attribute or lower.
    */
   public static final String PROXY_SOURCE_OPTION = "hotrestart.proxySource";
 
@@ -123,7 +124,9 @@ public final class HotRestartProcessor extends AbstractProcessor {
     classWriter =
         new ProxyClassWriter(
             ProxyClassWriter.classFileVersion(processingEnv.getSourceVersion().ordinal()));
-    classFiles = !Boolean.parseBoolean(processingEnv.getOptions().get(PROXY_SOURCE_OPTION));
+    // Sources unless asked otherwise: IDEs index generated sources, not class files a processor
+    // writes (IntelliJ marks a call of the factory as an error: IDEA-360628).
+    classFiles = "false".equalsIgnoreCase(processingEnv.getOptions().get(PROXY_SOURCE_OPTION));
     localClasses = new LocalClassScanner(trees, reporter);
     directConstruction = DirectConstructionWarner.register(processingEnv, trees, reporter);
   }
@@ -140,7 +143,7 @@ public final class HotRestartProcessor extends AbstractProcessor {
     return Set.of(Annotations.HOT_RESTARTABLE, Annotations.NO_RESTART, Annotations.GENERATED);
   }
 
-  /** {@value #PROXY_SOURCE_OPTION}: write proxies as source files (see the class Javadoc). */
+  /** {@value #PROXY_SOURCE_OPTION}: whether proxies are source files (see the class Javadoc). */
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(PROXY_SOURCE_OPTION);

@@ -41,18 +41,30 @@ final class Compilations {
    * source files, the readable form, which javac compiles with the rest.
    */
   static Compiler withProxySource(Compiler compiler) {
+    return withOption(compiler, "=true");
+  }
+
+  /**
+   * {@code compiler} with {@code -Ahotrestart.proxySource=false}: the proxies are written as class
+   * files, the same bytes javac makes of the sources.
+   */
+  static Compiler withClassFiles(Compiler compiler) {
+    return withOption(compiler, "=false");
+  }
+
+  private static Compiler withOption(Compiler compiler, String value) {
     List<String> options = new ArrayList<>(compiler.options());
-    options.add("-A" + HotRestartProcessor.PROXY_SOURCE_OPTION + "=true");
+    options.add("-A" + HotRestartProcessor.PROXY_SOURCE_OPTION + value);
     return compiler.withOptions(options);
   }
 
   /**
-   * Compiles {@code sources} twice, proxies written as class files (the default) and as
-   * sources, and checks that both give the same proxy class files ({@link OracleTest}). Returns
+   * Compiles {@code sources} twice, proxies written as class files ({@code
+   * -Ahotrestart.proxySource=false}) and as sources (the default), and checks that both give the same proxy class files ({@link OracleTest}). Returns
    * the first; {@link #rendering} gives the second, for tests that read the proxies' text.
    */
   static Compilation twice(Compiler compiler, JavaFileObject... sources) {
-    Compilation classFiles = compiler.compile(sources);
+    Compilation classFiles = withClassFiles(compiler).compile(sources);
     // A processor instance runs in one compile only.
     Compilation rendering =
         withProxySource(compiler.withProcessors(new HotRestartProcessor())).compile(sources);

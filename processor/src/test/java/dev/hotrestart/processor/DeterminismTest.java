@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a proxy change because a file list was shuffled. The sources mix what could make the order
  * leak into the output: several packages, a package annotation over several classes, nested
  * classes, and a class retried in a second round because it names a proxy of the first. Both
- * forms are checked: class files (the default) and sources ({@code -Ahotrestart.proxySource}).
+ * forms are checked: class files ({@code -Ahotrestart.proxySource=false}) and sources (the default).
  */
 class DeterminismTest {
 
@@ -97,7 +97,8 @@ class DeterminismTest {
   void sameBytesWhateverTheSourceOrderAndTheJvm(boolean proxySource, @TempDir Path work)
       throws Exception {
     String extension = proxySource ? ".java" : ".class";
-    List<String> options = proxySource ? List.of("-Ahotrestart.proxySource=true") : List.of();
+    List<String> options =
+        List.of("-Ahotrestart.proxySource=" + proxySource);
     Path sources = work.resolve("src");
     for (Map.Entry<String, String> source : SOURCES.entrySet()) {
       Path file = sources.resolve(source.getKey());

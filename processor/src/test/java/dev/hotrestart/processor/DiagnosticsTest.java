@@ -577,7 +577,7 @@ class DiagnosticsTest {
           walk.filter(Files::isRegularFile)
               .map(p -> dir.relativize(p).toString().replace('\\', '/'))
               .collect(Collectors.toList());
-      assertEquals(List.of("com/acme/HotRestart_Good.class"), written);
+      assertEquals(List.of("com/acme/HotRestart_Good.java"), written);
     }
     assertTrue(out.toString().contains("[HotRestartFinal]"), out.toString());
   }

@@ -152,7 +152,7 @@ class GeneratedBehaviourTest {
     // generic signature (inference from the target type, a generic constructor, a bounded
     // generic method) and @SafeVarargs there: -Werror fails on an unchecked call otherwise.
     Compilation compilation =
-        strict()
+        Compilations.withClassFiles(strict())
             .compile(
                 source(
                     "com.acme.Box",

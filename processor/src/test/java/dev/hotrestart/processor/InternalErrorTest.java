@@ -78,7 +78,7 @@ class InternalErrorTest {
     // The throwing frame is the Filer's; the report must also point into hotrestart's code.
     assertTrue(
         message.contains(
-            ", called from dev.hotrestart.processor.HotRestartProcessor.writeClassFile("
+            ", called from dev.hotrestart.processor.HotRestartProcessor.writeSource("
                 + "HotRestartProcessor.java:"),
         () -> "names hotrestart's frame: " + message);
     assertTrue(

@@ -132,7 +132,9 @@ class OracleTest {
         Compilations.withProxySource(compiler)
             .withProcessors(new HotRestartProcessor())
             .compile(sources),
-        compiler.withProcessors(new HotRestartProcessor()).compile(sources));
+        Compilations.withClassFiles(compiler)
+            .withProcessors(new HotRestartProcessor())
+            .compile(sources));
   }
 
   /**
@@ -140,6 +142,11 @@ class OracleTest {
    * {@code fromSource} (from the processor's sources), but for javac's debugging tables.
    */
   static void assertSameProxies(Compilation fromSource, Compilation written) {
+    assertFalse(
+        written.generatedSourceFiles().stream().anyMatch(f -> f.getName().contains("HotRestart_")),
+        "the proxies of the class-file compile are the processor's class files, not javac's");
+    assertFalse(
+        fromSource.generatedSourceFiles().isEmpty(), "the rendering compile wrote the sources");
     Map<String, byte[]> expectedFiles = proxies(fromSource);
     Map<String, byte[]> writtenFiles = proxies(written);
     assertFalse(expectedFiles.isEmpty(), "no proxy compiled");

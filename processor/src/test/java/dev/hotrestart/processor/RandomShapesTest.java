@@ -122,8 +122,7 @@ class RandomShapesTest {
 
     List<String> expected = new ArrayList<>();
     for (RandomShapes.Shape shape : shapes.shapes()) {
-      Path proxy =
-          work.resolve("classes").resolve(shape.proxyBinaryName().replace('.', '/') + ".class");
+      Path proxy = generated.resolve(shape.proxyBinaryName().replace('.', '/') + ".java");
       if (shape.defect() == RandomShapes.Defect.NONE) {
         assertTrue(Files.exists(proxy), "no proxy for " + shape.binaryName());
       } else {

@@ -29,8 +29,8 @@ import java.util.zip.ZipInputStream;
  * that many files pays, whatever they hold; <em>classfiles</em>, the same empty classes written as
  * class files, which javac enters without parsing or compiling them: the floor of a processor
  * that writes bytecode; <em>hotrestart</em>, the annotated sources with the processor, which
- * writes its proxies as class files (the default); <em>hotrestart-source</em>, the same with
- * {@code -Ahotrestart.proxySource=true}, proxies written as sources that javac compiles; and
+ * writes its proxies as class files ({@code -Ahotrestart.proxySource=false}); <em>hotrestart-source</em>,
+ * the same with the processor's default, proxies written as sources that javac compiles; and
  * <em>proxies</em>, the annotated sources together with the proxy sources, with {@code
  * -proc:none}: what javac spends compiling those sources, without the processor's rounds. A
  * round compiles the seven back to back, forwards in even rounds and backwards in odd ones, and each figure is
@@ -86,7 +86,9 @@ public final class CommonsLang {
       processor = null;
     }
     List<String> options =
-        variant.equals(SOURCE_VARIANT) ? List.of("-Ahotrestart.proxySource=true") : List.of();
+        !variant.startsWith("hotrestart")
+            ? List.of()
+            : List.of("-Ahotrestart.proxySource=" + variant.equals(SOURCE_VARIANT));
     Javac.Timing timing = Javac.time(sources, classes, processor, options);
     long proxies = 0;
     if (variant.startsWith("hotrestart")) {
