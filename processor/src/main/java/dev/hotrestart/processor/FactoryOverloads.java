@@ -61,9 +61,8 @@ final class FactoryOverloads {
         return true;
       }
     }
-    for (ExecutableElement create : members.methods(type)) {
-      if (create.getSimpleName().contentEquals("create")
-          && !create.getModifiers().contains(Modifier.PRIVATE)) {
+    for (ExecutableElement create : members.methodsNamed(type, "create")) {
+      if (!create.getModifiers().contains(Modifier.PRIVATE)) {
         ExecutableType seen =
             (ExecutableType) types.asMemberOf((DeclaredType) type.asType(), create);
         List<TypeMirror> theirs = List.copyOf(seen.getParameterTypes());

@@ -356,8 +356,7 @@ final class ProxyValidator {
   private void checkFactoryClash(
       TypeElement type, List<ExecutableElement> constructors, Subject subject) {
     List<ExecutableElement> creates =
-        members.methods(type).stream()
-            .filter(m -> m.getSimpleName().contentEquals("create"))
+        members.methodsNamed(type, "create").stream()
             .filter(m -> !m.getModifiers().contains(Modifier.PRIVATE))
             .collect(Collectors.toList());
     for (ExecutableElement constructor : constructors) {

@@ -199,6 +199,28 @@ class ShapesTest {
     assertTrue(gone.isAnnotationPresent(Deprecated.class), "deprecated like the original");
   }
 
+  /**
+   * The proxy overrides what its class overrides: a deprecated method of a supertype, overridden
+   * by a class that is not deprecated itself, needs the suppression on the proxy too.
+   */
+  @Test
+  void overrideOfADeprecatedInheritedMethod() {
+    Compilation compilation =
+        twice(
+            strict(),
+            source(
+                "com.acme.Closer",
+                "package com.acme;",
+                "import dev.hotrestart.HotRestartable;",
+                "@HotRestartable",
+                "public class Closer {",
+                "  @Override @SuppressWarnings(\"deprecation\")",
+                "  protected void finalize() {}",
+                "  public int size() { return 1; }",
+                "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   @Test
   void serializableRawAndWildcardTypes() throws IOException {
     Compilation compilation =

@@ -28,12 +28,14 @@ import java.util.zip.ZipInputStream;
  * empty class for each class that hotrestart proxies, which is what any processor that writes
  * that many files pays, whatever they hold; <em>classfiles</em>, the same empty classes written as
  * class files, which javac enters without parsing or compiling them: the floor of a processor
- * that writes bytecode; <em>hotrestart</em>, the annotated sources with the processor, which
+ * that writes bytecode; <em>oneclassfile</em>, only the first of those class files: any processor
+ * that writes a file at all makes javac run another round, which enters every class of the
+ * compile again, and this is that cost alone; <em>hotrestart</em>, the annotated sources with the processor, which
  * writes its proxies as class files ({@code -Ahotrestart.proxySource=false}); <em>hotrestart-source</em>,
  * the same with the processor's default, proxies written as sources that javac compiles; and
  * <em>proxies</em>, the annotated sources together with the proxy sources, with {@code
  * -proc:none}: what javac spends compiling those sources, without the processor's rounds. A
- * round compiles the seven back to back, forwards in even rounds and backwards in odd ones, and each figure is
+ * round compiles the eight back to back, forwards in even rounds and backwards in odd ones, and each figure is
  * the median over the rounds of the ratio to plain javac <em>of the same round</em>, in javac's
  * thread CPU time and in wall time, with the lowest and highest ratio beside it: on a shared
  * machine a compile can take 30% more than the same compile a minute earlier, and the ratio of
@@ -43,7 +45,15 @@ public final class CommonsLang {
 
   /** Variants in the order of a forward round: plain javac first, the baseline. */
   static final List<String> VARIANTS =
-      List.of("plain", "floor", "files", "classfiles", "hotrestart", "hotrestart-source", "proxies");
+      List.of(
+          "plain",
+          "floor",
+          "files",
+          "classfiles",
+          "oneclassfile",
+          "hotrestart",
+          "hotrestart-source",
+          "proxies");
 
   /** The variant whose proxy sources the {@code proxies} variant compiles. */
   static final String SOURCE_VARIANT = "hotrestart-source";
@@ -62,7 +72,8 @@ public final class CommonsLang {
     }
     String variant = args[1];
     Path work = Path.of(args[2]);
-    boolean published = variant.equals("floor") || variant.equals("files") || variant.equals("classfiles");
+    boolean published =
+        variant.equals("floor") || variant.equals("files") || variant.contains("classfile");
     Path sources = work.resolve(published ? "published" : "annotated");
     if (variant.equals("proxies")) {
       // The proxy sources of the first hotrestart-source compile, beside the annotated sources.
@@ -76,10 +87,14 @@ public final class CommonsLang {
     delete(classes);
     delete(classes.resolveSibling(classes.getFileName() + "-generated"));
     String processor;
-    if (variant.equals("files") || variant.equals("classfiles")) {
+    if (variant.equals("files") || variant.contains("classfile")) {
       processor = FloorProcessor.class.getName();
-      System.setProperty("bench.floorNames", proxiedNames(work).toString());
-      System.setProperty("bench.floorClassFiles", String.valueOf(variant.equals("classfiles")));
+      Path names = proxiedNames(work);
+      if (variant.equals("oneclassfile")) {
+        names = firstName(names);
+      }
+      System.setProperty("bench.floorNames", names.toString());
+      System.setProperty("bench.floorClassFiles", String.valueOf(variant.contains("classfile")));
     } else if (variant.equals("floor") || variant.startsWith("hotrestart")) {
       processor = Javac.PROCESSOR;
     } else {
@@ -171,6 +186,13 @@ public final class CommonsLang {
     return names;
   }
 
+  /** A file of the first name in {@code names}: one class file is what starts another round. */
+  private static Path firstName(Path names) throws IOException {
+    Path first = names.resolveSibling("first-proxied-class.txt");
+    Files.write(first, Files.readAllLines(names).subList(0, 1));
+    return first;
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
@@ -228,6 +250,8 @@ public final class CommonsLang {
       "floor: the processor on the path, nothing annotated",
       "a processor that writes an empty class for each of the classes hotrestart proxies (nothing annotated)",
       "the same, written as class files (`Filer.createClassFile`) instead of sources",
+      "a processor that writes one empty class file (nothing annotated): what writing any file"
+          + " costs, another round that enters every class of the compile again",
       "**the hotrestart processor, every package annotated (" + proxies + " proxies, written as class files)**",
       "the same, proxies written as sources (`-Ahotrestart.proxySource=true`)",
       "the annotated sources and those proxy sources, `-proc:none`"
@@ -241,15 +265,39 @@ public final class CommonsLang {
       }
       table.append("| ").append(labels[v]).append(" | ").append(ratio(cpu)).append(" | ")
           .append(ratio(wall)).append(" |\n");
+      if (VARIANTS.get(v).equals("hotrestart")) {
+        overFloor(table, rounds, v, VARIANTS.indexOf("classfiles"));
+      }
       if (VARIANTS.get(v).startsWith("hotrestart")) {
-        ownRounds(table, rounds, v);
+        ownRounds(table, rounds, v, "the processor's own rounds");
+      } else if (VARIANTS.get(v).equals("classfiles")) {
+        ownRounds(table, rounds, v, "that processor's rounds, nearly all the `Filer`'s checks of each new name");
       }
     }
     return table.toString();
   }
 
+  /**
+   * The hotrestart compile over the compile whose processor writes as many empty class files, in
+   * the same round: what the proxies cost beyond what javac charges any processor for writing
+   * that many class files.
+   */
+  private static void overFloor(
+      StringBuilder table, List<List<Timing>> rounds, int hotrestart, int floor) {
+    List<Double> cpu = new ArrayList<>();
+    List<Double> wall = new ArrayList<>();
+    for (List<Timing> round : rounds) {
+      cpu.add(round.get(hotrestart).cpu() / round.get(floor).cpu());
+      wall.add(round.get(hotrestart).wall() / round.get(floor).wall());
+    }
+    table.append("| of which over the floor of writing as many empty class files (ratio to that")
+        .append(" compile of the same round) | ").append(ratio(cpu)).append(" | ")
+        .append(ratio(wall)).append(" |\n");
+  }
+
   /** The processor's own work inside the hotrestart compile, apart from what javac does around it. */
-  private static void ownRounds(StringBuilder table, List<List<Timing>> rounds, int hotrestart) {
+  private static void ownRounds(
+      StringBuilder table, List<List<Timing>> rounds, int hotrestart, String what) {
     List<Double> own = new ArrayList<>();
     List<Double> ownMillis = new ArrayList<>();
     for (List<Timing> round : rounds) {
@@ -257,8 +305,8 @@ public final class CommonsLang {
       ownMillis.add(round.get(hotrestart).rounds());
     }
     table.append(String.format(Locale.ROOT,
-        "| of which the processor's own rounds (javac's CPU in them, as a share of plain javac's; median %.0f ms) | %s | |%n",
-        ReloadLatency.median(ownMillis), ratio(own)));
+        "| of which %s (javac's CPU in them, as a share of plain javac's; median %.0f ms) | %s | |%n",
+        what, ReloadLatency.median(ownMillis), ratio(own)));
   }
 
   private static String ratio(List<Double> ratios) {
