@@ -287,23 +287,11 @@ public final class Reloader {
       }
     }
     appliedOnSuccess.forEach(tracker::applied);
-    ReloadResult applied = applyAll(compiled, changed);
+    ReloadResult applied = applyAll(compiled, changed, newMethods);
     if (!applied.message().isEmpty()) {
       messages.add(applied.message());
     }
     messages.addAll(movedLines);
-    // The swap's line says a class's new fields; a class whose edit only adds methods says them
-    // here, after the new static fields started.
-    newMethods.forEach(
-        (type, moved) -> {
-          if (!moved.isEmpty() && changed.get(type).isEmpty()) {
-            String line =
-                NewFields.startLine(type, NewFields.added(compiled.get(type).edited(), type));
-            if (line != null) {
-              messages.add(line);
-            }
-          }
-        });
     redefinedConstructors.forEach(p -> messages.add(p.message()));
     boolean otherCode =
         applied.changed()
@@ -395,18 +383,32 @@ public final class Reloader {
 
   /**
    * Swaps in each class's compiled edit; all of them compiled and passed their checks. A class
-   * with nothing to swap counts as applied: its file's text is what runs.
+   * with nothing to swap counts as applied: its file's text is what runs. Each class whose
+   * changed code may use its new fields, swapped or new methods that moved ({@code newMethods}),
+   * says how they start, after its swap's line; one that only adds methods has no swap line.
    */
   private ReloadResult applyAll(
-      Map<Class<?>, Recompiler.Compiled> compiled, Map<Class<?>, List<MethodSlot>> slots) {
+      Map<Class<?>, Recompiler.Compiled> compiled,
+      Map<Class<?>, List<MethodSlot>> slots,
+      Map<Class<?>, List<String>> newMethods) {
     List<String> messages = new ArrayList<>();
     List<ReloadResult.Swapped> swapped = new ArrayList<>();
     boolean allSucceeded = true;
     for (Map.Entry<Class<?>, List<MethodSlot>> entry : slots.entrySet()) {
-      Recompiler.Compiled result = compiled.get(entry.getKey());
+      Class<?> running = entry.getKey();
+      Recompiler.Compiled result = compiled.get(running);
       try {
+        // Before the swap: swapped code that runs makes objects and the fields' tables, which
+        // the line would count as existing objects and fields in use.
+        String newFields =
+            entry.getValue().isEmpty() && newMethods.get(running).isEmpty()
+                ? null
+                : NewFields.startLine(running, NewFields.added(result.edited(), running));
         if (!entry.getValue().isEmpty()) {
-          messages.add(apply(entry.getKey(), result, entry.getValue(), swapped));
+          messages.add(apply(running, result, entry.getValue(), swapped));
+        }
+        if (newFields != null) {
+          messages.add(newFields);
         }
         for (MethodSlot slot : entry.getValue()) {
           tracker.applied(slot, result.modified());
@@ -475,7 +477,6 @@ public final class Reloader {
     for (MethodSlot slot : slots) {
       fingerprints.put(slot, fingerprintOfSwapped(compiled, slot));
     }
-    String newFields = NewFields.startLine(running, NewFields.added(compiled.edited(), running));
     String name = workClassName(running, slots.get(0).methodName());
     long transplantStart = System.nanoTime();
     Transplant.Result transplant =
@@ -516,8 +517,7 @@ public final class Reloader {
         + total
         + " ms (javac "
         + compiled.output().millis()
-        + " ms)"
-        + (newFields == null ? "" : "\n" + newFields);
+        + " ms)";
   }
 
   /**

@@ -261,9 +261,42 @@ class NewMethodsTest {
             "new static field `SEEN` of demo.Classifier set by its initializer"),
         result.message());
     assertTrue(result.message().contains("new field `calls` starts at 0"), result.message());
+    assertEquals(1, linesWith(result, "new field `calls`"), result.message());
     Object classifier = program.create("demo.Classifier");
     assertEquals(101, call(pipeline, "take", classifier, "ab"));
     assertEquals(202, call(pipeline, "take", classifier, "ab"));
+  }
+
+  @Test
+  void aWrappedClassWhoseEditSwapsAMethodAndAddsOneSaysItsNewFieldsOnceAfterTheSwap()
+      throws Throwable {
+    program.save("demo.Classifier", "  public String kind(String s) {\n    return",
+        "  private int calls;\n"
+            + "  public int weight(String s) {\n    return ++calls;\n  }\n"
+            + "  public String kind(String s) {\n    calls += 10;\n    return");
+    program.save("demo.Pipeline", "return ((Classifier) classifier).kind(s).length();",
+        "return ((Classifier) classifier).kind(s).length() * 100"
+            + " + ((Classifier) classifier).weight(s);");
+    ReloadResult result = reloadAll();
+    assertTrue(result.succeeded(), result.message());
+    List<String> lines = result.message().lines().toList();
+    int swap = 0;
+    while (swap < lines.size()
+        && !lines.get(swap).startsWith("hotrestart: reloaded demo.Classifier.kind(String) from")) {
+      swap++;
+    }
+    assertTrue(swap + 1 < lines.size(), result.message());
+    assertTrue(
+        lines.get(swap + 1).startsWith("hotrestart: new field `calls` starts at 0 in "),
+        result.message());
+    assertEquals(1, linesWith(result, "new field `calls`"), result.message());
+    Object classifier = program.create("demo.Classifier");
+    assertEquals(400 + 11, call(pipeline, "take", classifier, "ab"));
+    assertEquals(400 + 22, call(pipeline, "take", classifier, "ab"));
+  }
+
+  private static long linesWith(ReloadResult result, String text) {
+    return result.message().lines().filter(line -> line.contains(text)).count();
   }
 
   @Test
