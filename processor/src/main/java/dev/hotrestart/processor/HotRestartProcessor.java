@@ -226,12 +226,16 @@ public final class HotRestartProcessor extends AbstractProcessor {
       done.add(name);
       if (plan.isPresent()) {
         step = "building the model of " + proxy;
-        ProxyModel model = models.build(plan.get());
+        ProxyModel model = models.build(plan.get(), classFiles);
         if (classFiles) {
           step = "rendering " + proxy + " as a class file";
           byte[] bytes = classWriter.write(model);
           step = "writing " + proxy + " through the compiler's Filer";
           classFiles = writeClassFile(model, bytes, type);
+          if (!classFiles) {
+            step = "building the model of " + proxy + " as a source";
+            model = models.build(plan.get(), false);
+          }
         }
         if (!classFiles) {
           step = "rendering " + proxy;

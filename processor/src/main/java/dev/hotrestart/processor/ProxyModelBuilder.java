@@ -43,7 +43,17 @@ final class ProxyModelBuilder {
     this.lint = new LintKeys(elements, types, members);
   }
 
-  ProxyModel build(ProxyPlan plan) {
+  /**
+   * Builds the model of {@code plan}'s proxy for one form. Each form leaves out what only the
+   * other reads: a class file carries no {@code @SuppressWarnings} and imports nothing, so it
+   * needs neither the lint keys nor the names JavaPoet must qualify; a source leaves bridges,
+   * {@code InnerClasses} entries and erased bounds to javac. Each of these reads elements of the
+   * class and its supertypes again, cold, for every proxy of the compile.
+   *
+   * @param classFile whether the model is for {@link ProxyClassWriter}, else for {@link
+   *     ProxyWriter}
+   */
+  ProxyModel build(ProxyPlan plan, boolean classFile) {
     TypeElement type = plan.type();
     ClassName annotatedClass = ClassName.get(type);
     ClassName proxyClass = ClassName.get(annotatedClass.packageName(), Names.proxySimpleName(type));
@@ -66,19 +76,24 @@ final class ProxyModelBuilder {
       slotPrefix = slotPrefix + "_";
     }
 
-    ClassFileFacts facts = new ClassFileFacts(elements, types);
-    facts.nameType(type.asType());
-    type.getTypeParameters().forEach(facts::declare);
+    ClassFileFacts facts = classFile ? new ClassFileFacts(elements, types) : null;
+    if (classFile) {
+      facts.nameType(type.asType());
+      type.getTypeParameters().forEach(facts::declare);
+    }
+    LintKeys lint = classFile ? null : this.lint;
     List<ProxyModel.Method> methods = new ArrayList<>();
     List<ExecutableElement> wrapped = new ArrayList<>();
     for (ProxyPlan.Wrapped method : plan.methods()) {
-      methods.add(method(type, method, facts));
+      methods.add(method(type, method, facts, lint));
       wrapped.add(method.method());
     }
     List<ProxyModel.Factory> factories = new ArrayList<>();
     for (ExecutableElement constructor : plan.constructors()) {
-      factories.add(factory(type, constructor, plan.constructors(), superclass));
-      facts.name(constructor);
+      factories.add(factory(type, constructor, plan.constructors(), superclass, lint));
+      if (classFile) {
+        facts.name(constructor);
+      }
     }
 
     TypeElement serializable = elements.getTypeElement("java.io.Serializable");
@@ -92,14 +107,14 @@ final class ProxyModelBuilder {
         typeVariables,
         superclass,
         proxyType,
-        List.copyOf(lint.forProxy(type, wrapped, plan.constructors())),
+        classFile ? List.of() : List.copyOf(lint.forProxy(type, wrapped, plan.constructors())),
         isSerializable,
         slotPrefix,
-        alwaysQualify(type, typeVariables, methods, factories),
+        classFile ? Set.of() : alwaysQualify(type, typeVariables, methods, factories),
         methods,
         factories,
-        facts.interfaceBounds(),
-        facts.nestedClasses());
+        classFile ? facts.interfaceBounds() : Set.of(),
+        classFile ? facts.nestedClasses() : List.of());
   }
 
   /**
@@ -132,10 +147,17 @@ final class ProxyModelBuilder {
         .anyMatch(n -> n.equals(prefix + "SLOTS") || n.startsWith(prefix + "CALL_"));
   }
 
+  /**
+   * @param facts what a class file needs that javac works out itself from a source, or null for
+   *     a source
+   * @param lint the lint keys' reader, or null for a class file
+   */
   private ProxyModel.Method method(
-      TypeElement type, ProxyPlan.Wrapped wrapped, ClassFileFacts facts) {
+      TypeElement type, ProxyPlan.Wrapped wrapped, ClassFileFacts facts, LintKeys lint) {
     ExecutableElement method = wrapped.method();
-    facts.name(method);
+    if (facts != null) {
+      facts.name(method);
+    }
     TypeNames annotated = TypeNames.annotated();
     TypeNames plain = TypeNames.plain();
 
@@ -169,7 +191,7 @@ final class ProxyModelBuilder {
         method.getSimpleName().toString(),
         modifiers,
         elements.isDeprecated(method),
-        List.copyOf(lint.forOverride(method)),
+        lint == null ? List.of() : List.copyOf(lint.forOverride(method)),
         typeVariables,
         annotated.get(returnType),
         isVoid ? null : plain.get(returnType),
@@ -180,7 +202,7 @@ final class ProxyModelBuilder {
         propagated,
         thrownName,
         erasures(method.getThrownTypes()),
-        facts.bridges(type, method));
+        facts == null ? List.of() : facts.bridges(type, method));
   }
 
   private List<TypeName> erasures(List<? extends TypeMirror> thrown) {
@@ -193,7 +215,8 @@ final class ProxyModelBuilder {
       TypeElement type,
       ExecutableElement constructor,
       List<ExecutableElement> constructors,
-      TypeName returnType) {
+      TypeName returnType,
+      LintKeys lint) {
     TypeNames annotated = TypeNames.annotated();
 
     // The static factory declares the class's type parameters and then the constructor's; a
@@ -247,8 +270,8 @@ final class ProxyModelBuilder {
         visibility,
         elements.isDeprecated(constructor),
         Annotations.has(constructor, "java.lang.SafeVarargs"),
-        List.copyOf(lint.forConstructor(constructor)),
-        List.copyOf(lint.forFactory(type, constructor, constructors)),
+        lint == null ? List.of() : List.copyOf(lint.forConstructor(constructor)),
+        lint == null ? List.of() : List.copyOf(lint.forFactory(type, constructor, constructors)),
         constructorTypeVariables,
         factoryTypeVariables,
         returnType,

@@ -34,6 +34,7 @@ public final class BrokenEnvironment implements ProcessingEnvironment {
   private final String refused;
   private final String unassignableType;
   private final List<String> createdFiles = new ArrayList<>();
+  private boolean classFiles = true;
 
   /**
    * @param env javac's environment
@@ -45,6 +46,16 @@ public final class BrokenEnvironment implements ProcessingEnvironment {
     this.env = env;
     this.refused = refused;
     this.unassignableType = unassignableType;
+  }
+
+  /**
+   * javac's environment whose {@link Filer} cannot create class files at all, as Eclipse's
+   * cannot ({@link UnsupportedOperationException}).
+   */
+  public static BrokenEnvironment withoutClassFiles(ProcessingEnvironment env) {
+    BrokenEnvironment broken = new BrokenEnvironment(env, null, null);
+    broken.classFiles = false;
+    return broken;
   }
 
   /** Qualified names of the source and class files created through this environment's Filer. */
@@ -80,6 +91,9 @@ public final class BrokenEnvironment implements ProcessingEnvironment {
       @Override
       public JavaFileObject createClassFile(CharSequence name, Element... originatingElements)
           throws IOException {
+        if (!classFiles) {
+          throw new UnsupportedOperationException("this Filer cannot create class files");
+        }
         if (name.toString().equals(refused)) {
           throw new IllegalStateException("Filer refuses " + name);
         }
