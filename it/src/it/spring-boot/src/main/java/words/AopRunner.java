@@ -4,17 +4,23 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+/**
+ * The proxied case, with {@code --spring.profiles.active=aop}: {@link Calls} wraps both beans, so
+ * Spring hands out proxies instead of the beans it constructed.
+ */
 @Component
-public class Runner implements CommandLineRunner {
+@Profile("aop")
+public class AopRunner implements CommandLineRunner {
 
   private final WordService words;
   private final Rule rule;
   private final Tally tally;
   private final Calls calls;
 
-  public Runner(WordService words, Rule rule, Tally tally, Calls calls) {
+  public AopRunner(WordService words, Rule rule, Tally tally, Calls calls) {
     this.words = words;
     this.rule = rule;
     this.tally = tally;

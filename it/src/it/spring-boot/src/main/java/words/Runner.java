@@ -2,9 +2,11 @@ package words;
 
 import java.util.List;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 @Component
+@Profile("!aop")
 public class Runner implements CommandLineRunner {
 
   private final WordService words;

@@ -3,7 +3,7 @@ package words;
 import dev.hotrestart.HotRestartable;
 import org.springframework.stereotype.Component;
 
-/** Behind a JDK dynamic proxy: it implements an interface. */
+/** Under the {@code aop} profile, behind a JDK dynamic proxy: it implements an interface. */
 @Component
 @HotRestartable
 public class LengthRule implements Rule {
