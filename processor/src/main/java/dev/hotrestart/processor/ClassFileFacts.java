@@ -23,6 +23,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.objectweb.asm.Opcodes;
 
 /**
  * What a class file of the proxy needs beyond its source: which type variable bounds are
@@ -93,42 +94,32 @@ final class ClassFileFacts {
     }
   }
 
+  /** The access flag javac writes for each modifier a nested class may have. */
+  private static final Map<Modifier, Integer> INNER_ACCESS =
+      Map.of(
+          Modifier.PUBLIC, Opcodes.ACC_PUBLIC,
+          Modifier.PRIVATE, Opcodes.ACC_PRIVATE,
+          Modifier.PROTECTED, Opcodes.ACC_PROTECTED,
+          Modifier.STATIC, Opcodes.ACC_STATIC,
+          Modifier.FINAL, Opcodes.ACC_FINAL,
+          Modifier.ABSTRACT, Opcodes.ACC_ABSTRACT);
+
   /** The flags javac writes for a class in an {@code InnerClasses} attribute. */
   private static int innerAccess(TypeElement type) {
     int access = 0;
-    Set<Modifier> modifiers = type.getModifiers();
-    if (modifiers.contains(Modifier.PUBLIC)) {
-      access |= 0x0001;
-    }
-    if (modifiers.contains(Modifier.PRIVATE)) {
-      access |= 0x0002;
-    }
-    if (modifiers.contains(Modifier.PROTECTED)) {
-      access |= 0x0004;
-    }
-    if (modifiers.contains(Modifier.STATIC)) {
-      access |= 0x0008;
-    }
-    if (modifiers.contains(Modifier.FINAL)) {
-      access |= 0x0010;
-    }
-    if (modifiers.contains(Modifier.ABSTRACT)) {
-      access |= 0x0400;
+    for (Modifier modifier : type.getModifiers()) {
+      access |= INNER_ACCESS.getOrDefault(modifier, 0);
     }
     switch (type.getKind()) {
       case ANNOTATION_TYPE:
-        access |= 0x2000 | 0x0200 | 0x0400;
-        break;
+        return access | Opcodes.ACC_ANNOTATION | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT;
       case INTERFACE:
-        access |= 0x0200 | 0x0400;
-        break;
+        return access | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT;
       case ENUM:
-        access |= 0x4000;
-        break;
+        return access | Opcodes.ACC_ENUM;
       default:
-        break;
+        return access;
     }
-    return access;
   }
 
   /** Binary names of the interfaces that are a declared type variable's first bound. */
