@@ -82,6 +82,16 @@ class SpringBootIT {
     return crash;
   }
 
+  /** At the service's prompt: its throw becomes a return, {@code c}, and the run to the tally. */
+  private String fixTheServiceAndContinue(Terminal terminal) throws Exception {
+    project.edit(
+        SERVICE,
+        "throw new IllegalArgumentException(\"empty word\");",
+        "return \"(nothing)\";");
+    terminal.type("c");
+    return terminal.expect("tally .*\n", RELOAD);
+  }
+
   @Test
   void aCrashInASpringServiceOpensThePromptAndContinueKeepsTheState() throws Exception {
     try (Terminal terminal = project.run(Reader.LINE_EDITOR)) {
@@ -91,12 +101,7 @@ class SpringBootIT {
       assertTrue(crash.contains("IllegalArgumentException: empty word"), crash);
       assertFalse(crash.contains("Application run failed"), crash);
 
-      project.edit(
-          SERVICE,
-          "throw new IllegalArgumentException(\"empty word\");",
-          "return \"(nothing)\";");
-      terminal.type("c");
-      String done = terminal.expect("tally .*\n", RELOAD);
+      String done = fixTheServiceAndContinue(terminal);
       assertTrue(
           done.contains("hotrestart: reloaded words.WordService.add(String) from WordService.java in "),
           done);
@@ -144,12 +149,7 @@ class SpringBootIT {
       assertTrue(add.contains("crashed in words.WordService.add(String)\n"), add);
       assertTrue(add.contains("IllegalArgumentException: empty word"), add);
 
-      project.edit(
-          SERVICE,
-          "throw new IllegalArgumentException(\"empty word\");",
-          "return \"(nothing)\";");
-      terminal.type("c");
-      String done = terminal.expect("tally .*\n", RELOAD);
+      String done = fixTheServiceAndContinue(terminal);
       assertTrue(done.contains("aspect #3 leaves add( ) = (nothing)\n"), done);
       assertTrue(done.contains("aspect #6 leaves accepts(banana) = false\n"), done);
       assertTrue(done.contains("tally {apple=1, banana=1}, aspect calls 6\n"), done);
