@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,43 @@ class DemoIT {
       assertTrue(end.contains("(sales.csv, 39 rows, 1 skipped)"), "rows before the crash were kept: " + end);
       assertEquals(0, terminal.exitCode(PROGRAM_END), terminal.text());
       assertFalse(terminal.rest().contains("(hotrestart)"), terminal.text());
+    }
+  }
+
+  /**
+   * The processor's option {@code -Ahotrestart.proxySource=false}: the proxy is a class file the
+   * processor writes, not a source javac compiles, and the whole story is the same, under a
+   * strict build.
+   */
+  @Test
+  void proxiesWrittenAsClassFilesCrashAndContinueTheSameWay() throws Exception {
+    SampleProject demo = SampleProject.copy("demo");
+    demo.edit(
+        "pom.xml",
+        "</annotationProcessorPaths>",
+        "</annotationProcessorPaths>\n"
+            + "          <compilerArgs>\n"
+            + "            <arg>-Ahotrestart.proxySource=false</arg>\n"
+            + "            <arg>-Xlint:all</arg>\n"
+            + "            <arg>-Werror</arg>\n"
+            + "          </compilerArgs>");
+    try (Terminal terminal = start(demo)) {
+      String crash = terminal.prompt();
+      assertTrue(crash.contains("crashed in demo.Report.add(String)"), crash);
+      assertTrue(crash.contains("Report.java:25"), crash);
+      assertTrue(Files.isRegularFile(demo.file("target/classes/demo/HotRestart_Report.class")));
+      assertFalse(
+          Files.exists(demo.file("target/generated-sources/annotations/demo/HotRestart_Report.java")),
+          "no proxy source was written");
+
+      terminal.type("p units * 2");
+      assertTrue(terminal.prompt().contains("6"), terminal.text());
+      demo.edit(REPORT, FAILING_LINE, FIX);
+      terminal.type("c");
+      String end = terminal.expect("total\\s+3341\\.51", PROGRAM_END);
+      assertTrue(end.contains("reloaded demo.Report.add(String)"), end);
+      assertTrue(end.contains("(sales.csv, 39 rows, 1 skipped)"), "rows before the crash were kept: " + end);
+      assertEquals(0, terminal.exitCode(PROGRAM_END), terminal.text());
     }
   }
 
