@@ -1,16 +1,11 @@
 package dev.hotrestart.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ReachLatency {
 
-  private static final Pattern ENTERED = Pattern.compile("entered (\\d+) (\\d+)");
   private static final Pattern JAVAC = Pattern.compile("\\(javac (\\d+) ms");
-  private static final String PROMPT = "(hotrestart) ";
 
   private ReachLatency() {}
 
@@ -60,9 +53,11 @@ public final class ReachLatency {
         for (int jvm = 0; jvm < jvms; jvm++) {
           write(src);
           Javac.compile(src, classes, true);
-          List<double[]> samples = session(src, classes, agent, three, reloadsPerJvm);
+          List<double[]> samples =
+              LatencySession.run(
+                  List.of("-javaagent:" + agent), src, classes, "reach.Work", reloadsPerJvm, 2_000, new Bumps(src, three));
           first.add(samples.get(0)[0]);
-          warm.addAll(samples.subList(samples.size() > 5 ? 5 : Math.min(1, samples.size()), samples.size()));
+          warm.addAll(LatencySession.warm(samples));
         }
         List<Double> millis = new ArrayList<>();
         List<Double> javac = new ArrayList<>();
@@ -70,16 +65,12 @@ public final class ReachLatency {
           millis.add(s[0]);
           javac.add(s[1]);
         }
-        StringBuilder firsts = new StringBuilder();
-        for (double f : first) {
-          firsts.append(firsts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", f));
-        }
         System.out.println(
             String.format(
                 Locale.ROOT,
-                "| %s | %.0f ms (%s) | %.0f ms (n=%d) | %.0f ms | %.0f-%.0f ms | %.0f ms |",
+                "| %s | %.0f ms %s | %.0f ms (n=%d) | %.0f ms | %.0f-%.0f ms | %.0f ms |",
                 three ? "three files: 2 wrapped classes swapped, 1 plain class redefined" : "one plain class redefined",
-                ReloadLatency.median(first), firsts,
+                ReloadLatency.median(first), ReloadLatency.all(first),
                 ReloadLatency.median(millis), millis.size(),
                 ReloadLatency.percentile(millis, 0.9),
                 ReloadLatency.percentile(millis, 0), ReloadLatency.percentile(millis, 1),
@@ -158,71 +149,38 @@ public final class ReachLatency {
     Files.writeString(file, text.substring(0, number.start()) + next + "; " + marker + text.substring(number.end()));
   }
 
-  /** One JVM: {@code reloads} crashes, each answered by the edits and {@code c}; {ms, javac ms} each. */
-  private static List<double[]> session(Path src, Path classes, Path agent, boolean three, int reloads)
-      throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-javaagent:" + agent,
-                "-cp", System.getProperty("java.class.path") + File.pathSeparator + classes,
-                "-Dhotrestart.enabled=true",
-                "-Dhotrestart.interactive=true",
-                "-Dhotrestart.sourceRoots=" + src,
-                LatencyTarget.class.getName(),
-                "reach.Work",
-                Integer.toString(reloads + 1))
-            .redirectErrorStream(true)
-            .start();
-    List<double[]> samples = new ArrayList<>();
-    StringBuilder transcript = new StringBuilder();
-    Path dir = src.resolve("reach");
-    try (InputStream out = child.getInputStream(); OutputStream in = child.getOutputStream()) {
-      StringBuilder line = new StringBuilder();
-      long typed = -1;
-      int javac = 0;
-      int b;
-      while ((b = out.read()) != -1) {
-        char c = (char) b;
-        transcript.append(c);
-        if (c != '\n') {
-          line.append(c);
-          if (line.toString().equals(PROMPT)) {
-            if (typed >= 0) {
-              throw new IllegalStateException("the reload did not run the method again:\n" + transcript);
-            }
-            if (samples.isEmpty()) {
-              Thread.sleep(2_000);
-            }
-            bump(dir.resolve("Limits.java"), "// MAX");
-            if (three) {
-              bump(dir.resolve("Work.java"), "// BONUS");
-              bump(dir.resolve("Other.java"), "// K");
-            }
-            javac = 0;
-            typed = System.nanoTime();
-            in.write("c\n".getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            line.setLength(0);
-          }
-          continue;
-        }
-        Matcher entered = ENTERED.matcher(line);
-        Matcher compiled = JAVAC.matcher(line);
-        if (compiled.find() && line.indexOf("reloaded") >= 0) {
-          javac += Integer.parseInt(compiled.group(1));
-        } else if (entered.find() && typed >= 0) {
-          samples.add(new double[] {(Long.parseLong(entered.group(2)) - typed) / 1e6, javac});
-          typed = -1;
-        }
-        line.setLength(0);
+  /** The edits of one session, and the javac time of each reload, summed over its files. */
+  private static final class Bumps implements LatencySession.Program<double[]> {
+    private final Path dir;
+    private final boolean three;
+    private int javac;
+
+    Bumps(Path src, boolean three) {
+      this.dir = src.resolve("reach");
+      this.three = three;
+    }
+
+    @Override
+    public void edit(int round) throws IOException {
+      bump(dir.resolve("Limits.java"), "// MAX");
+      if (three) {
+        bump(dir.resolve("Work.java"), "// BONUS");
+        bump(dir.resolve("Other.java"), "// K");
+      }
+      javac = 0;
+    }
+
+    @Override
+    public void output(String line) {
+      Matcher compiled = JAVAC.matcher(line);
+      if (compiled.find() && line.contains("reloaded")) {
+        javac += Integer.parseInt(compiled.group(1));
       }
     }
-    if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0 || samples.size() != reloads) {
-      child.destroyForcibly();
-      throw new IllegalStateException("the reach latency session failed:\n" + transcript);
+
+    @Override
+    public double[] sample(double millis) {
+      return new double[] {millis, javac};
     }
-    return samples;
   }
 }

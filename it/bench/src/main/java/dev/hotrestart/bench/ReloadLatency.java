@@ -1,17 +1,12 @@
 package dev.hotrestart.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ReloadLatency {
 
-  private static final Pattern ENTERED = Pattern.compile("entered (\\d+) (\\d+)");
   private static final Pattern RELOADED = Pattern.compile("reloaded .* in (\\d+) ms \\(javac (\\d+) ms\\)");
-  private static final String PROMPT = "(hotrestart) ";
 
   private ReloadLatency() {}
 
@@ -61,16 +54,16 @@ public final class ReloadLatency {
         List<Sample> warm = new ArrayList<>();
         for (int jvm = 0; jvm < jvms; jvm++) {
           Files.writeString(file, source);
-          List<Sample> samples = session(src, classes, file, "lat." + name, reloadsPerJvm, 0);
+          List<Sample> samples =
+              LatencySession.run(List.of(), src, classes, "lat." + name, reloadsPerJvm, 0, new Threshold(file));
           coldAtOnce.add(samples.get(0).millis());
-          // The first five reloads still warm javac up; with fewer reloads (a smoke test), all
-          // but the first count.
-          warm.addAll(samples.subList(samples.size() > 5 ? 5 : Math.min(1, samples.size()), samples.size()));
+          warm.addAll(LatencySession.warm(samples));
         }
         List<Double> coldThinking = new ArrayList<>();
         for (int jvm = 0; jvm < Math.max(1, jvms - 1); jvm++) {
           Files.writeString(file, source);
-          coldThinking.add(session(src, classes, file, "lat." + name, 1, 2_000).get(0).millis());
+          coldThinking.add(
+              LatencySession.run(List.of(), src, classes, "lat." + name, 1, 2_000, new Threshold(file)).get(0).millis());
         }
         List<Double> warmMillis = new ArrayList<>();
         List<Double> reloader = new ArrayList<>();
@@ -97,79 +90,38 @@ public final class ReloadLatency {
     }
   }
 
-  /**
-   * One JVM: {@code reloads} crashes, each answered by an edit and {@code c}.
-   *
-   * @param thinkMillis how long to wait at the first prompt before editing, as a person would
-   */
-  static List<Sample> session(Path src, Path classes, Path file, String className, int reloads, long thinkMillis)
-      throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp", System.getProperty("java.class.path") + File.pathSeparator + classes,
-                // What mvn hotrestart:run sets on the program's JVM, plus the prompt without a TTY.
-                "-Dhotrestart.enabled=true",
-                "-Dhotrestart.interactive=true",
-                "-Dhotrestart.sourceRoots=" + src,
-                LatencyTarget.class.getName(),
-                className,
-                Integer.toString(reloads + 1))
-            .redirectErrorStream(true)
-            .start();
-    List<Sample> samples = new ArrayList<>();
-    StringBuilder transcript = new StringBuilder();
-    try (InputStream out = child.getInputStream(); OutputStream in = child.getOutputStream()) {
-      StringBuilder line = new StringBuilder();
-      int threshold = 0;
-      long typed = -1;
-      double latency = -1;
-      int b;
-      while ((b = out.read()) != -1) {
-        char c = (char) b;
-        transcript.append(c);
-        if (c != '\n') {
-          line.append(c);
-          if (line.toString().equals(PROMPT)) {
-            if (typed >= 0) {
-              throw new IllegalStateException("the reload did not run the method again:\n" + transcript);
-            }
-            if (samples.isEmpty() && thinkMillis > 0) {
-              Thread.sleep(thinkMillis);
-            }
-            String text = Files.readString(file);
-            Files.writeString(file, text.replace(LatencySources.THRESHOLD + threshold + ")", LatencySources.THRESHOLD + (threshold + 1) + ")"));
-            threshold++;
-            typed = System.nanoTime();
-            in.write("c\n".getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            line.setLength(0);
-          }
-          continue;
-        }
-        Matcher entered = ENTERED.matcher(line);
-        Matcher reloaded = RELOADED.matcher(line);
-        if (entered.find() && typed >= 0) {
-          latency = (Long.parseLong(entered.group(2)) - typed) / 1e6;
-          typed = -1;
-        } else if (reloaded.find()) {
-          // Printed before the method runs again; completed by the next "entered" line.
-          samples.add(new Sample(-1, Integer.parseInt(reloaded.group(1)), Integer.parseInt(reloaded.group(2))));
-        }
-        if (latency >= 0 && !samples.isEmpty()) {
-          Sample last = samples.remove(samples.size() - 1);
-          samples.add(new Sample(latency, last.reloaderMillis(), last.javacMillis()));
-          latency = -1;
-        }
-        line.setLength(0);
+  /** The edits of one session of the class in {@code file}, and the reloader's figures of each. */
+  private static final class Threshold implements LatencySession.Program<Sample> {
+    private final Path file;
+    private int reloaderMillis = -1;
+    private int javacMillis = -1;
+
+    Threshold(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public void edit(int round) throws IOException {
+      reloaderMillis = -1;
+      javacMillis = -1;
+      String text = Files.readString(file);
+      Files.writeString(file, text.replace(LatencySources.THRESHOLD + round + ")", LatencySources.THRESHOLD + (round + 1) + ")"));
+    }
+
+    @Override
+    public void output(String line) {
+      Matcher reloaded = RELOADED.matcher(line);
+      if (reloaded.find()) {
+        reloaderMillis = Integer.parseInt(reloaded.group(1));
+        javacMillis = Integer.parseInt(reloaded.group(2));
       }
     }
-    if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0 || samples.size() != reloads) {
-      child.destroyForcibly();
-      throw new IllegalStateException("the latency session failed:\n" + transcript);
+
+    @Override
+    public Sample sample(double millis) {
+      // The reloaded line is printed before the method runs again: without it, this was no reload.
+      return reloaderMillis < 0 ? null : new Sample(millis, reloaderMillis, javacMillis);
     }
-    return samples;
   }
 
   static double median(List<Double> values) {
@@ -186,7 +138,7 @@ public final class ReloadLatency {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  private static String all(List<Double> values) {
+  static String all(List<Double> values) {
     StringBuilder text = new StringBuilder("(");
     for (double v : values) {
       text.append(text.length() == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", v));
