@@ -1,12 +1,12 @@
 package dev.hotrestart.config;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 
 /** Facts about this JVM that several parts of the runtime need to agree on. */
 public final class Jvm {
 
-  private static final Instant STARTED =
-      ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+  private static final Instant STARTED = start();
 
   private Jvm() {}
 
@@ -18,6 +18,27 @@ public final class Jvm {
    */
   public static Instant started() {
     return STARTED;
+  }
+
+  /**
+   * The JVM's own record of its start, to the millisecond. Not {@link ProcessHandle}'s: on Linux
+   * that is the boot time, which the kernel gives in whole seconds, plus the process's start
+   * since boot, so it can be up to a second early, and files the build wrote just before it
+   * started the JVM (the proxies' generated sources) counted as saved since: {@code c} then
+   * named them as edits it did not apply.
+   */
+  private static Instant start() {
+    try {
+      return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    } catch (LinkageError | RuntimeException noManagement) {
+      // A runtime image without java.management: a second later than ProcessHandle says, so as
+      // never to be before the real start; an edit in the JVM's first second goes unseen.
+      return ProcessHandle.current()
+          .info()
+          .startInstant()
+          .map(start -> start.plusSeconds(1))
+          .orElse(Instant.EPOCH);
+    }
   }
 
   /**
