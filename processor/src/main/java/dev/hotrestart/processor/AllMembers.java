@@ -1,9 +1,7 @@
 package dev.hotrestart.processor;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,30 +80,39 @@ final class AllMembers {
    * without one, no member of {@code type}, own or inherited, can be accepted.
    */
   private static boolean anyDeclares(TypeElement type, Predicate<Element> test) {
-    Set<TypeElement> seen = new HashSet<>();
-    Deque<TypeElement> pending = new ArrayDeque<>();
-    pending.add(type);
-    while (!pending.isEmpty()) {
-      TypeElement next = pending.removeFirst();
-      if (!seen.add(next)) {
-        continue;
-      }
-      for (Element member : next.getEnclosedElements()) {
+    for (TypeElement declaring : supertypes(type)) {
+      for (Element member : declaring.getEnclosedElements()) {
         if (test.test(member)) {
           return true;
         }
-      }
-      addDeclared(next.getSuperclass(), pending);
-      for (TypeMirror supertype : next.getInterfaces()) {
-        addDeclared(supertype, pending);
       }
     }
     return false;
   }
 
-  private static void addDeclared(TypeMirror type, Deque<TypeElement> pending) {
-    if (type.getKind() == TypeKind.DECLARED) {
-      pending.add((TypeElement) ((DeclaredType) type).asElement());
+  /**
+   * {@code type} and its supertypes, each once, in javac's order (TransTypes.addBridges): the
+   * superclass chain from {@code type} up, each class followed by its interfaces, depth first.
+   */
+  static List<TypeElement> supertypes(TypeElement type) {
+    Set<TypeElement> order = new LinkedHashSet<>();
+    TypeMirror superclass = type.asType();
+    while (superclass.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+      withInterfaces(element, order);
+      superclass = element.getSuperclass();
+    }
+    return List.copyOf(order);
+  }
+
+  private static void withInterfaces(TypeElement type, Set<TypeElement> order) {
+    if (!order.add(type)) {
+      return; // and its interfaces, which followed it the first time
+    }
+    for (TypeMirror implemented : type.getInterfaces()) {
+      if (implemented.getKind() == TypeKind.DECLARED) {
+        withInterfaces((TypeElement) ((DeclaredType) implemented).asElement(), order);
+      }
     }
   }
 }

@@ -176,7 +176,7 @@ final class ClassFileFacts {
       return inherited;
     }
     Map<String, List<ExecutableElement>> byName = new HashMap<>();
-    for (TypeElement supertype : supertypes(type)) {
+    for (TypeElement supertype : AllMembers.supertypes(type)) {
       if (supertype.equals(type)) {
         continue;
       }
@@ -195,24 +195,6 @@ final class ClassFileFacts {
     inheritedOf = type;
     inherited = byName;
     return byName;
-  }
-
-  private List<TypeElement> supertypes(TypeElement type) {
-    List<TypeElement> order = new ArrayList<>();
-    TypeMirror superclass = type.asType();
-    while (superclass.getKind() == TypeKind.DECLARED) {
-      TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
-      withInterfaces(element, order);
-      superclass = element.getSuperclass();
-    }
-    return order;
-  }
-
-  private void withInterfaces(TypeElement type, List<TypeElement> order) {
-    order.add(type);
-    for (TypeMirror implemented : type.getInterfaces()) {
-      withInterfaces((TypeElement) ((DeclaredType) implemented).asElement(), order);
-    }
   }
 
   /** The erased parameter and return types, which identify a method's binary form. */
