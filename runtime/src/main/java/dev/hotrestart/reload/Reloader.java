@@ -195,11 +195,8 @@ public final class Reloader {
             }
           }
         }
-        // New fields are used by changed code: a swapped method or a new one that moves.
         PlainClasses.Prepared constructors =
-            swapping.isEmpty() && moving.isEmpty()
-                ? null
-                : plainClasses.constructors(running, result);
+            usesNewFields(swapping, moving) ? plainClasses.constructors(running, result) : null;
         if (constructors != null) {
           redefinedConstructors.add(constructors);
         }
@@ -382,6 +379,14 @@ public final class Reloader {
   }
 
   /**
+   * Whether a class's changed code may use its new fields, which then need their constructors
+   * redefined and their start said: a swapped method, or a new method that moves.
+   */
+  private static boolean usesNewFields(List<MethodSlot> swapping, List<String> moving) {
+    return !swapping.isEmpty() || !moving.isEmpty();
+  }
+
+  /**
    * Swaps in each class's compiled edit; all of them compiled and passed their checks. A class
    * with nothing to swap counts as applied: its file's text is what runs. Each class whose
    * changed code may use its new fields, swapped or new methods that moved ({@code newMethods}),
@@ -401,9 +406,9 @@ public final class Reloader {
         // Before the swap: swapped code that runs makes objects and the fields' tables, which
         // the line would count as existing objects and fields in use.
         String newFields =
-            entry.getValue().isEmpty() && newMethods.get(running).isEmpty()
-                ? null
-                : NewFields.startLine(running, NewFields.added(result.edited(), running));
+            usesNewFields(entry.getValue(), newMethods.get(running))
+                ? NewFields.startLine(running, NewFields.added(result.edited(), running))
+                : null;
         if (!entry.getValue().isEmpty()) {
           messages.add(apply(running, result, entry.getValue(), swapped));
         }
