@@ -257,16 +257,16 @@ public final class CommonsLang {
       "the annotated sources and those proxy sources, `-proc:none`"
     };
     for (int v = 1; v < VARIANTS.size(); v++) {
-      List<Double> cpu = new ArrayList<>();
-      List<Double> wall = new ArrayList<>();
-      for (List<Timing> round : rounds) {
-        cpu.add(round.get(v).cpu() / round.get(0).cpu());
-        wall.add(round.get(v).wall() / round.get(0).wall());
-      }
-      table.append("| ").append(labels[v]).append(" | ").append(ratio(cpu)).append(" | ")
-          .append(ratio(wall)).append(" |\n");
+      ratioRow(table, labels[v], rounds, v, 0);
       if (VARIANTS.get(v).equals("hotrestart")) {
-        overFloor(table, rounds, v, VARIANTS.indexOf("classfiles"));
+        // What the proxies cost beyond javac's charge for writing as many class files.
+        ratioRow(
+            table,
+            "of which over the floor of writing as many empty class files (ratio to that compile"
+                + " of the same round)",
+            rounds,
+            v,
+            VARIANTS.indexOf("classfiles"));
       }
       if (VARIANTS.get(v).startsWith("hotrestart")) {
         ownRounds(table, rounds, v, "the processor's own rounds");
@@ -278,31 +278,32 @@ public final class CommonsLang {
   }
 
   /**
-   * The hotrestart compile over the compile whose processor writes as many empty class files, in
-   * the same round: what the proxies cost beyond what javac charges any processor for writing
-   * that many class files.
+   * A row of variant {@code v}'s median ratio to variant {@code base} of the same round, in CPU
+   * and in wall time, with the lowest and highest.
    */
-  private static void overFloor(
-      StringBuilder table, List<List<Timing>> rounds, int hotrestart, int floor) {
+  private static void ratioRow(
+      StringBuilder table, String label, List<List<Timing>> rounds, int v, int base) {
     List<Double> cpu = new ArrayList<>();
     List<Double> wall = new ArrayList<>();
     for (List<Timing> round : rounds) {
-      cpu.add(round.get(hotrestart).cpu() / round.get(floor).cpu());
-      wall.add(round.get(hotrestart).wall() / round.get(floor).wall());
+      cpu.add(round.get(v).cpu() / round.get(base).cpu());
+      wall.add(round.get(v).wall() / round.get(base).wall());
     }
-    table.append("| of which over the floor of writing as many empty class files (ratio to that")
-        .append(" compile of the same round) | ").append(ratio(cpu)).append(" | ")
+    table.append("| ").append(label).append(" | ").append(ratio(cpu)).append(" | ")
         .append(ratio(wall)).append(" |\n");
   }
 
-  /** The processor's own work inside the hotrestart compile, apart from what javac does around it. */
+  /**
+   * The processor's own work inside variant {@code v}'s compile, apart from what javac does
+   * around it.
+   */
   private static void ownRounds(
-      StringBuilder table, List<List<Timing>> rounds, int hotrestart, String what) {
+      StringBuilder table, List<List<Timing>> rounds, int v, String what) {
     List<Double> own = new ArrayList<>();
     List<Double> ownMillis = new ArrayList<>();
     for (List<Timing> round : rounds) {
-      own.add(round.get(hotrestart).rounds() / round.get(0).cpu());
-      ownMillis.add(round.get(hotrestart).rounds());
+      own.add(round.get(v).rounds() / round.get(0).cpu());
+      ownMillis.add(round.get(v).rounds());
     }
     table.append(String.format(Locale.ROOT,
         "| of which %s (javac's CPU in them, as a share of plain javac's; median %.0f ms) | %s | |%n",
